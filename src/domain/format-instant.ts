@@ -1,0 +1,32 @@
+import { DateTime } from "luxon";
+
+/**
+ * An instant as a person reads it in a zone: "Tue 28 May 2024 at 17:00 PDT". The zone
+ * abbreviation comes from the zone database for that very instant, so DST is never hand-made.
+ */
+export function formatInstant(instant: Date | string, timeZone: string): string {
+  const dateTime = toDateTime(instant).setZone(timeZone);
+  return `${dateTime.toFormat("ccc d LLL yyyy")} at ${dateTime.toFormat("HH:mm")} ${zoneAbbreviation(dateTime)}`;
+}
+
+/** The time of day alone with its zone, for a second zone beside a full date: "00:00 UTC". */
+export function formatTimeOfDay(instant: Date | string, timeZone: string): string {
+  const dateTime = toDateTime(instant).setZone(timeZone);
+  return `${dateTime.toFormat("HH:mm")} ${zoneAbbreviation(dateTime)}`;
+}
+
+/** The instant as an ISO 8601 string in UTC with milliseconds: the one form Cohort stores. */
+export function toIsoInstant(instant: Date | string): string {
+  return toDateTime(instant).toUTC().toISO() ?? "";
+}
+
+function toDateTime(instant: Date | string): DateTime {
+  return typeof instant === "string" ? DateTime.fromISO(instant, { setZone: true }) : DateTime.fromJSDate(instant);
+}
+
+function zoneAbbreviation(dateTime: DateTime): string {
+  if (dateTime.zoneName === "UTC" || dateTime.zoneName === "Etc/UTC") return "UTC";
+  const short = dateTime.toFormat("ZZZZ");
+  // Some zones have no letters in the database (e.g. "GMT+5:30"); the offset is then clearer.
+  return /^[A-Z]{2,5}$/.test(short) ? short : `UTC${dateTime.toFormat("ZZ")}`;
+}

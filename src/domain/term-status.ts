@@ -1,0 +1,62 @@
+import type { PhaseKind } from "./phases.ts";
+import { datedPhases, isWithin, type TermTimeline } from "./timeline.ts";
+
+/** A term's status, derived from its timeline and the clock (SPEC.md, "The term lifecycle"). */
+export const TERM_STATUSES = [
+  "planned",
+  "proposals_open",
+  "applications_open",
+  "in_review",
+  "selections_announced",
+  "in_progress",
+  "complete",
+] as const;
+
+/** One term status. */
+export type TermStatus = (typeof TERM_STATUSES)[number];
+
+/** Words for each status, as the UI and messages show them. */
+export const TERM_STATUS_LABELS: Record<TermStatus, string> = {
+  planned: "Planned",
+  proposals_open: "Proposals open",
+  applications_open: "Applications open",
+  in_review: "In review",
+  selections_announced: "Selections announced",
+  in_progress: "In progress",
+  complete: "Complete",
+};
+
+const STAGE_OF_KIND: Record<PhaseKind, TermStatus> = {
+  proposals: "proposals_open",
+  applications: "applications_open",
+  review: "in_review",
+  notifications: "selections_announced",
+  start: "in_progress",
+  midterm: "in_progress",
+  final: "in_progress",
+  end: "in_progress",
+};
+
+/**
+ * The status of a term at an instant. The latest phase that has begun sets the stage; a
+ * window that has closed moves the term on: proposals closed means planned again (projects
+ * are being accepted, applications not yet open), applications closed means in review, and
+ * the end of the last day means complete. A timeline with no dates is planned.
+ */
+export function termStatusAt(timeline: TermTimeline, at: Date): TermStatus {
+  const phases = datedPhases(timeline);
+  const begun = phases.filter((phase) => phase.window.start.getTime() <= at.getTime());
+  const current = begun[begun.length - 1];
+  if (!current) return "planned";
+  const open = isWithin(current.window, at) || current.window.start.getTime() === current.window.end.getTime();
+  switch (current.kind) {
+    case "proposals":
+      return open ? "proposals_open" : "planned";
+    case "applications":
+      return open ? "applications_open" : "in_review";
+    case "end":
+      return at.getTime() >= current.window.end.getTime() ? "complete" : "in_progress";
+    default:
+      return STAGE_OF_KIND[current.kind];
+  }
+}

@@ -1,0 +1,39 @@
+/**
+ * The closed list of error codes Cohort raises. Each has one meaning everywhere: the API
+ * maps it to an HTTP status (server/errors.ts), the CLI to a one-line message and exit code.
+ */
+export const ERROR_CODES = {
+  INVALID_INPUT: "The request or input is malformed; the message says which field and why.",
+  INVALID_CONFIG: "A configuration variable has a value Cohort cannot use.",
+  UNAUTHENTICATED: "The caller must sign in first.",
+  FORBIDDEN: "The caller may see this object but may not take this action on it.",
+  NOT_FOUND: "The object does not exist, or the caller may not see it.",
+  CONFLICT: "The change clashes with the current state (a duplicate, a stale update).",
+  PHASE_CLOSED: "The action belongs to a phase of the term that is not open now.",
+  LIMIT_REACHED: "A limit of the program has been reached (e.g. applications per term).",
+  RATE_LIMITED: "Too many requests; try again later.",
+  DATABASE_UNAVAILABLE: "The database cannot be opened or reached.",
+  INVALID_TERM_PAGE: "A file is not a term page Cohort can read.",
+  INTERNAL: "Something unexpected failed; the request id identifies it in the logs.",
+} as const;
+
+/** One code of the error catalogue. */
+export type ErrorCode = keyof typeof ERROR_CODES;
+
+/** An error a person can act on: a stable code, a message that says what to fix, optional details. */
+export class AppError extends Error {
+  readonly code: ErrorCode;
+  readonly details: Record<string, unknown> | undefined;
+
+  constructor(code: ErrorCode, message: string, details?: Record<string, unknown>) {
+    super(message);
+    this.name = "AppError";
+    this.code = code;
+    this.details = details;
+  }
+}
+
+/** True when `error` is an AppError, optionally of the given code. */
+export function isAppError(error: unknown, code?: ErrorCode): error is AppError {
+  return error instanceof AppError && (code === undefined || error.code === code);
+}

@@ -1,0 +1,134 @@
+import fs from "node:fs";
+import path from "node:path";
+import SqliteDatabase from "better-sqlite3";
+import { CamelCasePlugin, Kysely, PostgresDialect, SqliteDialect, sql } from "kysely";
+import pg from "pg";
+import { AppError } from "../errors/app-error.ts";
+import { type DatabaseLocation, parseDatabaseUrl, redactUrl } from "./database-url.ts";
+import { translateDriverError } from "./driver-errors.ts";
+import type { Database } from "./schema.ts";
+
+/** The SQL engines Cohort runs on. */
+export type Dialect = DatabaseLocation["dialect"];
+
+/** An open database: the query builder, which engine it is, and how to close it. */
+export interface DatabaseHandle {
+  db: Kysely<Database>;
+  dialect: Dialect;
+  /** The URL with its password hidden, for messages. */
+  label: string;
+  /** Resolves when the database answers a trivial query; throws DATABASE_UNAVAILABLE otherwise. */
+  ping(): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** Options for opening a database. */
+export interface OpenDatabaseOptions {
+  /** Pool size for PostgreSQL; SQLite has one connection per process. */
+  poolSize?: number;
+}
+
+/**
+ * Opens the database a URL names and checks that it answers. SQLite runs in WAL mode with
+ * synchronous=FULL (a committed write survives a power loss), foreign keys on and a busy
+ * timeout, so several processes may share the file.
+ */
+export async function openDatabase(url: string, options: OpenDatabaseOptions = {}): Promise<DatabaseHandle> {
+  const location = parseDatabaseUrl(url);
+  const handle = location.dialect === "sqlite" ? openSqlite(location.file) : openPostgres(location.connectionString, options);
+  try {
+    await handle.ping();
+  } catch (error) {
+    await handle.close().catch(() => undefined);
+    throw error;
+  }
+  return handle;
+}
+
+function openSqlite(file: string): DatabaseHandle {
+  const label = `sqlite:${file}`;
+  let connection: SqliteDatabase.Database;
+  try {
+    if (file !== ":memory:") fs.mkdirSync(path.dirname(file), { recursive: true });
+    connection = new SqliteDatabase(file);
+    connection.pragma("journal_mode = WAL");
+    connection.pragma("synchronous = FULL");
+    connection.pragma("foreign_keys = ON");
+    connection.pragma("busy_timeout = 5000");
+  } catch (error) {
+    throw sqliteOpenError(file, error);
+  }
+  const db = new Kysely<Database>({
+    dialect: new SqliteDialect({ database: connection }),
+    plugins: [new CamelCasePlugin()],
+  });
+  return {
+    db,
+    dialect: "sqlite",
+    label,
+    async ping() {
+      try {
+        await sql`select count(*) from sqlite_master`.execute(db);
+      } catch (error) {
+        throw sqliteOpenError(file, error);
+      }
+    },
+    close: () => db.destroy(),
+  };
+}
+
+function sqliteOpenError(file: string, error: unknown): AppError {
+  const code = (error as { code?: string }).code ?? "";
+  const reason =
+    code === "SQLITE_NOTADB"
+      ? "the file is not an SQLite database"
+      : code === "SQLITE_CANTOPEN" || code === "EACCES" || code === "EISDIR"
+        ? "the file cannot be opened (check that it exists, is a file and is readable and writable)"
+        : code === "SQLITE_CORRUPT"
+          ? "the database file is damaged; restore it from a backup"
+          : code === "SQLITE_READONLY"
+            ? "the file or its folder is read-only"
+            : `${(error as Error).message ?? String(error)}`;
+  return new AppError("DATABASE_UNAVAILABLE", `Cannot open the SQLite database ${file}: ${reason}`, { file });
+}
+
+function openPostgres(connectionString: string, options: OpenDatabaseOptions): DatabaseHandle {
+  const label = redactUrl(connectionString);
+  const pool = new pg.Pool({
+    connectionString,
+    max: options.poolSize ?? 10,
+    connectionTimeoutMillis: 5000,
+    types: { getTypeParser: postgresTypeParser },
+  });
+  // An idle client that loses its server must not crash the process; the next query reports it.
+  pool.on("error", () => undefined);
+  const db = new Kysely<Database>({
+    dialect: new PostgresDialect({ pool }),
+    plugins: [new CamelCasePlugin()],
+  });
+  return {
+    db,
+    dialect: "postgres",
+    label,
+    async ping() {
+      try {
+        await sql`select 1`.execute(db);
+      } catch (error) {
+        const translated = translateDriverError(error);
+        throw new AppError("DATABASE_UNAVAILABLE", `Cannot reach the PostgreSQL database ${label}: ${translated.message}`);
+      }
+    },
+    close: () => db.destroy(),
+  };
+}
+
+const TIMESTAMPTZ_OID = 1184;
+const INT8_OID = 20;
+const NUMERIC_OID = 1700;
+
+/** Reads instants as ISO strings and counts as numbers, so both engines give the same shapes. */
+function postgresTypeParser(oid: number, format?: "text" | "binary"): (value: string) => unknown {
+  if (oid === TIMESTAMPTZ_OID) return (value) => new Date(value).toISOString();
+  if (oid === INT8_OID || oid === NUMERIC_OID) return (value) => Number(value);
+  return pg.types.getTypeParser(oid, format ?? "text") as (value: string) => unknown;
+}

@@ -1,0 +1,130 @@
+import { sql } from "kysely";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createTestDatabase, testDialects } from "../../test/helpers/databases.ts";
+import { isAppError } from "../errors/app-error.ts";
+import { type DatabaseHandle, openDatabase } from "./database.ts";
+import { translateDriverError } from "./driver-errors.ts";
+import { migrateDown, migrateToLatest, migrationStatus } from "./migrate.ts";
+import { MIGRATIONS } from "./migrations/index.ts";
+
+const NOW = "2026-11-25T12:00:00.000Z";
+
+describe.each(testDialects())("storage on %s", (dialect) => {
+  let handle: DatabaseHandle;
+  let dispose: () => Promise<void>;
+
+  beforeAll(async () => {
+    const target = await createTestDatabase(dialect);
+    handle = await openDatabase(target.url);
+    dispose = async () => {
+      await handle.close();
+      await target.dispose();
+    };
+  });
+  afterAll(() => dispose());
+
+  it("runs every migration on an empty database, then none the second time", async () => {
+    const first = await migrateToLatest(handle.db);
+    expect(first.applied).toEqual(Object.keys(MIGRATIONS));
+    const second = await migrateToLatest(handle.db);
+    expect(second.applied).toEqual([]);
+    const status = await migrationStatus(handle.db);
+    expect(status.map((m) => m.name)).toEqual(Object.keys(MIGRATIONS));
+    expect(status.every((m) => m.executedAt !== null)).toBe(true);
+  });
+
+  it("rolls the last migration back and forward again", async () => {
+    const down = await migrateDown(handle.db);
+    expect(down.applied).toEqual([Object.keys(MIGRATIONS).at(-1)]);
+    const up = await migrateToLatest(handle.db);
+    expect(up.applied).toEqual([Object.keys(MIGRATIONS).at(-1)]);
+  });
+
+  async function insertProgram(slug: string) {
+    return handle.db
+      .insertInto("programs")
+      .values({ slug, name: `Program ${slug}`, timeZone: "America/Los_Angeles", applicationLimit: 3, stipendPolicy: "{}", createdAt: NOW, updatedAt: NOW })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+  }
+
+  it("reads instants back as the same ISO 8601 string in UTC", async () => {
+    const { id } = await insertProgram("instants");
+    const row = await handle.db.selectFrom("programs").select(["createdAt", "applicationLimit"]).where("id", "=", id).executeTakeFirstOrThrow();
+    expect(row.createdAt).toBe(NOW);
+    expect(row.applicationLimit).toBe(3);
+  });
+
+  it("refuses a second program with the same slug as a CONFLICT", async () => {
+    await insertProgram("unique-slug");
+    const error = await insertProgram("unique-slug").catch((e: unknown) => e);
+    expect(translateDriverError(error).code).toBe("CONFLICT");
+  });
+
+  it("refuses a term of a program that does not exist", async () => {
+    const error = await handle.db
+      .insertInto("terms")
+      .values({ programId: 999_999, slug: "orphan", title: "Orphan", timeZone: "UTC", createdAt: NOW, updatedAt: NOW })
+      .execute()
+      .catch((e: unknown) => e);
+    expect(translateDriverError(error).code).toBe("INVALID_INPUT");
+  });
+
+  it("refuses states, kinds and orderings the domain does not know", async () => {
+    const { id: programId } = await insertProgram("checks");
+    const term = await handle.db
+      .insertInto("terms")
+      .values({ programId, slug: "checks-term", title: "T", timeZone: "UTC", createdAt: NOW, updatedAt: NOW })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    const badKind = await sql`insert into timeline_phases (term_id, position, kind, activity, text) values (${term.id}, 1, 'party', 'x', 'y')`
+      .execute(handle.db)
+      .catch((e: unknown) => e);
+    expect(translateDriverError(badKind).code).toBe("INVALID_INPUT");
+    const reversed = await handle.db
+      .insertInto("timelinePhases")
+      .values({ termId: term.id, position: 2, kind: "applications", activity: "a", text: "b", startsAt: "2024-05-29T00:00:00.000Z", endsAt: "2024-05-13T07:00:00.000Z" })
+      .execute()
+      .catch((e: unknown) => e);
+    expect(translateDriverError(reversed).code).toBe("INVALID_INPUT");
+    const org = await handle.db
+      .insertInto("organizations")
+      .values({ programId, slug: "harbor", name: "Harbor", createdAt: NOW })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    const badState = await sql`insert into projects (term_id, organization_id, slug, title, state, created_at, updated_at) values (${term.id}, ${org.id}, 'p', 'P', 'maybe', ${NOW}, ${NOW})`
+      .execute(handle.db)
+      .catch((e: unknown) => e);
+    expect(translateDriverError(badState).code).toBe("INVALID_INPUT");
+  });
+
+  it("treats GitHub handles and emails as one person whatever their case", async () => {
+    const person = { name: "Ada", emailPublic: 0 as const, createdAt: NOW, updatedAt: NOW };
+    await handle.db.insertInto("people").values({ ...person, githubHandle: "AdaL", email: "ada@example.org" }).execute();
+    const sameHandle = await handle.db
+      .insertInto("people")
+      .values({ ...person, githubHandle: "adal" })
+      .execute()
+      .catch((e: unknown) => e);
+    expect(translateDriverError(sameHandle).code).toBe("CONFLICT");
+    const sameEmail = await handle.db
+      .insertInto("people")
+      .values({ ...person, email: "ADA@example.org" })
+      .execute()
+      .catch((e: unknown) => e);
+    expect(isAppError(translateDriverError(sameEmail), "CONFLICT")).toBe(true);
+  });
+
+  it("deletes a term's phases and projects with the term", async () => {
+    const { id: programId } = await insertProgram("cascade");
+    const term = await handle.db
+      .insertInto("terms")
+      .values({ programId, slug: "cascade-term", title: "T", timeZone: "UTC", createdAt: NOW, updatedAt: NOW })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    await handle.db.insertInto("timelinePhases").values({ termId: term.id, position: 1, kind: "end", activity: "Last day", text: "Aug 30", startsAt: null, endsAt: null }).execute();
+    await handle.db.deleteFrom("terms").where("id", "=", term.id).execute();
+    const left = await handle.db.selectFrom("timelinePhases").select("id").where("termId", "=", term.id).execute();
+    expect(left).toEqual([]);
+  });
+});

@@ -1,0 +1,14 @@
+import type { Migration } from "kysely";
+import * as createProgramsAndTerms from "./20261125100000-create-programs-and-terms.ts";
+import * as createPeopleAndProjects from "./20261125100100-create-people-and-projects.ts";
+import * as createAuditAndOutbox from "./20261125100200-create-audit-and-outbox.ts";
+
+/**
+ * Every migration, by timestamped name. Listed here rather than read from disk so that the
+ * set is fixed at build time; each runs on SQLite and PostgreSQL alike.
+ */
+export const MIGRATIONS: Record<string, Migration> = {
+  "20261125100000-create-programs-and-terms": createProgramsAndTerms,
+  "20261125100100-create-people-and-projects": createPeopleAndProjects,
+  "20261125100200-create-audit-and-outbox": createAuditAndOutbox,
+};

@@ -1,0 +1,194 @@
+import type { ColumnType, Generated, Insertable, Selectable, Updateable } from "kysely";
+import type { PhaseKind } from "../domain/phases.ts";
+
+/** An instant stored in UTC; read back as an ISO 8601 string on every engine. */
+export type Instant = string;
+/** An integer 0 or 1: booleans are stored the same way on SQLite and PostgreSQL. */
+export type Flag = 0 | 1;
+
+/** Project states (SPEC.md, "Objects"). */
+export const PROJECT_STATES = ["proposed", "accepted", "rejected", "withdrawn"] as const;
+/** One project state. */
+export type ProjectState = (typeof PROJECT_STATES)[number];
+
+/** Outbox message states, in the order a message moves through them. */
+export const OUTBOX_STATES = ["pending", "sending", "sent", "failed"] as const;
+/** One outbox message state. */
+export type OutboxState = (typeof OUTBOX_STATES)[number];
+
+/** The `programs` table. */
+export interface ProgramTable {
+  id: Generated<number>;
+  slug: string;
+  name: string;
+  timeZone: string;
+  applicationLimit: number;
+  stipendPolicy: string;
+  createdAt: Instant;
+  updatedAt: Instant;
+}
+
+/** The `terms` table. */
+export interface TermTable {
+  id: Generated<number>;
+  programId: number;
+  slug: string;
+  title: string;
+  timeZone: string;
+  lengthText: string | null;
+  lengthWeeks: number | null;
+  statusText: string | null;
+  instructions: string | null;
+  createdAt: Instant;
+  updatedAt: Instant;
+}
+
+/** The `timeline_phases` table: one row per line of a term's timeline, with its original wording. */
+export interface TimelinePhaseTable {
+  id: Generated<number>;
+  termId: number;
+  position: number;
+  kind: PhaseKind | null;
+  activity: string;
+  text: string;
+  startsAt: Instant | null;
+  endsAt: Instant | null;
+}
+
+/** The `organizations` table: a project of the foundation (Harbor, Jaeger, ...). */
+export interface OrganizationTable {
+  id: Generated<number>;
+  programId: number;
+  slug: string;
+  name: string;
+  createdAt: Instant;
+}
+
+/** The `people` table. */
+export interface PersonTable {
+  id: Generated<number>;
+  name: string;
+  githubHandle: string | null;
+  email: string | null;
+  emailPublic: Flag;
+  timeZone: string | null;
+  country: string | null;
+  createdAt: Instant;
+  updatedAt: Instant;
+}
+
+/** The `projects` table. */
+export interface ProjectTable {
+  id: Generated<number>;
+  termId: number;
+  organizationId: number;
+  slug: string;
+  title: string;
+  description: string;
+  expectedOutcome: string;
+  skillsText: string;
+  externalUrl: string | null;
+  state: ProjectState;
+  slots: number;
+  sourceLine: number | null;
+  createdAt: Instant;
+  updatedAt: Instant;
+}
+
+/** The `project_mentors` table. */
+export interface ProjectMentorTable {
+  projectId: number;
+  personId: number;
+  position: number;
+}
+
+/** The `skills` table: one normalized tag each ("go" for Golang and Go). */
+export interface SkillTable {
+  id: Generated<number>;
+  tag: string;
+  label: string;
+}
+
+/** The `project_skills` table, keeping each skill's original wording. */
+export interface ProjectSkillTable {
+  projectId: number;
+  skillId: number;
+  position: number;
+  originalText: string;
+}
+
+/** The `upstream_links` table: a project's upstream issues. */
+export interface UpstreamLinkTable {
+  id: Generated<number>;
+  projectId: number;
+  position: number;
+  url: string;
+}
+
+/** The `audit_events` table: who did what to which object, when, with the change. */
+export interface AuditEventTable {
+  id: Generated<number>;
+  programId: number | null;
+  actorPersonId: number | null;
+  actorLabel: string;
+  action: string;
+  objectType: string;
+  objectId: string;
+  changes: string;
+  occurredAt: Instant;
+}
+
+/** The `outbox` table: notifications written with the change that caused them. */
+export interface OutboxTable {
+  id: Generated<number>;
+  dedupeKey: string;
+  channel: "email" | "in_app";
+  recipientPersonId: number | null;
+  recipientEmail: string | null;
+  subject: string;
+  bodyText: string;
+  bodyHtml: string | null;
+  state: ColumnType<OutboxState, OutboxState | undefined, OutboxState>;
+  attempts: ColumnType<number, number | undefined, number>;
+  nextAttemptAt: Instant;
+  lastError: string | null;
+  createdAt: Instant;
+  sentAt: Instant | null;
+}
+
+/** Every table, as Kysely sees them (camelCase; snake_case in the database). */
+export interface Database {
+  programs: ProgramTable;
+  terms: TermTable;
+  timelinePhases: TimelinePhaseTable;
+  organizations: OrganizationTable;
+  people: PersonTable;
+  projects: ProjectTable;
+  projectMentors: ProjectMentorTable;
+  skills: SkillTable;
+  projectSkills: ProjectSkillTable;
+  upstreamLinks: UpstreamLinkTable;
+  auditEvents: AuditEventTable;
+  outbox: OutboxTable;
+}
+
+/** A program row as read. */
+export type ProgramRow = Selectable<ProgramTable>;
+/** A term row as read. */
+export type TermRow = Selectable<TermTable>;
+/** A timeline phase row as read. */
+export type TimelinePhaseRow = Selectable<TimelinePhaseTable>;
+/** A project row as read. */
+export type ProjectRow = Selectable<ProjectTable>;
+/** A person row as read. */
+export type PersonRow = Selectable<PersonTable>;
+/** An organization row as read. */
+export type OrganizationRow = Selectable<OrganizationTable>;
+/** An audit event as read. */
+export type AuditEventRow = Selectable<AuditEventTable>;
+/** An outbox message as read. */
+export type OutboxRow = Selectable<OutboxTable>;
+/** A new program. */
+export type NewProgram = Insertable<ProgramTable>;
+/** Changes to a program. */
+export type ProgramUpdate = Updateable<ProgramTable>;
