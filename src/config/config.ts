@@ -41,9 +41,7 @@ export interface Config {
  * INVALID_CONFIG error whose message names the variable and says what to write instead.
  */
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
-  const relevant = Object.fromEntries(
-    Object.keys(ConfigSchema.shape).map((key) => [key, emptyToUndefined(env[key])]),
-  );
+  const relevant = Object.fromEntries(Object.keys(ConfigSchema.shape).map((key) => [key, emptyToUndefined(env[key])]));
   const parsed = ConfigSchema.safeParse(relevant);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];

@@ -1,14 +1,5 @@
 /** The phase kinds of a term, in the order a term runs through them (SPEC.md, "The term lifecycle"). */
-export const PHASE_KINDS = [
-  "proposals",
-  "applications",
-  "review",
-  "notifications",
-  "start",
-  "midterm",
-  "final",
-  "end",
-] as const;
+export const PHASE_KINDS = ["proposals", "applications", "review", "notifications", "start", "midterm", "final", "end"] as const;
 
 /** One kind of phase in a term's timeline. */
 export type PhaseKind = (typeof PHASE_KINDS)[number];

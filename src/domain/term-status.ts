@@ -2,15 +2,7 @@ import type { PhaseKind } from "./phases.ts";
 import { datedPhases, isWithin, type TermTimeline } from "./timeline.ts";
 
 /** A term's status, derived from its timeline and the clock (SPEC.md, "The term lifecycle"). */
-export const TERM_STATUSES = [
-  "planned",
-  "proposals_open",
-  "applications_open",
-  "in_review",
-  "selections_announced",
-  "in_progress",
-  "complete",
-] as const;
+export const TERM_STATUSES = ["planned", "proposals_open", "applications_open", "in_review", "selections_announced", "in_progress", "complete"] as const;
 
 /** One term status. */
 export type TermStatus = (typeof TERM_STATUSES)[number];

@@ -2,9 +2,7 @@ import path from "node:path";
 import { AppError } from "../errors/app-error.ts";
 
 /** Where a database lives, read from one COHORT_DATABASE_URL. */
-export type DatabaseLocation =
-  | { dialect: "sqlite"; file: string }
-  | { dialect: "postgres"; connectionString: string };
+export type DatabaseLocation = { dialect: "sqlite"; file: string } | { dialect: "postgres"; connectionString: string };
 
 /**
  * Reads a database URL: `sqlite:./data/cohort.db`, `sqlite:/abs/path.db`, `sqlite::memory:`
@@ -16,7 +14,10 @@ export function parseDatabaseUrl(url: string): DatabaseLocation {
     try {
       new URL(trimmed);
     } catch {
-      throw new AppError("INVALID_INPUT", `The PostgreSQL URL "${redactUrl(trimmed)}" is not a valid URL; write it as postgres://user:password@host:5432/database`);
+      throw new AppError(
+        "INVALID_INPUT",
+        `The PostgreSQL URL "${redactUrl(trimmed)}" is not a valid URL; write it as postgres://user:password@host:5432/database`,
+      );
     }
     return { dialect: "postgres", connectionString: trimmed };
   }

@@ -15,7 +15,11 @@ export function translateDriverError(error: unknown): AppError {
       return new AppError("CONFLICT", "This object already exists.", constraintDetails(error));
     case "SQLITE_CONSTRAINT_FOREIGNKEY":
     case "23503":
-      return new AppError("INVALID_INPUT", "The change refers to an object that does not exist, or another object still refers to it.", constraintDetails(error));
+      return new AppError(
+        "INVALID_INPUT",
+        "The change refers to an object that does not exist, or another object still refers to it.",
+        constraintDetails(error),
+      );
     case "SQLITE_CONSTRAINT_CHECK":
     case "SQLITE_CONSTRAINT_NOTNULL":
     case "23514":

@@ -83,7 +83,15 @@ describe.each(testDialects())("storage on %s", (dialect) => {
     expect(translateDriverError(badKind).code).toBe("INVALID_INPUT");
     const reversed = await handle.db
       .insertInto("timelinePhases")
-      .values({ termId: term.id, position: 2, kind: "applications", activity: "a", text: "b", startsAt: "2024-05-29T00:00:00.000Z", endsAt: "2024-05-13T07:00:00.000Z" })
+      .values({
+        termId: term.id,
+        position: 2,
+        kind: "applications",
+        activity: "a",
+        text: "b",
+        startsAt: "2024-05-29T00:00:00.000Z",
+        endsAt: "2024-05-13T07:00:00.000Z",
+      })
       .execute()
       .catch((e: unknown) => e);
     expect(translateDriverError(reversed).code).toBe("INVALID_INPUT");
@@ -92,15 +100,19 @@ describe.each(testDialects())("storage on %s", (dialect) => {
       .values({ programId, slug: "harbor", name: "Harbor", createdAt: NOW })
       .returning("id")
       .executeTakeFirstOrThrow();
-    const badState = await sql`insert into projects (term_id, organization_id, slug, title, state, created_at, updated_at) values (${term.id}, ${org.id}, 'p', 'P', 'maybe', ${NOW}, ${NOW})`
-      .execute(handle.db)
-      .catch((e: unknown) => e);
+    const badState =
+      await sql`insert into projects (term_id, organization_id, slug, title, state, created_at, updated_at) values (${term.id}, ${org.id}, 'p', 'P', 'maybe', ${NOW}, ${NOW})`
+        .execute(handle.db)
+        .catch((e: unknown) => e);
     expect(translateDriverError(badState).code).toBe("INVALID_INPUT");
   });
 
   it("treats GitHub handles and emails as one person whatever their case", async () => {
     const person = { name: "Ada", emailPublic: 0 as const, createdAt: NOW, updatedAt: NOW };
-    await handle.db.insertInto("people").values({ ...person, githubHandle: "AdaL", email: "ada@example.org" }).execute();
+    await handle.db
+      .insertInto("people")
+      .values({ ...person, githubHandle: "AdaL", email: "ada@example.org" })
+      .execute();
     const sameHandle = await handle.db
       .insertInto("people")
       .values({ ...person, githubHandle: "adal" })
@@ -122,7 +134,10 @@ describe.each(testDialects())("storage on %s", (dialect) => {
       .values({ programId, slug: "cascade-term", title: "T", timeZone: "UTC", createdAt: NOW, updatedAt: NOW })
       .returning("id")
       .executeTakeFirstOrThrow();
-    await handle.db.insertInto("timelinePhases").values({ termId: term.id, position: 1, kind: "end", activity: "Last day", text: "Aug 30", startsAt: null, endsAt: null }).execute();
+    await handle.db
+      .insertInto("timelinePhases")
+      .values({ termId: term.id, position: 1, kind: "end", activity: "Last day", text: "Aug 30", startsAt: null, endsAt: null })
+      .execute();
     await handle.db.deleteFrom("terms").where("id", "=", term.id).execute();
     const left = await handle.db.selectFrom("timelinePhases").select("id").where("termId", "=", term.id).execute();
     expect(left).toEqual([]);

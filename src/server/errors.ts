@@ -1,0 +1,101 @@
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from "fastify-type-provider-zod";
+import { AppError, type ErrorCode } from "../errors/app-error.ts";
+import type { Problem } from "../schemas/problem.ts";
+
+/** The one table from error code to HTTP status; only this file reads it. */
+const HTTP_STATUS: Record<ErrorCode, number> = {
+  INVALID_INPUT: 400,
+  INVALID_CONFIG: 500,
+  UNAUTHENTICATED: 401,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  CONFLICT: 409,
+  PHASE_CLOSED: 409,
+  LIMIT_REACHED: 409,
+  RATE_LIMITED: 429,
+  DATABASE_UNAVAILABLE: 503,
+  INVALID_TERM_PAGE: 422,
+  INTERNAL: 500,
+};
+
+const TITLES: Record<ErrorCode, string> = {
+  INVALID_INPUT: "Invalid input",
+  INVALID_CONFIG: "Server misconfigured",
+  UNAUTHENTICATED: "Sign in required",
+  FORBIDDEN: "Not allowed",
+  NOT_FOUND: "Not found",
+  CONFLICT: "Conflict",
+  PHASE_CLOSED: "Not open in this phase",
+  LIMIT_REACHED: "Limit reached",
+  RATE_LIMITED: "Too many requests",
+  DATABASE_UNAVAILABLE: "Database unavailable",
+  INVALID_TERM_PAGE: "Not a readable term page",
+  INTERNAL: "Internal error",
+};
+
+/** The HTTP status an error code answers with. */
+export function httpStatusOf(code: ErrorCode): number {
+  return HTTP_STATUS[code];
+}
+
+/**
+ * Installs the handlers that turn every failure into `application/problem+json`: AppErrors by
+ * the table above, request validation as INVALID_INPUT naming the field, Fastify's own client
+ * errors by their status, anything else as a logged 500 with a generic message.
+ */
+export function installErrorHandlers(app: FastifyInstance): void {
+  app.setErrorHandler((error: FastifyError, request, reply) => {
+    const appError = toAppError(error);
+    if (appError.code === "INTERNAL") {
+      request.log.error({ err: error }, "request failed");
+    } else if (isResponseSerializationError(error)) {
+      request.log.error({ err: error }, "response did not match its schema");
+    }
+    return sendProblem(request, reply, appError);
+  });
+  app.setNotFoundHandler((request, reply) =>
+    sendProblem(
+      request,
+      reply,
+      new AppError("NOT_FOUND", `There is no ${request.method} ${request.url.split("?")[0]} on this server; the API is described at /api/docs.`),
+    ),
+  );
+}
+
+/** Sends an AppError as a problem document. */
+export function sendProblem(request: FastifyRequest, reply: FastifyReply, error: AppError): FastifyReply {
+  const status = HTTP_STATUS[error.code];
+  const body: Problem = {
+    type: `urn:cohort:error:${error.code.toLowerCase()}`,
+    title: TITLES[error.code],
+    status,
+    detail: error.message,
+    code: error.code,
+    instance: request.url.split("?")[0] ?? request.url,
+    requestId: String(request.id),
+    ...(error.details ? { details: error.details } : {}),
+  };
+  return reply.code(status).type("application/problem+json; charset=utf-8").serializer(JSON.stringify).send(body);
+}
+
+function toAppError(error: FastifyError): AppError {
+  if (error instanceof AppError) return error;
+  if (hasZodFastifySchemaValidationErrors(error)) {
+    const first = error.validation[0];
+    const where = [error.validationContext, ...(first?.instancePath ?? "").split("/").filter(Boolean)].filter(Boolean).join(".");
+    const message = first?.message ?? "is invalid";
+    return new AppError("INVALID_INPUT", `${where || "The request"}: ${message}`, {
+      issues: error.validation.map((issue) => ({ path: `${error.validationContext ?? ""}${issue.instancePath}`, message: issue.message })),
+    });
+  }
+  if (isResponseSerializationError(error))
+    return new AppError("INTERNAL", "The server produced a response it could not send; the request id identifies it in the logs.");
+  const status = error.statusCode ?? 500;
+  if (status === 429) return new AppError("RATE_LIMITED", error.message);
+  if (status >= 400 && status < 500) {
+    // Fastify's own client errors (bad JSON, unsupported media type, body too large) have safe messages.
+    return new AppError("INVALID_INPUT", error.message);
+  }
+  return new AppError("INTERNAL", "Something went wrong on the server; quote the request id when reporting it.");
+}

@@ -1,0 +1,78 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createTestApp, type TestApp } from "../../../../test/helpers/app.ts";
+import { testDialects } from "../../../../test/helpers/databases.ts";
+
+describe.each(testDialects())("health probes on %s", (dialect) => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp(dialect);
+  });
+  afterAll(() => t.dispose());
+
+  it("/healthz says the process is alive", async () => {
+    const response = await t.app.inject({ method: "GET", url: "/healthz" });
+    expect(response.statusCode).toBe(200);
+    expect(response.json()).toEqual({ status: "ok" });
+    expect(response.headers["x-request-id"]).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
+  it("/readyz says the database answers", async () => {
+    const response = await t.app.inject({ method: "GET", url: "/readyz" });
+    expect(response.statusCode).toBe(200);
+    expect(response.json()).toEqual({ status: "ready", database: dialect });
+  });
+});
+
+describe("server basics", () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp("sqlite");
+  });
+  afterAll(() => t.dispose());
+
+  it("/readyz answers 503 problem+json once the database is gone", async () => {
+    const other = await createTestApp("sqlite");
+    await other.context.database.close();
+    const response = await other.app.inject({ method: "GET", url: "/readyz" });
+    expect(response.statusCode).toBe(503);
+    expect(response.headers["content-type"]).toContain("application/problem+json");
+    expect(response.json()).toMatchObject({ code: "DATABASE_UNAVAILABLE", status: 503 });
+    await other.app.close();
+  });
+
+  it("an unknown path answers 404 problem+json with the request id", async () => {
+    const response = await t.app.inject({ method: "GET", url: "/nowhere?x=1", headers: { "x-request-id": "trace-123" } });
+    expect(response.statusCode).toBe(404);
+    expect(response.headers["content-type"]).toContain("application/problem+json");
+    expect(response.json()).toEqual({
+      type: "urn:cohort:error:not_found",
+      title: "Not found",
+      status: 404,
+      code: "NOT_FOUND",
+      detail: "There is no GET /nowhere on this server; the API is described at /api/docs.",
+      instance: "/nowhere",
+      requestId: "trace-123",
+    });
+  });
+
+  it("an unsafe incoming request id is replaced", async () => {
+    const response = await t.app.inject({ method: "GET", url: "/healthz", headers: { "x-request-id": "<script>" } });
+    expect(response.headers["x-request-id"]).not.toBe("<script>");
+  });
+
+  it("serves an OpenAPI 3 document generated from the route schemas", async () => {
+    const response = await t.app.inject({ method: "GET", url: "/api/openapi.json" });
+    expect(response.statusCode).toBe(200);
+    const document = response.json();
+    expect(document.openapi).toMatch(/^3\./);
+    expect(document.paths["/healthz"].get.responses["200"]).toBeDefined();
+    expect(document.paths["/readyz"].get.responses["503"].content["application/json"].schema).toBeDefined();
+    expect(document.paths["/api/openapi.json"]).toBeUndefined();
+  });
+
+  it("serves a readable API reference at /api/docs", async () => {
+    const response = await t.app.inject({ method: "GET", url: "/api/docs/" });
+    expect(response.statusCode).toBe(200);
+    expect(response.headers["content-type"]).toContain("text/html");
+  });
+});

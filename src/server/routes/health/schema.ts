@@ -1,0 +1,12 @@
+import { z } from "zod";
+
+/** The answer of /healthz: the process is alive. */
+export const HealthResponse = z.object({ status: z.literal("ok") }).meta({ id: "Health" });
+
+/** The answer of /readyz: the database answers. */
+export const ReadyResponse = z
+  .object({
+    status: z.literal("ready"),
+    database: z.enum(["sqlite", "postgres"]),
+  })
+  .meta({ id: "Ready" });

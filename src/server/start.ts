@@ -1,0 +1,111 @@
+import type { FastifyInstance } from "fastify";
+import type { Config } from "../config/config.ts";
+import { AppError } from "../errors/app-error.ts";
+import { type DatabaseHandle, openDatabase } from "../storage/database.ts";
+import { migrateToLatest } from "../storage/migrate.ts";
+import { VERSION } from "../version.ts";
+import { buildApp, REDACTED_LOG_PATHS } from "./app.ts";
+
+/** A server that listens, and how to stop it gracefully. */
+export interface RunningServer {
+  url: string;
+  app: FastifyInstance;
+  database: DatabaseHandle;
+  /** Stops accepting connections, finishes requests in flight, then closes the database. */
+  close(): Promise<void>;
+}
+
+/** Options for starting a server process. */
+export interface StartServerOptions {
+  config: Config;
+  /** Run pending migrations before listening (the default; several processes may do it at once). */
+  migrate?: boolean;
+  /** Where log lines go (standard output by default). */
+  logDestination?: NodeJS.WritableStream;
+}
+
+/**
+ * Opens the database, migrates it, and listens. Every failure a person can fix (database
+ * unreachable, port taken, address unknown) is an AppError with a message that says how.
+ */
+export async function startServer({ config, migrate = true, logDestination }: StartServerOptions): Promise<RunningServer> {
+  const database = await openDatabase(config.databaseUrl);
+  try {
+    if (migrate) await migrateToLatest(database.db);
+    const app = await buildApp({
+      context: { config, database, now: () => new Date() },
+      version: VERSION,
+      logger: {
+        level: config.logLevel,
+        redact: { paths: REDACTED_LOG_PATHS, censor: "[redacted]" },
+        ...(logDestination ? { stream: logDestination } : {}),
+      },
+    });
+    try {
+      await app.listen({ host: config.host, port: config.port });
+    } catch (error) {
+      await app.close();
+      throw listenError(error, config);
+    }
+    const address = app.server.address();
+    const port = typeof address === "object" && address ? address.port : config.port;
+    const host = config.host.includes(":") ? `[${config.host}]` : config.host;
+    let closing: Promise<void> | undefined;
+    return {
+      url: `http://${host}:${port}`,
+      app,
+      database,
+      close() {
+        closing ??= (async () => {
+          await app.close();
+          await database.close();
+        })();
+        return closing;
+      },
+    };
+  } catch (error) {
+    await database.close().catch(() => undefined);
+    throw error;
+  }
+}
+
+function listenError(error: unknown, config: Config): Error {
+  const code = (error as { code?: string }).code;
+  if (code === "EADDRINUSE") {
+    return new AppError(
+      "INVALID_INPUT",
+      `Port ${config.port} on ${config.host} is already in use; stop the other process or choose another port with --port or COHORT_PORT.`,
+    );
+  }
+  if (code === "EADDRNOTAVAIL" || code === "ENOTFOUND" || code === "EAI_AGAIN") {
+    return new AppError("INVALID_INPUT", `Cannot listen on host "${config.host}": it is not an address of this machine; use --host 127.0.0.1 or 0.0.0.0.`);
+  }
+  if (code === "EACCES") {
+    return new AppError("INVALID_INPUT", `Port ${config.port} needs administrator rights; choose a port above 1023 with --port or COHORT_PORT.`);
+  }
+  return error as Error;
+}
+
+/**
+ * Stops the server gracefully on SIGTERM or SIGINT; a second signal exits at once.
+ * Resolves when the server has closed.
+ */
+export function closeOnSignals(server: RunningServer, log: (line: string) => void): Promise<void> {
+  return new Promise((resolve) => {
+    let stopping = false;
+    const onSignal = (signal: NodeJS.Signals) => {
+      if (stopping) {
+        log(`Received ${signal} again; exiting now.`);
+        process.exit(1);
+      }
+      stopping = true;
+      log(`Received ${signal}; finishing requests in flight, then stopping.`);
+      server.close().then(resolve, (error: unknown) => {
+        log(`Shutdown failed: ${(error as Error).message}`);
+        resolve();
+      });
+    };
+    process.on("SIGTERM", onSignal);
+    process.on("SIGINT", onSignal);
+  });
+}

@@ -1,0 +1,38 @@
+import type { FastifyInstance } from "fastify";
+import { loadConfig } from "../../src/config/config.ts";
+import { buildApp } from "../../src/server/app.ts";
+import type { AppContext } from "../../src/server/context.ts";
+import type { Dialect } from "../../src/storage/database.ts";
+import { openMigratedTestDatabase } from "./databases.ts";
+
+/** A test server on a fresh migrated database, with a clock the test sets. */
+export interface TestApp {
+  app: FastifyInstance;
+  context: AppContext;
+  setNow(instant: Date | string): void;
+  dispose(): Promise<void>;
+}
+
+/** Builds the real app (no listening socket: requests go through `app.inject`). */
+export async function createTestApp(dialect: Dialect = "sqlite"): Promise<TestApp> {
+  const { handle, dispose } = await openMigratedTestDatabase(dialect);
+  let now = new Date();
+  const context: AppContext = {
+    config: { ...loadConfig({}), databaseUrl: "test" },
+    database: handle,
+    now: () => now,
+  };
+  const app = await buildApp({ context });
+  await app.ready();
+  return {
+    app,
+    context,
+    setNow(instant) {
+      now = new Date(instant);
+    },
+    async dispose() {
+      await app.close();
+      await dispose();
+    },
+  };
+}
