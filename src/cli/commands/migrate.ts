@@ -1,13 +1,16 @@
 import type { Command } from "commander";
-import { openDatabase } from "../../storage/database.ts";
-import { migrateDown, migrateToLatest, migrationStatus } from "../../storage/migrate.ts";
 import { configFrom } from "../options.ts";
 
 /** `cohort migrate [up|status|down]`: bring the database schema up to date, or show where it is. */
 export function registerMigrate(program: Command): void {
   const migrate = program.command("migrate").description("run database migrations (up, status, down)");
 
-  const withDb = (flags: { db?: string }) => openDatabase(configFrom({ db: flags.db }).databaseUrl);
+  // Storage is loaded on use, so `cohort --help` starts fast.
+  const withDb = async (flags: { db?: string }) => {
+    const { openDatabase } = await import("../../storage/database.ts");
+    return openDatabase(configFrom({ db: flags.db }).databaseUrl);
+  };
+  const migrations = () => import("../../storage/migrate.ts");
 
   migrate
     .command("up", { isDefault: true })
@@ -16,7 +19,7 @@ export function registerMigrate(program: Command): void {
     .action(async (flags: { db?: string }) => {
       const database = await withDb(flags);
       try {
-        const { applied } = await migrateToLatest(database.db);
+        const { applied } = await (await migrations()).migrateToLatest(database.db);
         process.stdout.write(applied.length === 0 ? "The database is up to date.\n" : applied.map((name) => `applied ${name}\n`).join(""));
       } finally {
         await database.close();
@@ -31,7 +34,7 @@ export function registerMigrate(program: Command): void {
     .action(async (flags: { db?: string; json?: boolean }) => {
       const database = await withDb(flags);
       try {
-        const status = await migrationStatus(database.db);
+        const status = await (await migrations()).migrationStatus(database.db);
         if (flags.json) {
           process.stdout.write(`${JSON.stringify(status, null, 2)}\n`);
           return;
@@ -53,7 +56,7 @@ export function registerMigrate(program: Command): void {
     .action(async (flags: { db?: string }) => {
       const database = await withDb(flags);
       try {
-        const { applied } = await migrateDown(database.db);
+        const { applied } = await (await migrations()).migrateDown(database.db);
         process.stdout.write(applied.length === 0 ? "Nothing to undo.\n" : applied.map((name) => `undid ${name}\n`).join(""));
       } finally {
         await database.close();

@@ -1,5 +1,4 @@
 import type { Command } from "commander";
-import { closeOnSignals, startServer } from "../../server/start.ts";
 import { type ConnectionFlags, configFrom, parsePort } from "../options.ts";
 
 /** `cohort serve`: migrate the database and serve the API and web UI until stopped. */
@@ -13,6 +12,8 @@ export function registerServe(program: Command): void {
     .option("--no-migrate", "do not run pending migrations at start")
     .action(async (flags: ConnectionFlags & { migrate: boolean }) => {
       const config = configFrom(flags);
+      // Loaded on use, so `cohort --help` and the other subcommands start fast.
+      const { closeOnSignals, startServer } = await import("../../server/start.ts");
       const server = await startServer({ config, migrate: flags.migrate });
       process.stdout.write(`Cohort is listening on ${server.url} (database: ${server.database.label})\n`);
       await closeOnSignals(server, (line) => process.stderr.write(`${line}\n`));

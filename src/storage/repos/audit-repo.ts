@@ -1,0 +1,43 @@
+import type { Kysely, Transaction } from "kysely";
+import type { AuditEventRow, Database } from "../schema.ts";
+
+/** Who did something: a person, or the system itself (an import, a scheduled job). */
+export interface AuditActor {
+  personId: number | null;
+  /** How the actor is shown: a person's name or handle, or e.g. "cohort import". */
+  label: string;
+}
+
+/** One audit entry before it is written. */
+export interface AuditEventInput {
+  programId: number | null;
+  actor: AuditActor;
+  action: string;
+  objectType: string;
+  objectId: string | number;
+  changes: Record<string, unknown>;
+  at: Date;
+}
+
+/** Writes one audit event, inside the caller's transaction so it commits with the change. */
+export async function recordAuditEvent(db: Kysely<Database> | Transaction<Database>, event: AuditEventInput): Promise<AuditEventRow> {
+  return db
+    .insertInto("auditEvents")
+    .values({
+      programId: event.programId,
+      actorPersonId: event.actor.personId,
+      actorLabel: event.actor.label,
+      action: event.action,
+      objectType: event.objectType,
+      objectId: String(event.objectId),
+      changes: JSON.stringify(event.changes),
+      occurredAt: event.at.toISOString(),
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}
+
+/** The audit events about one object, oldest first. */
+export async function listAuditEventsFor(db: Kysely<Database>, objectType: string, objectId: string | number): Promise<AuditEventRow[]> {
+  return db.selectFrom("auditEvents").selectAll().where("objectType", "=", objectType).where("objectId", "=", String(objectId)).orderBy("id").execute();
+}
