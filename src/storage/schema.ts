@@ -38,7 +38,10 @@ export interface TermTable {
   lengthText: string | null;
   lengthWeeks: number | null;
   statusText: string | null;
-  instructions: string | null;
+  /** Markdown between the title block and the timeline, as the term page has it. */
+  intro: string | null;
+  /** JSON array of {heading, text}: the prose sections of the term page (instructions). */
+  sections: ColumnType<string, string | undefined, string>;
   createdAt: Instant;
   updatedAt: Instant;
 }
@@ -61,6 +64,7 @@ export interface OrganizationTable {
   programId: number;
   slug: string;
   name: string;
+  intro: string | null;
   createdAt: Instant;
 }
 
@@ -84,12 +88,19 @@ export interface ProjectTable {
   organizationId: number;
   slug: string;
   title: string;
+  /** Sub-group inside the organization (e.g. "SIG Storage"), when the page has one. */
+  groupName: string | null;
+  intro: string | null;
   description: string;
   expectedOutcome: string;
   skillsText: string;
   externalUrl: string | null;
+  /** JSON array of lines of the mentor field that name no mentor. */
+  mentorNotes: ColumnType<string, string | undefined, string>;
+  /** JSON array of {label, text}: fields the canonical format has no slot for. */
+  extraFields: ColumnType<string, string | undefined, string>;
   state: ProjectState;
-  slots: number;
+  slots: ColumnType<number, number | undefined, number>;
   sourceLine: number | null;
   createdAt: Instant;
   updatedAt: Instant;

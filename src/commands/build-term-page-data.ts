@@ -1,0 +1,71 @@
+import { AppError } from "../errors/app-error.ts";
+import type { DatabaseHandle } from "../storage/database.ts";
+import { listProjectsWithDetails } from "../storage/repos/project-repo.ts";
+import { findTermBySlug, listTimeline } from "../storage/repos/term-repo.ts";
+import type { ProjectState } from "../storage/schema.ts";
+import type { ExtraField, OrganizationData, ProjectData, SectionData, TermPageData } from "../termpages/types.ts";
+
+/** Options of buildTermPageData. */
+export interface BuildTermPageDataOptions {
+  database: DatabaseHandle;
+  termSlug: string;
+  /** Which projects the page lists: accepted ones by default, as a term page does. */
+  states?: readonly ProjectState[];
+}
+
+/**
+ * Reads a term from the database into the plain data a term page is written from. Mentor
+ * emails appear only where the mentor made them public.
+ */
+export async function buildTermPageData({ database, termSlug, states = ["accepted"] }: BuildTermPageDataOptions): Promise<TermPageData> {
+  const term = await findTermBySlug(database.db, termSlug);
+  if (!term) throw new AppError("NOT_FOUND", `There is no term "${termSlug}"; cohort import a term page first, or check the slug.`);
+  const [timeline, projects] = await Promise.all([listTimeline(database.db, term.id), listProjectsWithDetails(database.db, term.id, states)]);
+
+  const organizations = new Map<number, OrganizationData>();
+  for (const project of projects) {
+    let organization = organizations.get(project.organizationId);
+    if (!organization) {
+      organization = { name: project.organizationName, intro: project.organizationIntro, projects: [] };
+      organizations.set(project.organizationId, organization);
+    }
+    const data: ProjectData = {
+      title: project.title,
+      group: project.groupName,
+      intro: project.intro,
+      description: project.description || null,
+      expectedOutcome: project.expectedOutcome || null,
+      skills: project.skills.map((skill) => skill.tag),
+      skillsText: project.skillsText || null,
+      mentors: project.mentors.map((mentor) => ({
+        name: mentor.name || null,
+        handle: mentor.githubHandle,
+        email: mentor.emailPublic ? mentor.email : null,
+      })),
+      mentorNotes: parseJsonArray<string>(project.mentorNotes),
+      upstreamIssues: project.upstreamIssues,
+      url: project.externalUrl,
+      extraFields: parseJsonArray<ExtraField>(project.extraFields),
+    };
+    organization.projects.push(data);
+  }
+
+  return {
+    title: term.title,
+    status: term.statusText,
+    duration: term.lengthText,
+    intro: term.intro,
+    timeline: timeline.map((row) => ({ activity: row.activity, text: row.text })),
+    sections: parseJsonArray<SectionData>(term.sections),
+    organizations: [...organizations.values()],
+  };
+}
+
+function parseJsonArray<T>(text: string): T[] {
+  try {
+    const value: unknown = JSON.parse(text);
+    return Array.isArray(value) ? (value as T[]) : [];
+  } catch {
+    return [];
+  }
+}

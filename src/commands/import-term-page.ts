@@ -1,0 +1,202 @@
+import { slugify, uniqueSlug } from "../domain/slug.ts";
+import { AppError } from "../errors/app-error.ts";
+import type { DatabaseHandle } from "../storage/database.ts";
+import { type AuditActor, recordAuditEvent } from "../storage/repos/audit-repo.ts";
+import type { Db } from "../storage/repos/db.ts";
+import { upsertOrganization } from "../storage/repos/organization-repo.ts";
+import { findOrCreatePerson } from "../storage/repos/person-repo.ts";
+import { findProgramBySlug, insertProgram } from "../storage/repos/program-repo.ts";
+import {
+  insertProject,
+  mapProjectsBySlug,
+  type ProjectFields,
+  replaceProjectMentors,
+  replaceProjectSkills,
+  replaceUpstreamLinks,
+  updateProject,
+} from "../storage/repos/project-repo.ts";
+import { ensureSkills } from "../storage/repos/skill-repo.ts";
+import { findTermBySlug, insertTerm, replaceTimeline, type TermFields, updateTerm } from "../storage/repos/term-repo.ts";
+import type { ProgramRow, ProjectState, TermRow } from "../storage/schema.ts";
+import type { ParsedProject, ParsedTermPage } from "../termpages/types.ts";
+
+/** What one import did, counted per kind of object. */
+export interface ImportTermPageResult {
+  program: { slug: string; created: boolean };
+  term: { slug: string; title: string; created: boolean };
+  organizations: { created: number; updated: number };
+  projects: { created: number; updated: number };
+  mentors: { created: number; matched: number };
+  skills: number;
+  timeline: number;
+  findings: { errors: number; warnings: number; infos: number };
+}
+
+/** Options of importTermPage. */
+export interface ImportTermPageOptions {
+  database: DatabaseHandle;
+  page: ParsedTermPage;
+  programSlug: string;
+  /** Name for a program created by this import; the slug's words otherwise. */
+  programName?: string;
+  termSlug: string;
+  /** "accepted" for a term page, "proposed" for a page of project ideas. */
+  projectState: Extract<ProjectState, "accepted" | "proposed">;
+  actor: AuditActor;
+  now: Date;
+}
+
+/**
+ * Imports one parsed term page in one transaction: the program (created when missing), the
+ * term and its timeline, organizations, projects, mentors (people matched by GitHub handle),
+ * skills and upstream links. Importing the same page again updates instead of duplicating;
+ * a page of project ideas never demotes a project that was already accepted.
+ */
+export async function importTermPage(options: ImportTermPageOptions): Promise<ImportTermPageResult> {
+  const { database, page, now } = options;
+  if (!/^[a-z0-9]+(-[a-z0-9]+)*$/.test(options.programSlug)) {
+    throw new AppError("INVALID_INPUT", `The program slug "${options.programSlug}" must be lower-case letters, digits and single hyphens, e.g. cncf-lfx.`);
+  }
+  return database.db.transaction().execute(async (trx) => {
+    const program = await ensureProgram(trx, options);
+    const { term, created: termCreated } = await upsertTerm(trx, program.row, options);
+    const result: ImportTermPageResult = {
+      program: { slug: program.row.slug, created: program.created },
+      term: { slug: term.slug, title: term.title, created: termCreated },
+      organizations: { created: 0, updated: 0 },
+      projects: { created: 0, updated: 0 },
+      mentors: { created: 0, matched: 0 },
+      skills: 0,
+      timeline: 0,
+      findings: {
+        errors: page.findings.filter((f) => f.severity === "error").length,
+        warnings: page.findings.filter((f) => f.severity === "warning").length,
+        infos: page.findings.filter((f) => f.severity === "info").length,
+      },
+    };
+    if (page.timeline.length > 0 || termCreated) {
+      await replaceTimeline(
+        trx,
+        term.id,
+        page.timeline.map((row) => ({ kind: row.kind, activity: row.activity, text: row.text, startsAt: row.start, endsAt: row.end })),
+      );
+      result.timeline = page.timeline.length;
+    }
+
+    const existing = await mapProjectsBySlug(trx, term.id);
+    const slugsOfThisPage = new Set<string>();
+    const allTags = new Set<string>();
+    for (const organization of page.organizations) {
+      const { organization: orgRow, created } = await upsertOrganization(trx, {
+        programId: program.row.id,
+        slug: slugify(organization.name) || "organization",
+        name: organization.name,
+        intro: organization.intro ?? null,
+        at: now,
+      });
+      result.organizations[created ? "created" : "updated"] += 1;
+      for (const project of organization.projects) {
+        const slug = uniqueSlug(slugify(project.title) || "project", slugsOfThisPage);
+        slugsOfThisPage.add(slug);
+        const previous = existing.get(slug);
+        const state: ProjectState = previous?.state === "accepted" ? "accepted" : options.projectState;
+        const fields = projectFields(project, orgRow.id, state);
+        const row = previous ? await updateProject(trx, previous.id, fields, now) : await insertProject(trx, term.id, slug, fields, now);
+        result.projects[previous ? "updated" : "created"] += 1;
+
+        const mentorIds: number[] = [];
+        for (const mentor of project.mentors) {
+          if (!mentor.name && !mentor.handle && !mentor.email) continue;
+          const { person, created: personCreated } = await findOrCreatePerson(trx, mentor, now, { emailWasPublished: true });
+          result.mentors[personCreated ? "created" : "matched"] += 1;
+          mentorIds.push(person.id);
+        }
+        await replaceProjectMentors(trx, row.id, mentorIds);
+        const skillIds = await ensureSkills(trx, project.skills);
+        await replaceProjectSkills(
+          trx,
+          row.id,
+          project.skills.flatMap((tag) => {
+            const skillId = skillIds.get(tag);
+            return skillId === undefined ? [] : [{ skillId, originalText: tag }];
+          }),
+        );
+        for (const tag of project.skills) allTags.add(tag);
+        await replaceUpstreamLinks(trx, row.id, project.upstreamIssues);
+      }
+    }
+    result.skills = allTags.size;
+
+    await recordAuditEvent(trx, {
+      programId: program.row.id,
+      actor: options.actor,
+      action: "term.imported",
+      objectType: "term",
+      objectId: term.id,
+      changes: { term: result.term, organizations: result.organizations, projects: result.projects, mentors: result.mentors, timeline: result.timeline },
+      at: now,
+    });
+    return result;
+  });
+}
+
+async function ensureProgram(db: Db, options: ImportTermPageOptions): Promise<{ row: ProgramRow; created: boolean }> {
+  const existing = await findProgramBySlug(db, options.programSlug);
+  if (existing) return { row: existing, created: false };
+  const name = options.programName ?? options.programSlug.replace(/-/g, " ").replace(/\b\w/g, (c) => c.toUpperCase());
+  const row = await insertProgram(db, { slug: options.programSlug, name, timeZone: options.page.timeZone, at: options.now });
+  await recordAuditEvent(db, {
+    programId: row.id,
+    actor: options.actor,
+    action: "program.created",
+    objectType: "program",
+    objectId: row.id,
+    changes: { slug: row.slug, name: row.name, timeZone: row.timeZone },
+    at: options.now,
+  });
+  return { row, created: true };
+}
+
+async function upsertTerm(db: Db, program: ProgramRow, options: ImportTermPageOptions): Promise<{ term: TermRow; created: boolean }> {
+  const { page, termSlug, now } = options;
+  const existing = await findTermBySlug(db, termSlug);
+  if (existing && existing.programId !== program.id) {
+    throw new AppError("CONFLICT", `The term "${termSlug}" belongs to another program; choose another slug with --term.`);
+  }
+  const fromPage: TermFields = {
+    title: page.title || existing?.title || termSlug,
+    timeZone: page.timeZone,
+    statusText: page.status,
+    lengthText: page.duration,
+    lengthWeeks: weeksOf(page.duration),
+    intro: page.intro ?? null,
+    sections: JSON.stringify(page.sections ?? []),
+  };
+  if (!existing) return { term: await insertTerm(db, program.id, termSlug, fromPage, now), created: true };
+  // A page of project ideas carries projects only: it must not blank the term's own page.
+  const fields = options.projectState === "proposed" ? { timeZone: existing.timeZone } : fromPage;
+  return { term: await updateTerm(db, existing.id, fields, now), created: false };
+}
+
+function projectFields(project: ParsedProject, organizationId: number, state: ProjectState): ProjectFields {
+  return {
+    organizationId,
+    title: project.title,
+    groupName: project.group ?? null,
+    intro: project.intro ?? null,
+    description: project.description ?? "",
+    expectedOutcome: project.expectedOutcome ?? "",
+    skillsText: project.skillsText ?? "",
+    externalUrl: project.url,
+    mentorNotes: JSON.stringify(project.mentorNotes ?? []),
+    extraFields: JSON.stringify(project.extraFields ?? []),
+    state,
+    sourceLine: project.line,
+  };
+}
+
+/** The number of weeks a duration line states ("three months (11 weeks - full-time schedule)" → 11). */
+function weeksOf(duration: string | null): number | null {
+  const match = duration ? /(\d+)\s*weeks?/i.exec(duration) : null;
+  return match?.[1] ? Number(match[1]) : null;
+}

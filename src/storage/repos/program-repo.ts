@@ -1,0 +1,40 @@
+import type { ProgramRow } from "../schema.ts";
+import type { Db } from "./db.ts";
+
+/** The program with this slug, or undefined. */
+export function findProgramBySlug(db: Db, slug: string): Promise<ProgramRow | undefined> {
+  return db.selectFrom("programs").selectAll().where("slug", "=", slug).executeTakeFirst();
+}
+
+/** Every program, by name. */
+export function listPrograms(db: Db): Promise<ProgramRow[]> {
+  return db.selectFrom("programs").selectAll().orderBy("name").orderBy("id").execute();
+}
+
+/** What a new program needs. */
+export interface NewProgramInput {
+  slug: string;
+  name: string;
+  timeZone: string;
+  applicationLimit?: number;
+  stipendPolicy?: Record<string, unknown>;
+  at: Date;
+}
+
+/** Creates a program. */
+export function insertProgram(db: Db, input: NewProgramInput): Promise<ProgramRow> {
+  const at = input.at.toISOString();
+  return db
+    .insertInto("programs")
+    .values({
+      slug: input.slug,
+      name: input.name,
+      timeZone: input.timeZone,
+      applicationLimit: input.applicationLimit ?? 3,
+      stipendPolicy: JSON.stringify(input.stipendPolicy ?? {}),
+      createdAt: at,
+      updatedAt: at,
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}

@@ -1,0 +1,123 @@
+import type { Insertable } from "kysely";
+import type { ProjectRow, ProjectTable } from "../schema.ts";
+import type { Db } from "./db.ts";
+
+/** The fields of a project that a proposal, an import or an admin sets. */
+export type ProjectFields = Omit<Insertable<ProjectTable>, "id" | "termId" | "slug" | "createdAt" | "updatedAt">;
+
+/** The projects of a term, keyed by slug. */
+export async function mapProjectsBySlug(db: Db, termId: number): Promise<Map<string, ProjectRow>> {
+  const rows = await db.selectFrom("projects").selectAll().where("termId", "=", termId).execute();
+  return new Map(rows.map((row) => [row.slug, row]));
+}
+
+/** Creates a project in a term. */
+export function insertProject(db: Db, termId: number, slug: string, fields: ProjectFields, at: Date): Promise<ProjectRow> {
+  const now = at.toISOString();
+  return db
+    .insertInto("projects")
+    .values({ ...fields, termId, slug, createdAt: now, updatedAt: now })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}
+
+/** Changes a project's fields. */
+export function updateProject(db: Db, projectId: number, fields: Partial<ProjectFields>, at: Date): Promise<ProjectRow> {
+  return db
+    .updateTable("projects")
+    .set({ ...fields, updatedAt: at.toISOString() })
+    .where("id", "=", projectId)
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}
+
+/** Sets a project's mentors, in order, replacing the previous list. */
+export async function replaceProjectMentors(db: Db, projectId: number, personIds: readonly number[]): Promise<void> {
+  await db.deleteFrom("projectMentors").where("projectId", "=", projectId).execute();
+  const unique = [...new Set(personIds)];
+  if (unique.length === 0) return;
+  await db
+    .insertInto("projectMentors")
+    .values(unique.map((personId, index) => ({ projectId, personId, position: index + 1 })))
+    .execute();
+}
+
+/** Sets a project's skills, in order, each with its original wording. */
+export async function replaceProjectSkills(db: Db, projectId: number, skills: ReadonlyArray<{ skillId: number; originalText: string }>): Promise<void> {
+  await db.deleteFrom("projectSkills").where("projectId", "=", projectId).execute();
+  const seen = new Set<number>();
+  const rows = skills.filter((skill) => !seen.has(skill.skillId) && seen.add(skill.skillId));
+  if (rows.length === 0) return;
+  await db
+    .insertInto("projectSkills")
+    .values(rows.map((skill, index) => ({ projectId, skillId: skill.skillId, originalText: skill.originalText, position: index + 1 })))
+    .execute();
+}
+
+/** Sets a project's upstream issue links, in order. */
+export async function replaceUpstreamLinks(db: Db, projectId: number, urls: readonly string[]): Promise<void> {
+  await db.deleteFrom("upstreamLinks").where("projectId", "=", projectId).execute();
+  if (urls.length === 0) return;
+  await db
+    .insertInto("upstreamLinks")
+    .values(urls.map((url, index) => ({ projectId, url, position: index + 1 })))
+    .execute();
+}
+
+/** A project with everything a term page or a catalog card shows about it. */
+export interface ProjectWithDetails extends ProjectRow {
+  organizationName: string;
+  organizationIntro: string | null;
+  mentors: Array<{ personId: number; name: string; githubHandle: string | null; email: string | null; emailPublic: 0 | 1 }>;
+  skills: Array<{ tag: string; label: string; originalText: string }>;
+  upstreamIssues: string[];
+}
+
+/**
+ * The projects of a term with organization, mentors, skills and links, in page order
+ * (organizations by their first project's line, projects by line). Four queries, whatever
+ * the number of projects.
+ */
+export async function listProjectsWithDetails(db: Db, termId: number, states?: readonly ProjectRow["state"][]): Promise<ProjectWithDetails[]> {
+  let query = db
+    .selectFrom("projects")
+    .innerJoin("organizations", "organizations.id", "projects.organizationId")
+    .selectAll("projects")
+    .select(["organizations.name as organizationName", "organizations.intro as organizationIntro"])
+    .where("projects.termId", "=", termId);
+  if (states && states.length > 0) query = query.where("projects.state", "in", states);
+  const projects = await query.orderBy("projects.sourceLine").orderBy("projects.id").execute();
+  if (projects.length === 0) return [];
+  const ids = projects.map((project) => project.id);
+  const [mentors, skills, links] = await Promise.all([
+    db
+      .selectFrom("projectMentors")
+      .innerJoin("people", "people.id", "projectMentors.personId")
+      .select(["projectMentors.projectId", "people.id as personId", "people.name", "people.githubHandle", "people.email", "people.emailPublic"])
+      .where("projectMentors.projectId", "in", ids)
+      .orderBy("projectMentors.position")
+      .execute(),
+    db
+      .selectFrom("projectSkills")
+      .innerJoin("skills", "skills.id", "projectSkills.skillId")
+      .select(["projectSkills.projectId", "skills.tag", "skills.label", "projectSkills.originalText"])
+      .where("projectSkills.projectId", "in", ids)
+      .orderBy("projectSkills.position")
+      .execute(),
+    db.selectFrom("upstreamLinks").select(["projectId", "url"]).where("projectId", "in", ids).orderBy("position").execute(),
+  ]);
+  const byProject = <T extends { projectId: number }>(rows: T[]) => {
+    const map = new Map<number, T[]>();
+    for (const row of rows) map.set(row.projectId, [...(map.get(row.projectId) ?? []), row]);
+    return map;
+  };
+  const mentorsOf = byProject(mentors);
+  const skillsOf = byProject(skills);
+  const linksOf = byProject(links);
+  return projects.map((project) => ({
+    ...project,
+    mentors: (mentorsOf.get(project.id) ?? []).map(({ projectId: _, ...mentor }) => mentor),
+    skills: (skillsOf.get(project.id) ?? []).map(({ projectId: _, ...skill }) => skill),
+    upstreamIssues: (linksOf.get(project.id) ?? []).map((link) => link.url),
+  }));
+}
