@@ -3,6 +3,7 @@ import { isAppError } from "../errors/app-error.ts";
 import { VERSION } from "../version.ts";
 import { registerMigrate } from "./commands/migrate.ts";
 import { registerServe } from "./commands/serve.ts";
+import { registerTermPageCommands } from "./commands/term-pages.ts";
 
 /** Builds the `cohort` command line with every subcommand. */
 export function buildCli(): Command {
@@ -15,6 +16,7 @@ export function buildCli(): Command {
     .exitOverride();
   registerServe(program);
   registerMigrate(program);
+  registerTermPageCommands(program);
   for (const command of program.commands) command.exitOverride().showHelpAfterError(`(run cohort ${command.name()} --help for usage)`);
   return program;
 }

@@ -18,6 +18,7 @@ import {
 import { ensureSkills } from "../storage/repos/skill-repo.ts";
 import { findTermBySlug, insertTerm, replaceTimeline, type TermFields, updateTerm } from "../storage/repos/term-repo.ts";
 import type { ProgramRow, ProjectState, TermRow } from "../storage/schema.ts";
+import { inTransaction } from "../storage/transaction.ts";
 import type { ParsedProject, ParsedTermPage } from "../termpages/types.ts";
 
 /** What one import did, counted per kind of object. */
@@ -57,7 +58,7 @@ export async function importTermPage(options: ImportTermPageOptions): Promise<Im
   if (!/^[a-z0-9]+(-[a-z0-9]+)*$/.test(options.programSlug)) {
     throw new AppError("INVALID_INPUT", `The program slug "${options.programSlug}" must be lower-case letters, digits and single hyphens, e.g. cncf-lfx.`);
   }
-  return database.db.transaction().execute(async (trx) => {
+  return inTransaction(database, async (trx) => {
     const program = await ensureProgram(trx, options);
     const { term, created: termCreated } = await upsertTerm(trx, program.row, options);
     const result: ImportTermPageResult = {
@@ -96,7 +97,7 @@ export async function importTermPage(options: ImportTermPageOptions): Promise<Im
       });
       result.organizations[created ? "created" : "updated"] += 1;
       for (const project of organization.projects) {
-        const slug = uniqueSlug(slugify(project.title) || "project", slugsOfThisPage);
+        const slug = uniqueSlug(`${term.slug}-${slugify(project.title) || "project"}`, slugsOfThisPage);
         slugsOfThisPage.add(slug);
         const previous = existing.get(slug);
         const state: ProjectState = previous?.state === "accepted" ? "accepted" : options.projectState;

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { formatInstant } from "./format-instant.ts";
 import { checkActionOpen } from "./phase-actions.ts";
 import { termStatusAt } from "./term-status.ts";
-import { nextDeadline, type TermTimeline, type TimelinePhase } from "./timeline.ts";
+import { isWholeDay, nextDeadline, type TermTimeline, type TimelinePhase } from "./timeline.ts";
 
 const LA = "America/Los_Angeles";
 
@@ -137,5 +137,16 @@ describe("daylight-saving changes come from the zone database", () => {
   it("shows a zone without English letters by its offset, across its own change", () => {
     expect(formatInstant(new Date("2024-03-31T00:30:00Z"), "Europe/Berlin")).toBe("Sun 31 Mar 2024 at 01:30 UTC+01:00");
     expect(formatInstant(new Date("2024-03-31T01:30:00Z"), "Europe/Berlin")).toBe("Sun 31 Mar 2024 at 03:30 UTC+02:00");
+  });
+});
+
+describe("dates without a time", () => {
+  it("the last day of the term is announced as a day, not as something that opens", () => {
+    expect(nextDeadline(term02, local("2024-08-28T18:00"))).toMatchObject({ kind: "end", event: "day", at: local("2024-08-30T00:00") });
+  });
+
+  it("a whole day in the zone is recognised across a daylight-saving change", () => {
+    expect(isWholeDay({ start: local("2024-11-03T00:00"), end: local("2024-11-04T00:00") }, LA)).toBe(true);
+    expect(isWholeDay({ start: local("2024-06-12T17:00"), end: local("2024-06-13T17:00") }, LA)).toBe(false);
   });
 });

@@ -1,3 +1,4 @@
+import { DateTime } from "luxon";
 import { type PhaseKind, phaseOrder } from "./phases.ts";
 
 /** One phase of a term's timeline as the domain reads it: instants in UTC, wording kept. */
@@ -54,12 +55,21 @@ export function datedPhases(timeline: TermTimeline): Array<TimelinePhase & { kin
   return dated.sort((a, b) => phaseOrder(a.kind) - phaseOrder(b.kind));
 }
 
-/** A deadline a person should know about next: which phase, whether it opens or closes, when. */
+/**
+ * A date a person should know about next: which phase, and whether it opens, closes, or is a
+ * day on the calendar ("Last day of term: Fri 30 Aug"), and when.
+ */
 export interface Deadline {
   kind: PhaseKind;
   activity: string;
-  event: "opens" | "closes";
+  event: "opens" | "closes" | "day";
   at: Date;
+}
+
+/** True when a window is one whole calendar day in the zone: a date the program gave without a time. */
+export function isWholeDay(window: PhaseWindow, timeZone: string): boolean {
+  const start = DateTime.fromJSDate(window.start, { zone: timeZone });
+  return start.equals(start.startOf("day")) && start.plus({ days: 1 }).toMillis() === window.end.getTime();
 }
 
 /**
@@ -70,6 +80,10 @@ export function nextDeadline(timeline: TermTimeline, at: Date): Deadline | null 
   const upcoming: Deadline[] = [];
   for (const phase of datedPhases(timeline)) {
     const { start, end } = phase.window;
+    if (isWholeDay(phase.window, timeline.timeZone)) {
+      if (start.getTime() > at.getTime()) upcoming.push({ kind: phase.kind, activity: phase.activity, event: "day", at: start });
+      continue;
+    }
     const isPoint = start.getTime() === end.getTime();
     if (!isPoint && start.getTime() > at.getTime()) {
       upcoming.push({ kind: phase.kind, activity: phase.activity, event: "opens", at: start });

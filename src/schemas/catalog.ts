@@ -13,7 +13,7 @@ export const DeadlineSchema = z
   .object({
     kind: PhaseKindSchema,
     activity: z.string().describe("The phase as the program words it."),
-    event: z.enum(["opens", "closes"]),
+    event: z.enum(["opens", "closes", "day"]).describe("`day`: a date without a time, such as the first or last day of the term."),
     at: Instant,
   })
   .meta({ id: "Deadline" });

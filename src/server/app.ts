@@ -6,6 +6,10 @@ import { jsonSchemaTransform, jsonSchemaTransformObject, serializerCompiler, val
 import type { AppContext } from "./context.ts";
 import { installErrorHandlers } from "./errors.ts";
 import { healthRoutes } from "./routes/health/routes.ts";
+import { programRoutes } from "./routes/programs/routes.ts";
+import { projectRoutes } from "./routes/projects/routes.ts";
+import { termRoutes } from "./routes/terms/routes.ts";
+import { serveWebUi, WEB_DIST, wantsWebPage } from "./web-ui.ts";
 
 /** How the app logs: pino options, or false for silence (tests). */
 export type AppLogger = FastifyServerOptions["logger"];
@@ -15,6 +19,8 @@ export interface BuildAppOptions {
   context: AppContext;
   logger?: AppLogger;
   version?: string;
+  /** Folder of the built web UI; the default is web/dist. */
+  webRoot?: string;
 }
 
 const SAFE_REQUEST_ID = /^[A-Za-z0-9._:-]{1,64}$/;
@@ -27,7 +33,7 @@ export const REDACTED_LOG_PATHS = ["req.headers.authorization", "req.headers.coo
  * document generated from the route schemas, problem+json errors and a request id that
  * appears in every log line, in the `x-request-id` header and in every error body.
  */
-export async function buildApp({ context, logger = false, version = "0.0.0" }: BuildAppOptions): Promise<FastifyInstance> {
+export async function buildApp({ context, logger = false, version = "0.0.0", webRoot = WEB_DIST }: BuildAppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger,
     genReqId: (request) => {
@@ -41,7 +47,17 @@ export async function buildApp({ context, logger = false, version = "0.0.0" }: B
 
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
-  installErrorHandlers(app);
+  const hasWebUi = await serveWebUi(app, webRoot);
+  installErrorHandlers(app, {
+    webPage: (request, reply) => {
+      if (!wantsWebPage(request.method, request.url, request.headers.accept)) return undefined;
+      if (hasWebUi) return reply.header("cache-control", "no-cache").type("text/html; charset=utf-8").sendFile("index.html");
+      return reply
+        .code(503)
+        .type("text/plain; charset=utf-8")
+        .send("The web UI has not been built yet: run `npm run build` (npm start does it for you). The API answers at /api/docs.\n");
+    },
+  });
   app.addHook("onSend", async (request, reply) => {
     reply.header("x-request-id", request.id);
   });
@@ -54,7 +70,10 @@ export async function buildApp({ context, logger = false, version = "0.0.0" }: B
         description: "Run open source mentorship programs: programs, terms, timelines, projects, applications.",
         version,
       },
-      tags: [{ name: "health", description: "Process and database probes" }],
+      tags: [
+        { name: "catalog", description: "Public: programs, terms, timelines and the catalog of accepted projects" },
+        { name: "health", description: "Process and database probes" },
+      ],
     },
     transform: jsonSchemaTransform,
     transformObject: jsonSchemaTransformObject,
@@ -63,5 +82,8 @@ export async function buildApp({ context, logger = false, version = "0.0.0" }: B
 
   app.get("/api/openapi.json", { schema: { hide: true } }, async () => app.swagger());
   await app.register(healthRoutes, { context });
+  await app.register(programRoutes, { context });
+  await app.register(termRoutes, { context });
+  await app.register(projectRoutes, { context });
   return app;
 }

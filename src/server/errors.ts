@@ -44,7 +44,10 @@ export function httpStatusOf(code: ErrorCode): number {
  * the table above, request validation as INVALID_INPUT naming the field, Fastify's own client
  * errors by their status, anything else as a logged 500 with a generic message.
  */
-export function installErrorHandlers(app: FastifyInstance): void {
+export function installErrorHandlers(
+  app: FastifyInstance,
+  options: { webPage?: (request: FastifyRequest, reply: FastifyReply) => FastifyReply | undefined } = {},
+): void {
   app.setErrorHandler((error: FastifyError, request, reply) => {
     const appError = toAppError(error);
     if (appError.code === "INTERNAL") {

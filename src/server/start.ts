@@ -1,4 +1,5 @@
 import type { FastifyInstance } from "fastify";
+import { seedDemoIfEmpty } from "../commands/seed-demo.ts";
 import type { Config } from "../config/config.ts";
 import { AppError } from "../errors/app-error.ts";
 import { type DatabaseHandle, openDatabase } from "../storage/database.ts";
@@ -11,6 +12,8 @@ export interface RunningServer {
   url: string;
   app: FastifyInstance;
   database: DatabaseHandle;
+  /** The demo terms this start loaded into an empty database, if any. */
+  demoTerms: string[];
   /** Stops accepting connections, finishes requests in flight, then closes the database. */
   close(): Promise<void>;
 }
@@ -20,6 +23,8 @@ export interface StartServerOptions {
   config: Config;
   /** Run pending migrations before listening (the default; several processes may do it at once). */
   migrate?: boolean;
+  /** Load the demo program when the database holds no program (for a first look). */
+  demo?: boolean;
   /** Where log lines go (standard output by default). */
   logDestination?: NodeJS.WritableStream;
 }
@@ -28,10 +33,11 @@ export interface StartServerOptions {
  * Opens the database, migrates it, and listens. Every failure a person can fix (database
  * unreachable, port taken, address unknown) is an AppError with a message that says how.
  */
-export async function startServer({ config, migrate = true, logDestination }: StartServerOptions): Promise<RunningServer> {
+export async function startServer({ config, migrate = true, demo = false, logDestination }: StartServerOptions): Promise<RunningServer> {
   const database = await openDatabase(config.databaseUrl);
   try {
     if (migrate) await migrateToLatest(database.db);
+    const demoTerms = demo ? await seedDemoIfEmpty(database, new Date()) : [];
     const app = await buildApp({
       context: { config, database, now: () => new Date() },
       version: VERSION,
@@ -53,6 +59,7 @@ export async function startServer({ config, migrate = true, logDestination }: St
     let closing: Promise<void> | undefined;
     return {
       url: `http://${host}:${port}`,
+      demoTerms,
       app,
       database,
       close() {

@@ -167,6 +167,15 @@ export interface OutboxTable {
   sentAt: Instant | null;
 }
 
+/** The SQLite FTS5 index of projects (SQLite only; PostgreSQL keeps a tsvector column instead). */
+export interface ProjectsFtsTable {
+  rowid: number;
+  title: string;
+  skillsText: string;
+  expectedOutcome: string;
+  description: string;
+}
+
 /** Every table, as Kysely sees them (camelCase; snake_case in the database). */
 export interface Database {
   programs: ProgramTable;
@@ -181,6 +190,7 @@ export interface Database {
   upstreamLinks: UpstreamLinkTable;
   auditEvents: AuditEventTable;
   outbox: OutboxTable;
+  projectsFts: ProjectsFtsTable;
 }
 
 /** A program row as read. */

@@ -54,6 +54,8 @@ export async function up(db: MigrationDb): Promise<void> {
     .addCheckConstraint("projects_title_present", sql`title <> ''`)
     .execute();
   await db.schema.createIndex("projects_organization_id").on("projects").column("organization_id").execute();
+  // Project slugs start with their term's slug, so one slug names one project across terms.
+  await db.schema.createIndex("projects_slug_unique").on("projects").unique().column("slug").execute();
 
   await db.schema
     .createTable("project_mentors")

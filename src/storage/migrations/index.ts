@@ -2,6 +2,7 @@ import type { Migration } from "kysely";
 import * as createProgramsAndTerms from "./20261125100000-create-programs-and-terms.ts";
 import * as createPeopleAndProjects from "./20261125100100-create-people-and-projects.ts";
 import * as createAuditAndOutbox from "./20261125100200-create-audit-and-outbox.ts";
+import * as addProjectSearch from "./20261125110000-add-project-search.ts";
 
 /**
  * Every migration, by timestamped name. Listed here rather than read from disk so that the
@@ -11,4 +12,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   "20261125100000-create-programs-and-terms": createProgramsAndTerms,
   "20261125100100-create-people-and-projects": createPeopleAndProjects,
   "20261125100200-create-audit-and-outbox": createAuditAndOutbox,
+  "20261125110000-add-project-search": addProjectSearch,
 };

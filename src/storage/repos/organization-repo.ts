@@ -6,12 +6,7 @@ export async function upsertOrganization(
   db: Db,
   input: { programId: number; slug: string; name: string; intro: string | null; at: Date },
 ): Promise<{ organization: OrganizationRow; created: boolean }> {
-  const existing = await db
-    .selectFrom("organizations")
-    .selectAll()
-    .where("programId", "=", input.programId)
-    .where("slug", "=", input.slug)
-    .executeTakeFirst();
+  const existing = await db.selectFrom("organizations").selectAll().where("programId", "=", input.programId).where("slug", "=", input.slug).executeTakeFirst();
   if (existing) {
     const organization =
       existing.name === input.name && existing.intro === input.intro

@@ -56,11 +56,7 @@ export async function findOrCreatePerson(
 
 async function findPerson(db: Db, named: NamedPerson): Promise<PersonRow | undefined> {
   if (named.handle) {
-    const byHandle = await db
-      .selectFrom("people")
-      .selectAll()
-      .where(sql<string>`lower(github_handle)`, "=", named.handle.toLowerCase())
-      .executeTakeFirst();
+    const byHandle = await db.selectFrom("people").selectAll().where(sql<string>`lower(github_handle)`, "=", named.handle.toLowerCase()).executeTakeFirst();
     if (byHandle) return byHandle;
   }
   if (named.email) {

@@ -38,3 +38,14 @@ export function insertProgram(db: Db, input: NewProgramInput): Promise<ProgramRo
     .returningAll()
     .executeTakeFirstOrThrow();
 }
+
+/** The program with this id, or undefined. */
+export function findProgramById(db: Db, id: number): Promise<ProgramRow | undefined> {
+  return db.selectFrom("programs").selectAll().where("id", "=", id).executeTakeFirst();
+}
+
+/** True when the database holds no program yet. */
+export async function hasNoPrograms(db: Db): Promise<boolean> {
+  const row = await db.selectFrom("programs").select("id").limit(1).executeTakeFirst();
+  return row === undefined;
+}

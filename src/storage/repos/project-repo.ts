@@ -64,29 +64,61 @@ export async function replaceUpstreamLinks(db: Db, projectId: number, urls: read
     .execute();
 }
 
-/** A project with everything a term page or a catalog card shows about it. */
-export interface ProjectWithDetails extends ProjectRow {
-  organizationName: string;
-  organizationIntro: string | null;
-  mentors: Array<{ personId: number; name: string; githubHandle: string | null; email: string | null; emailPublic: 0 | 1 }>;
+/** A mentor of a project, with what the presenters need to decide what to show. */
+export interface ProjectMentor {
+  personId: number;
+  name: string;
+  githubHandle: string | null;
+  email: string | null;
+  emailPublic: 0 | 1;
+}
+
+/** What hangs off a project: its mentors, skills and upstream links, in order. */
+export interface ProjectDetails {
+  mentors: ProjectMentor[];
   skills: Array<{ tag: string; label: string; originalText: string }>;
   upstreamIssues: string[];
 }
 
-/**
- * The projects of a term with organization, mentors, skills and links, in page order
- * (organizations by their first project's line, projects by line). Four queries, whatever
- * the number of projects.
- */
-export async function listProjectsWithDetails(db: Db, termId: number, states?: readonly ProjectRow["state"][]): Promise<ProjectWithDetails[]> {
-  let query = db
+/** A project with its organization and everything a term page or a project page shows about it. */
+export interface ProjectWithDetails extends ProjectRow, ProjectDetails {
+  organizationSlug: string;
+  organizationName: string;
+  organizationIntro: string | null;
+}
+
+function projectsWithOrganization(db: Db) {
+  return db
     .selectFrom("projects")
     .innerJoin("organizations", "organizations.id", "projects.organizationId")
     .selectAll("projects")
-    .select(["organizations.name as organizationName", "organizations.intro as organizationIntro"])
-    .where("projects.termId", "=", termId);
-  if (states && states.length > 0) query = query.where("projects.state", "in", states);
-  const projects = await query.orderBy("projects.sourceLine").orderBy("projects.id").execute();
+    .select(["organizations.slug as organizationSlug", "organizations.name as organizationName", "organizations.intro as organizationIntro"]);
+}
+
+/**
+ * The projects of a term with organization, mentors, skills and links, in page order
+ * (by the line each started on). Four queries, whatever the number of projects.
+ */
+export async function listProjectsWithDetails(db: Db, termId: number, states?: readonly ProjectRow["state"][]): Promise<ProjectWithDetails[]> {
+  const projects = await projectsWithOrganization(db)
+    .where("projects.termId", "=", termId)
+    .$if(states !== undefined && states.length > 0, (qb) => qb.where("projects.state", "in", states ?? []))
+    .orderBy("projects.sourceLine")
+    .orderBy("projects.id")
+    .execute();
+  return attachProjectDetails(db, projects);
+}
+
+/** One project by its slug, with organization, mentors, skills and links; undefined when none. */
+export async function findProjectWithDetails(db: Db, slug: string): Promise<ProjectWithDetails | undefined> {
+  const project = await projectsWithOrganization(db).where("projects.slug", "=", slug).executeTakeFirst();
+  if (!project) return undefined;
+  const [withDetails] = await attachProjectDetails(db, [project]);
+  return withDetails;
+}
+
+/** Adds mentors, skills and upstream links to project rows, in three queries for all of them. */
+export async function attachProjectDetails<T extends { id: number }>(db: Db, projects: T[]): Promise<Array<T & ProjectDetails>> {
   if (projects.length === 0) return [];
   const ids = projects.map((project) => project.id);
   const [mentors, skills, links] = await Promise.all([
@@ -106,18 +138,23 @@ export async function listProjectsWithDetails(db: Db, termId: number, states?: r
       .execute(),
     db.selectFrom("upstreamLinks").select(["projectId", "url"]).where("projectId", "in", ids).orderBy("position").execute(),
   ]);
-  const byProject = <T extends { projectId: number }>(rows: T[]) => {
-    const map = new Map<number, T[]>();
-    for (const row of rows) map.set(row.projectId, [...(map.get(row.projectId) ?? []), row]);
-    return map;
-  };
-  const mentorsOf = byProject(mentors);
-  const skillsOf = byProject(skills);
-  const linksOf = byProject(links);
+  const mentorsOf = groupByProject(mentors);
+  const skillsOf = groupByProject(skills);
+  const linksOf = groupByProject(links);
   return projects.map((project) => ({
     ...project,
     mentors: (mentorsOf.get(project.id) ?? []).map(({ projectId: _, ...mentor }) => mentor),
     skills: (skillsOf.get(project.id) ?? []).map(({ projectId: _, ...skill }) => skill),
     upstreamIssues: (linksOf.get(project.id) ?? []).map((link) => link.url),
   }));
+}
+
+function groupByProject<T extends { projectId: number }>(rows: T[]): Map<number, T[]> {
+  const map = new Map<number, T[]>();
+  for (const row of rows) {
+    const list = map.get(row.projectId);
+    if (list) list.push(row);
+    else map.set(row.projectId, [row]);
+  }
+  return map;
 }

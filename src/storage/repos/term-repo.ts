@@ -54,3 +54,51 @@ export async function replaceTimeline(db: Db, termId: number, rows: readonly Tim
 export function listTimeline(db: Db, termId: number): Promise<TimelinePhaseRow[]> {
   return db.selectFrom("timelinePhases").selectAll().where("termId", "=", termId).orderBy("position").execute();
 }
+
+/** The terms of a program. */
+export function listTermsOfProgram(db: Db, programId: number): Promise<TermRow[]> {
+  return db.selectFrom("terms").selectAll().where("programId", "=", programId).orderBy("slug", "desc").execute();
+}
+
+/** The terms of several programs at once. */
+export function listTermsOfPrograms(db: Db, programIds: readonly number[]): Promise<TermRow[]> {
+  if (programIds.length === 0) return Promise.resolve([]);
+  return db.selectFrom("terms").selectAll().where("programId", "in", programIds).orderBy("slug", "desc").execute();
+}
+
+/** The timelines of several terms, keyed by term id, each in written order. */
+export async function mapTimelines(db: Db, termIds: readonly number[]): Promise<Map<number, TimelinePhaseRow[]>> {
+  const map = new Map<number, TimelinePhaseRow[]>();
+  if (termIds.length === 0) return map;
+  const rows = await db.selectFrom("timelinePhases").selectAll().where("termId", "in", termIds).orderBy("termId").orderBy("position").execute();
+  for (const row of rows) {
+    const list = map.get(row.termId);
+    if (list) list.push(row);
+    else map.set(row.termId, [row]);
+  }
+  return map;
+}
+
+/** How many organizations, accepted projects and distinct mentors a term has. */
+export async function countTermContents(db: Db, termId: number): Promise<{ organizations: number; projects: number; mentors: number }> {
+  const accepted = db.selectFrom("projects").select("id").where("termId", "=", termId).where("state", "=", "accepted");
+  const [projects, mentors] = await Promise.all([
+    db
+      .selectFrom("projects")
+      .select((eb) => [eb.fn.countAll<number>().as("projects"), eb.fn.count<number>("organizationId").distinct().as("organizations")])
+      .where("termId", "=", termId)
+      .where("state", "=", "accepted")
+      .executeTakeFirstOrThrow(),
+    db
+      .selectFrom("projectMentors")
+      .select((eb) => eb.fn.count<number>("personId").distinct().as("mentors"))
+      .where("projectId", "in", accepted)
+      .executeTakeFirstOrThrow(),
+  ]);
+  return { organizations: Number(projects.organizations), projects: Number(projects.projects), mentors: Number(mentors.mentors) };
+}
+
+/** The term with this id, or undefined. */
+export function findTermById(db: Db, id: number): Promise<TermRow | undefined> {
+  return db.selectFrom("terms").selectAll().where("id", "=", id).executeTakeFirst();
+}

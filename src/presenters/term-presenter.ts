@@ -1,0 +1,81 @@
+import { type ActionAvailability, checkActionOpen } from "../domain/phase-actions.ts";
+import { TERM_STATUS_LABELS, termStatusAt } from "../domain/term-status.ts";
+import { isWithin, nextDeadline, phaseWindow, type TermTimeline } from "../domain/timeline.ts";
+import type { ApplyState, Phase, TermDetail, TermSummary } from "../schemas/catalog.ts";
+import type { TermRow, TimelinePhaseRow } from "../storage/schema.ts";
+
+/** The domain's view of a stored term and its timeline rows. */
+export function toTermTimeline(term: Pick<TermRow, "title" | "timeZone">, phases: readonly TimelinePhaseRow[]): TermTimeline {
+  return {
+    title: term.title,
+    timeZone: term.timeZone,
+    phases: phases.map((phase) => ({
+      kind: phase.kind,
+      activity: phase.activity,
+      text: phase.text,
+      startsAt: phase.startsAt ? new Date(phase.startsAt) : null,
+      endsAt: phase.endsAt ? new Date(phase.endsAt) : null,
+    })),
+  };
+}
+
+/** A term as lists show it: status and next deadline at `now`. */
+export function presentTermSummary(term: TermRow, programSlug: string, timeline: TermTimeline, now: Date): TermSummary {
+  const status = termStatusAt(timeline, now);
+  const deadline = nextDeadline(timeline, now);
+  return {
+    slug: term.slug,
+    title: term.title,
+    programSlug,
+    timeZone: term.timeZone,
+    status,
+    statusLabel: TERM_STATUS_LABELS[status],
+    nextDeadline: deadline ? { kind: deadline.kind, activity: deadline.activity, event: deadline.event, at: deadline.at.toISOString() } : null,
+  };
+}
+
+/** A term with its timeline, each phase marked past, current or upcoming at `now`. */
+export function presentTermDetail(
+  term: TermRow,
+  program: { slug: string; name: string },
+  timeline: TermTimeline,
+  counts: TermDetail["counts"],
+  now: Date,
+): TermDetail {
+  return {
+    ...presentTermSummary(term, program.slug, timeline, now),
+    programName: program.name,
+    lengthText: term.lengthText,
+    statusText: term.statusText,
+    phases: timeline.phases.map((phase): Phase => {
+      const window = phaseWindow(phase);
+      const state = !window ? "undated" : isWithin(window, now) ? "current" : window.end.getTime() <= now.getTime() ? "past" : "upcoming";
+      return {
+        kind: phase.kind,
+        activity: phase.activity,
+        text: phase.text,
+        startsAt: phase.startsAt?.toISOString() ?? null,
+        endsAt: phase.endsAt?.toISOString() ?? null,
+        state,
+      };
+    }),
+    apply: presentApplyState(checkActionOpen(timeline, "submitApplication", now)),
+    counts,
+    calendarUrl: `/api/terms/${encodeURIComponent(term.slug)}/calendar.ics`,
+  };
+}
+
+/** Whether applying is open, as the apply button shows it. */
+export function presentApplyState(availability: ActionAvailability): ApplyState {
+  if (availability.open) {
+    return { state: "open", message: availability.message, opensAt: null, closesAt: availability.closesAt.toISOString() };
+  }
+  switch (availability.reason) {
+    case "not_yet_open":
+      return { state: "not_yet_open", message: availability.message, opensAt: availability.opensAt.toISOString(), closesAt: null };
+    case "closed":
+      return { state: "closed", message: availability.message, opensAt: null, closesAt: availability.closedAt.toISOString() };
+    case "not_scheduled":
+      return { state: "not_scheduled", message: availability.message, opensAt: null, closesAt: null };
+  }
+}

@@ -1,0 +1,22 @@
+import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { getPublicProject } from "../../../commands/public-catalog.ts";
+import { ProjectDetailSchema } from "../../../schemas/catalog.ts";
+import type { AppContext } from "../../context.ts";
+import { problemResponses } from "../../problem-responses.ts";
+import { ProjectParams } from "./schema.ts";
+
+/** Public route for one accepted project. */
+export const projectRoutes: FastifyPluginAsyncZod<{ context: AppContext }> = async (app, { context }) => {
+  app.get(
+    "/api/projects/:project",
+    {
+      schema: {
+        tags: ["catalog"],
+        summary: "An accepted project: description (sanitized HTML), outcome, skills, mentors, links, apply state",
+        params: ProjectParams,
+        response: { 200: ProjectDetailSchema, ...problemResponses(400, 404) },
+      },
+    },
+    async (request) => getPublicProject(context.database, request.params.project, context.now()),
+  );
+};

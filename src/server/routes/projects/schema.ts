@@ -1,0 +1,5 @@
+import { z } from "zod";
+import { Slug } from "../../params.ts";
+
+/** `{project}` in a path. */
+export const ProjectParams = z.object({ project: Slug.describe("The project's slug, e.g. 2024-02-jun-aug-harbor-cli.") });

@@ -1,0 +1,61 @@
+import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { z } from "zod";
+import { getPublicTerm, searchPublicCatalog } from "../../../commands/public-catalog.ts";
+import { termCalendar } from "../../../commands/term-calendar.ts";
+import { CatalogQuerySchema, CatalogResponseSchema, TermDetailSchema } from "../../../schemas/catalog.ts";
+import type { AppContext } from "../../context.ts";
+import { problemResponses } from "../../problem-responses.ts";
+import { TermParams } from "./schema.ts";
+
+/** Public routes for a term: its timeline, its catalog of projects and its calendar feed. */
+export const termRoutes: FastifyPluginAsyncZod<{ context: AppContext }> = async (app, { context }) => {
+  app.get(
+    "/api/terms/:term",
+    {
+      schema: {
+        tags: ["catalog"],
+        summary: "A term: status now, time zone, timeline phases and the next deadline",
+        params: TermParams,
+        response: { 200: TermDetailSchema, ...problemResponses(400, 404) },
+      },
+    },
+    async (request) => getPublicTerm(context.database, request.params.term, context.now()),
+  );
+
+  app.get(
+    "/api/terms/:term/projects",
+    {
+      schema: {
+        tags: ["catalog"],
+        summary: "Search a term's accepted projects, with skill and organization facets",
+        description:
+          "`q` is ranked full-text search over title, description, outcome and skills. Several `skill` values must all match; several `org` values match any. Skill facet counts are over the whole filter; organization counts leave the organization filter out.",
+        params: TermParams,
+        querystring: CatalogQuerySchema,
+        response: { 200: CatalogResponseSchema, ...problemResponses(400, 404) },
+      },
+    },
+    async (request) => searchPublicCatalog(context.database, request.params.term, request.query),
+  );
+
+  app.get(
+    "/api/terms/:term/calendar.ics",
+    {
+      schema: {
+        tags: ["catalog"],
+        summary: "The term's timeline as an iCalendar feed (RFC 5545) to subscribe to",
+        params: TermParams,
+        produces: ["text/calendar"],
+        response: { 200: z.string().describe("text/calendar"), ...problemResponses(400, 404) },
+      },
+    },
+    async (request, reply) => {
+      const { filename, body } = await termCalendar(context.database, request.params.term);
+      return reply
+        .type("text/calendar; charset=utf-8")
+        .header("content-disposition", `inline; filename="${filename}"`)
+        .header("cache-control", "public, max-age=300")
+        .send(body);
+    },
+  );
+};
