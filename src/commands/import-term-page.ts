@@ -1,3 +1,4 @@
+import { skillLabel } from "../domain/skill-label.ts";
 import { slugify, uniqueSlug } from "../domain/slug.ts";
 import { AppError } from "../errors/app-error.ts";
 import type { DatabaseHandle } from "../storage/database.ts";
@@ -113,7 +114,7 @@ export async function importTermPage(options: ImportTermPageOptions): Promise<Im
           mentorIds.push(person.id);
         }
         await replaceProjectMentors(trx, row.id, mentorIds);
-        const skillIds = await ensureSkills(trx, project.skills);
+        const skillIds = await ensureSkills(trx, project.skills, new Map(project.skills.map((tag) => [tag, skillLabel(tag)])));
         await replaceProjectSkills(
           trx,
           row.id,
