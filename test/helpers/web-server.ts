@@ -1,0 +1,174 @@
+import { execFileSync } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+import { DateTime } from "luxon";
+import { importTermPage } from "../../src/commands/import-term-page.ts";
+import { loadConfig } from "../../src/config/config.ts";
+import { type RunningServer, startServer } from "../../src/server/start.ts";
+import { parseTermPage } from "../../src/termpages/index.ts";
+import { createTestDatabase, type TestDatabase } from "./databases.ts";
+
+const ROOT = path.resolve(import.meta.dirname, "../..");
+const WEB = path.join(ROOT, "web");
+const DIST_INDEX = path.join(WEB, "dist", "index.html");
+const LOCK = path.join(ROOT, ".tmp", "web-build.lock");
+const ZONE = "America/Los_Angeles";
+
+/** The program and term of the hand-written page whose applications are open today. */
+export const OPEN_TERM = { program: "cohort-test", programName: "Cohort Test Mentorship", term: "open-term" } as const;
+
+/** The program the shared fixture term pages are imported into. */
+export const FIXTURE_PROGRAM = { program: "cncf-lfx", programName: "CNCF LFX Mentorship" } as const;
+
+/** A running Cohort server with the web UI and seeded data, for browser tests. */
+export interface WebServer {
+  url: string;
+  /** Slugs of the terms imported from test/fixtures/termpages. */
+  fixtureTerms: string[];
+  close(): Promise<void>;
+}
+
+function newestMtime(entry: string): number {
+  const stat = fs.statSync(entry);
+  if (!stat.isDirectory()) return stat.mtimeMs;
+  return fs
+    .readdirSync(entry)
+    .filter((name) => name !== "dist" && name !== "node_modules")
+    .reduce((newest, name) => Math.max(newest, newestMtime(path.join(entry, name))), stat.mtimeMs);
+}
+
+function buildIsFresh(): boolean {
+  if (!fs.existsSync(DIST_INDEX)) return false;
+  // The UI imports shapes from src/schemas, so a change there can change the bundle too.
+  const sources = Math.max(newestMtime(WEB), newestMtime(path.join(ROOT, "src", "schemas")));
+  return fs.statSync(DIST_INDEX).mtimeMs >= sources;
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * Builds web/dist when it is missing or older than the sources. Test files run in parallel
+ * processes, so a lock directory (mkdir is atomic) lets one build while the others wait.
+ */
+export async function ensureWebBuild(): Promise<void> {
+  if (buildIsFresh()) return;
+  fs.mkdirSync(path.dirname(LOCK), { recursive: true });
+  for (;;) {
+    try {
+      fs.mkdirSync(LOCK);
+      break;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
+      // A lock left by a killed run is stale after two minutes.
+      const lock = fs.statSync(LOCK, { throwIfNoEntry: false });
+      if (lock && Date.now() - lock.mtimeMs > 120_000) fs.rmSync(LOCK, { recursive: true, force: true });
+      await sleep(250);
+    }
+  }
+  try {
+    if (!buildIsFresh()) {
+      execFileSync("npx", ["vite", "build", "--config", "web/vite.config.ts", "--logLevel", "warn"], { cwd: ROOT, stdio: "pipe" });
+    }
+  } finally {
+    fs.rmSync(LOCK, { recursive: true, force: true });
+  }
+}
+
+function day(date: DateTime): string {
+  return date.toFormat("cccc LLL d, yyyy");
+}
+
+function at5pm(date: DateTime): string {
+  const time = date.set({ hour: 17, minute: 0 });
+  return `${time.toFormat("ccc LLL d, yyyy, h:mm a")} ${time.toFormat("ZZZZ")}`;
+}
+
+/**
+ * The hand-written fixture page with its timeline placed around `now`: proposals closed,
+ * applications open for about three more days, everything else ahead.
+ */
+export function openTermPage(now: Date): string {
+  const today = DateTime.fromJSDate(now, { zone: ZONE }).startOf("day");
+  const plus = (days: number) => today.plus({ days });
+  const dates: Record<string, string> = {
+    year: String(today.year),
+    proposals: `${day(plus(-40))} - ${at5pm(plus(-20))}`,
+    applications: `${day(plus(-6))} - ${at5pm(plus(3))}`,
+    review: `${day(plus(4))} - ${at5pm(plus(12))}`,
+    notifications: at5pm(plus(13)),
+    start: day(plus(17)),
+    midterm: day(plus(52)),
+    final: at5pm(plus(94)),
+    end: day(plus(96)),
+  };
+  const template = fs.readFileSync(path.join(ROOT, "test", "fixtures", "web", "open-term.md"), "utf8");
+  return template.replace(/\{\{(\w+)\}\}/g, (_, key: string) => dates[key] ?? `{{${key}}}`);
+}
+
+async function seed(server: RunningServer, now: Date): Promise<string[]> {
+  const actor = { personId: null, label: "web test fixtures" };
+  await importTermPage({
+    database: server.database,
+    page: parseTermPage(openTermPage(now), { fileName: "open-term.md", now }),
+    programSlug: OPEN_TERM.program,
+    programName: OPEN_TERM.programName,
+    termSlug: OPEN_TERM.term,
+    projectState: "accepted",
+    actor,
+    now,
+  });
+  const dir = path.join(ROOT, "test", "fixtures", "termpages");
+  const files = fs.existsSync(dir) ? fs.readdirSync(dir).filter((name) => name.endsWith(".md") && !name.includes("project_ideas")) : [];
+  const imported: string[] = [];
+  for (const name of files.sort()) {
+    const markdown = fs.readFileSync(path.join(dir, name), "utf8");
+    let page: ReturnType<typeof parseTermPage>;
+    try {
+      page = parseTermPage(markdown, { fileName: name, now });
+    } catch {
+      // Some fixtures are deliberately broken pages for the parser's own tests.
+      continue;
+    }
+    if (page.timeline.length === 0 || page.organizations.length === 0) continue;
+    const termSlug = path.basename(name, ".md").toLowerCase();
+    await importTermPage({
+      database: server.database,
+      page,
+      programSlug: FIXTURE_PROGRAM.program,
+      programName: FIXTURE_PROGRAM.programName,
+      termSlug,
+      projectState: "accepted",
+      actor,
+      now,
+    });
+    imported.push(termSlug);
+  }
+  return imported;
+}
+
+/**
+ * Starts the real server in this process on a free port with a fresh SQLite database,
+ * the built web UI, and the fixture term pages imported through the import command.
+ * A fixed port is only for looking at the pages by hand; tests take a free one.
+ */
+export async function startWebServer(options: { port?: number } = {}): Promise<WebServer> {
+  await ensureWebBuild();
+  const database: TestDatabase = await createTestDatabase("sqlite");
+  const config = { ...loadConfig({}), databaseUrl: database.url, host: "127.0.0.1", port: options.port ?? 0, logLevel: "silent" as const };
+  const server = await startServer({ config, demo: false });
+  try {
+    const fixtureTerms = await seed(server, new Date());
+    return {
+      url: server.url,
+      fixtureTerms,
+      async close() {
+        await server.close();
+        await database.dispose();
+      },
+    };
+  } catch (error) {
+    await server.close();
+    await database.dispose();
+    throw error;
+  }
+}

@@ -1,0 +1,17 @@
+/** Paths of the public JSON API, built in one place so a renamed route changes one file. */
+export const apiPaths = {
+  programs: () => "/api/programs",
+  programTerms: (program: string) => `/api/programs/${encodeURIComponent(program)}/terms`,
+  term: (term: string) => `/api/terms/${encodeURIComponent(term)}`,
+  termProjects: (term: string, search: string) => `/api/terms/${encodeURIComponent(term)}/projects${search ? `?${search}` : ""}`,
+  project: (project: string) => `/api/projects/${encodeURIComponent(project)}`,
+};
+
+/** Paths of the pages, so links and tests agree on one spelling. */
+export const pagePaths = {
+  home: () => "/",
+  program: (program: string) => `/programs/${encodeURIComponent(program)}`,
+  term: (term: string) => `/terms/${encodeURIComponent(term)}`,
+  catalog: (term: string, search = "") => `/terms/${encodeURIComponent(term)}/projects${search ? `?${search}` : ""}`,
+  project: (project: string) => `/projects/${encodeURIComponent(project)}`,
+};

@@ -1,0 +1,28 @@
+import type { ProjectDetail } from "../../../src/schemas/catalog.ts";
+
+function isGitHubUrl(url: string): boolean {
+  return /^https:\/\/github\.com\/[A-Za-z0-9-]+\/?$/.test(url);
+}
+
+/** The project's mentors: name, GitHub profile, and email only where the mentor made it public. */
+export function MentorList({ mentors }: { mentors: ProjectDetail["mentors"] }) {
+  if (mentors.length === 0) return <p className="muted">No mentor named yet.</p>;
+  return (
+    <ul className="mentor-list">
+      {mentors.map((mentor) => (
+        <li key={`${mentor.name}|${mentor.handle ?? ""}`} className="mentor">
+          <span className="mentor-name">{mentor.name}</span>
+          {mentor.githubUrl && isGitHubUrl(mentor.githubUrl) ? (
+            <a href={mentor.githubUrl} rel="noopener noreferrer">
+              @{mentor.handle ?? mentor.githubUrl.replace(/^https:\/\/github\.com\//, "")}
+              <span className="visually-hidden"> on GitHub</span>
+            </a>
+          ) : mentor.handle ? (
+            <span>@{mentor.handle}</span>
+          ) : null}
+          {mentor.email ? <a href={`mailto:${mentor.email}`}>{mentor.email}</a> : null}
+        </li>
+      ))}
+    </ul>
+  );
+}

@@ -1,0 +1,69 @@
+import { Link } from "wouter";
+import type { ProgramSummary } from "../../../src/schemas/catalog.ts";
+import { pagePaths } from "../api/paths.ts";
+import { useApi } from "../api/use-api.ts";
+import { DeadlineSummary } from "../components/deadline-summary.tsx";
+import { ErrorPanel, Loading } from "../components/load-states.tsx";
+import { TermStatusChip } from "../components/term-status-chip.tsx";
+import { useDocumentTitle } from "../components/use-document-title.ts";
+import { countOf } from "../text.ts";
+
+/** One program on the home page: its current term, status and next deadline. */
+function ProgramCard({ program }: { program: ProgramSummary }) {
+  const term = program.currentTerm;
+  return (
+    <article className="card program-card">
+      <h2 className="card-title">
+        <Link href={pagePaths.program(program.slug)}>{program.name}</Link>
+      </h2>
+      {term ? (
+        <>
+          <p className="term-line">
+            <Link href={pagePaths.term(term.slug)}>{term.title}</Link> <TermStatusChip term={term} />
+          </p>
+          <DeadlineSummary term={term} />
+          <p className="actions">
+            <Link href={pagePaths.catalog(term.slug)} className="button button-primary">
+              Browse projects
+            </Link>
+            <Link href={pagePaths.term(term.slug)} className="button">
+              Timeline and dates
+            </Link>
+          </p>
+        </>
+      ) : (
+        <p className="muted">No terms yet.</p>
+      )}
+      <p className="muted small">
+        <Link href={pagePaths.program(program.slug)}>{countOf(program.termCount, "term", "terms")}</Link> · apply to up to{" "}
+        {countOf(program.applicationLimit, "project", "projects")} per term
+      </p>
+    </article>
+  );
+}
+
+/** The home page: every program with its current term and what is open now. */
+export function ProgramsPage() {
+  useDocumentTitle("Programs");
+  const programs = useApi<{ items: ProgramSummary[] }>("/api/programs");
+  return (
+    <div className="page">
+      <h1>Mentorship programs</h1>
+      <p className="lead">Paid, time-boxed mentorships in open source projects. Pick a program to see its terms, dates and projects.</p>
+      {programs.error ? <ErrorPanel error={programs.error} onRetry={programs.reload} /> : null}
+      {programs.data ? (
+        programs.data.items.length === 0 ? (
+          <p>No programs yet. An administrator adds them by importing a term page.</p>
+        ) : (
+          <div className="card-grid">
+            {programs.data.items.map((program) => (
+              <ProgramCard key={program.slug} program={program} />
+            ))}
+          </div>
+        )
+      ) : programs.status === "loading" ? (
+        <Loading what="programs" />
+      ) : null}
+    </div>
+  );
+}

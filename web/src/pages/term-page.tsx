@@ -1,0 +1,75 @@
+import type { TermDetail } from "../../../src/schemas/catalog.ts";
+import { apiPaths, pagePaths } from "../api/paths.ts";
+import { useApi } from "../api/use-api.ts";
+import { Breadcrumbs } from "../components/breadcrumbs.tsx";
+import { DeadlineSummary } from "../components/deadline-summary.tsx";
+import { ErrorPanel, Loading } from "../components/load-states.tsx";
+import { TermNextStep } from "../components/term-next-step.tsx";
+import { TermStatusChip } from "../components/term-status-chip.tsx";
+import { Timeline } from "../components/timeline.tsx";
+import { useDocumentTitle } from "../components/use-document-title.ts";
+import { describeZone } from "../time/zones.ts";
+import { NotFoundPage } from "./not-found-page.tsx";
+
+/** The organizations, projects and mentors of the term, as three numbers. */
+function TermCounts({ counts }: { counts: TermDetail["counts"] }) {
+  return (
+    <dl className="counts">
+      <div>
+        <dt>Organizations</dt>
+        <dd>{counts.organizations}</dd>
+      </div>
+      <div>
+        <dt>Projects</dt>
+        <dd>{counts.projects}</dd>
+      </div>
+      <div>
+        <dt>Mentors</dt>
+        <dd>{counts.mentors}</dd>
+      </div>
+    </dl>
+  );
+}
+
+/** A term's page: status, what happens next and by when, the timeline, and the way to the projects. */
+export function TermPage({ term: slug }: { term: string }) {
+  const term = useApi<TermDetail>(apiPaths.term(slug));
+  useDocumentTitle(term.data?.title ?? null);
+  if (term.error?.notFound) return <NotFoundPage what="term" detail={term.error.message} />;
+  const data = term.data;
+  if (!data) return <div className="page">{term.error ? <ErrorPanel error={term.error} onRetry={term.reload} /> : <Loading what="the term" />}</div>;
+
+  return (
+    <div className="page">
+      <Breadcrumbs
+        items={[{ label: "Programs", href: pagePaths.home() }, { label: data.programName, href: pagePaths.program(data.programSlug) }, { label: data.title }]}
+      />
+      <header className="page-head">
+        <h1>{data.title}</h1>
+        <p className="meta">
+          <TermStatusChip term={data} />
+          <span>Term time zone: {describeZone(data.timeZone)}</span>
+          {data.lengthText ? <span>{data.lengthText}</span> : null}
+        </p>
+      </header>
+      {term.error ? <ErrorPanel error={term.error} onRetry={term.reload} /> : null}
+      <div className="term-layout">
+        <section className="panel now-panel" aria-labelledby="next-heading">
+          <h2 id="next-heading">What happens next</h2>
+          <DeadlineSummary term={data} live onElapsed={term.reload} />
+          <TermNextStep term={data} />
+        </section>
+        <section aria-labelledby="counts-heading" className="counts-section">
+          <h2 id="counts-heading" className="visually-hidden">
+            This term in numbers
+          </h2>
+          <TermCounts counts={data.counts} />
+        </section>
+      </div>
+      <section aria-labelledby="timeline-heading">
+        <h2 id="timeline-heading">Timeline</h2>
+        {data.phases.length === 0 ? <p>This term has no dates yet.</p> : <Timeline phases={data.phases} timeZone={data.timeZone} now={new Date()} />}
+      </section>
+    </div>
+  );
+}
