@@ -1,0 +1,105 @@
+import type { Nodes, Root } from "mdast";
+import remarkGfm from "remark-gfm";
+import remarkParse from "remark-parse";
+import { unified } from "unified";
+
+// One frozen processor: building it per call costs more than a small page's parse.
+const processor = unified().use(remarkParse).use(remarkGfm).freeze();
+
+/** Parses Markdown (CommonMark + GFM) into an mdast tree with positions; the only parse a page gets. */
+export function parseMarkdown(text: string): Root {
+	return processor.parse(text);
+}
+
+/** Plain text of a node; struck-through text (`~~old~~`) is left out, as the page retracted it. */
+export function plainText(node: Nodes): string {
+	if (node.type === "text" || node.type === "inlineCode") return node.value;
+	if (node.type === "delete") return "";
+	if (node.type === "break") return "\n";
+	if (node.type === "html" || node.type === "image" || node.type === "imageReference") return "";
+	if ("children" in node) {
+		let out = "";
+		for (const child of node.children) out += plainText(child as Nodes);
+		return out;
+	}
+	return "value" in node && typeof node.value === "string" ? node.value : "";
+}
+
+/** Collapses runs of whitespace to one space and trims. */
+export function squash(text: string): string {
+	return text.replace(/\s+/g, " ").trim();
+}
+
+/** 1-based line where a node starts (1 when the node has no position). */
+export function lineOf(node: Nodes): number {
+	return node.position?.start.line ?? 1;
+}
+
+/** The source text a node spans. */
+export function sourceOf(source: string, node: Nodes): string {
+	const start = node.position?.start.offset;
+	const end = node.position?.end.offset;
+	return start === undefined || end === undefined ? "" : source.slice(start, end);
+}
+
+/** Width of leading whitespace, tabs advancing to the next multiple of 4 as CommonMark does. */
+function indentWidth(line: string): number {
+	let width = 0;
+	for (const char of line) {
+		if (char === " ") width += 1;
+		else if (char === "\t") width += 4 - (width % 4);
+		else break;
+	}
+	return width;
+}
+
+/** Removes up to `width` columns of leading whitespace from a line. */
+function stripIndent(line: string, width: number): string {
+	let column = 0;
+	let index = 0;
+	while (index < line.length && column < width) {
+		const char = line[index];
+		if (char === " ") column += 1;
+		else if (char === "\t") {
+			const next = column + 4 - (column % 4);
+			// A tab reaching past the cut keeps the rest as spaces, so nesting survives.
+			if (next > width) return " ".repeat(next - width) + line.slice(index + 1);
+			column = next;
+		} else break;
+		index += 1;
+	}
+	return line.slice(index);
+}
+
+/**
+ * Turns the lines of a list item's content into stand-alone Markdown: the first line is kept,
+ * the others lose the item's indentation and then their common indentation.
+ */
+export function dedentLines(lines: string[]): string {
+	const [first = "", ...rest] = lines;
+	let common = Number.POSITIVE_INFINITY;
+	for (const line of rest) if (line.trim() !== "") common = Math.min(common, indentWidth(line));
+	const body = common === Number.POSITIVE_INFINITY ? rest : rest.map((line) => stripIndent(line, common));
+	const out = first.trim() === "" ? body : [first.trim(), ...body];
+	while (out.length > 0 && out[0]?.trim() === "") out.shift();
+	while (out.length > 0 && out[out.length - 1]?.trim() === "") out.pop();
+	return out.map((line) => line.trimEnd()).join("\n");
+}
+
+/**
+ * Lines of a block's source, the first one without its list marker and the others without
+ * the indentation that puts them inside the block (lazy lines keep what they have).
+ */
+export function blockLines(source: string, node: Nodes): string[] {
+	const startOffset = node.position?.start.offset;
+	const lines = sourceOf(source, node).split("\n");
+	if (startOffset === undefined) return lines;
+	const lineStart = source.lastIndexOf("\n", startOffset - 1) + 1;
+	const first = source.slice(lineStart, startOffset) + (lines[0] ?? "");
+	const marker = node.type === "listItem" ? /^[ \t]*(?:[-*+]|\d{1,9}[.)])(?:[ \t]+|$)/.exec(first) : /^[ \t]*/.exec(first);
+	const prefix = marker?.[0] ?? "";
+	// Continuation lines belong to the block when indented to its content column.
+	const width = indentWidth(prefix.replace(/[^\t ]/g, " "));
+	const rest = lines.slice(1).map((line) => stripIndent(line, width));
+	return [first.slice(prefix.length), ...rest];
+}

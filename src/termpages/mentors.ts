@@ -1,0 +1,267 @@
+import type { Mentor } from "./types.ts";
+
+/** Mentors read from a mentor field, lines that name nobody, and emails worth a finding. */
+export interface ParsedMentors {
+	mentors: Mentor[];
+	notes: string[];
+	malformedEmails: string[];
+	obfuscatedEmails: string[];
+}
+
+type Token =
+	| { type: "word"; value: string }
+	| { type: "name"; value: string }
+	| { type: "handle"; value: string }
+	| { type: "email"; value: string; valid: boolean }
+	| { type: "open" }
+	| { type: "close" }
+	| { type: "sep" };
+
+/** A syntactically valid address; "mailto" glued to the local part is a pasted link, not an address. */
+export function isValidEmail(email: string): boolean {
+	return /^[A-Za-z0-9._%+'-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}$/.test(email) && !/^mailto/i.test(email);
+}
+
+// "name AT domain DOT com", "name at domain dot io", "name[at]domain.io", "name (at) domain (dot) io"
+const OBFUSCATED =
+	/([A-Za-z0-9._%+-]+)\s*(?:\[at\]|\(at\)|\s(?:at|AT)\s)\s*([A-Za-z0-9-]+(?:\s*(?:\[dot\]|\(dot\)|\s(?:dot|DOT)\s|\.)\s*[A-Za-z0-9-]+)+)/g;
+
+const TOKEN =
+	/\[([^\]]*)\]\(\s*<?([^)\s>]*)>?\s*\)|<([^<>\s]+)>|(https?:\/\/[^\s<>()]+)|([A-Za-z0-9._%+'-]+@[A-Za-z0-9.-]*[A-Za-z0-9])|(?<![\w@])@([A-Za-z0-9][A-Za-z0-9_-]{0,38})|([(])|([)])|([,;&，、]|\band\b)|([^\s,;&()[\]<>@]+)/g;
+
+const HANDLE_URL = /^https?:\/\/(?:www\.)?github\.com\/([A-Za-z0-9][A-Za-z0-9_-]{0,38})\/?$/i;
+const SOCIAL_URL = /^https?:\/\/(?:www\.)?(?:twitter|x|linkedin|gitlab)\.com\//i;
+
+function linkTokens(text: string, url: string, out: Token[]): void {
+	const label = text.replace(/[*_`]/g, "").trim();
+	if (url.startsWith("mailto:")) {
+		const email = url.slice(7);
+		out.push({ type: "email", value: email, valid: isValidEmail(email) });
+		return;
+	}
+	const github = HANDLE_URL.exec(url);
+	// "[@Matthias Wahl](https://github.com/mfelsche)": a name written like a handle.
+	if (label.startsWith("@") && !label.includes(" ")) out.push({ type: "handle", value: label.slice(1) });
+	else if (label.startsWith("@")) out.push({ type: "name", value: label.slice(1) });
+	else if (label && label !== url && !/^https?:/.test(label)) out.push({ type: "name", value: label });
+	if (github?.[1]) out.push({ type: "handle", value: github[1] });
+	else if (!label && SOCIAL_URL.test(url)) out.push({ type: "name", value: url });
+}
+
+function tokenize(entry: string): Token[] {
+	const out: Token[] = [];
+	for (const m of entry.matchAll(TOKEN)) {
+		if (m[2] !== undefined) linkTokens(m[1] ?? "", m[2], out);
+		else if (m[3] !== undefined) {
+			const inner = m[3];
+			if (inner.includes("@") && !inner.includes("://")) {
+				const email = inner.replace(/^mailto:/i, "");
+				out.push({ type: "email", value: email, valid: isValidEmail(email) });
+			} else linkTokens("", inner, out);
+		} else if (m[4] !== undefined) linkTokens("", m[4], out);
+		else if (m[5] !== undefined) out.push({ type: "email", value: m[5], valid: isValidEmail(m[5]) });
+		else if (m[6] !== undefined) out.push({ type: "handle", value: m[6] });
+		else if (m[7] !== undefined) out.push({ type: "open" });
+		else if (m[8] !== undefined) out.push({ type: "close" });
+		else if (m[9] !== undefined) out.push({ type: "sep" });
+		else if (m[10] !== undefined) {
+			const word = m[10].replace(/\\(.)/g, "$1").replace(/^[*_`~]+|[*_`~]+$/g, "");
+			// "email:" / "GitHub:" inside a mentor line label the next token; they are not part of a name.
+			if (/[\p{L}\p{N}]/u.test(word) && !/^(e-?mail|github|gh|handle|mail|twitter|slack):?$/i.test(word) && word !== "-") {
+				out.push({ type: "word", value: word });
+			}
+		}
+	}
+	return out;
+}
+
+// A mentor's role, written "(primary)", "- primary" or "Primary:"; not part of the name.
+const ROLE = /^(primary|secondary|lead|main|backup|adjunct|co-?mentor)$/i;
+// A list item that only names the role of the mentors nested under it ("- Primary", "- Adjunct:").
+const ROLE_HEADER = /^\s*(primary|secondary|lead|backup|adjunct|co-?mentors?)(\s+mentors?)?\s*:?\s*$/i;
+
+// Words that qualify a mentor in parentheses rather than being their handle.
+const ANNOTATION = /^(primary|secondary|lead|main|maintainer|mentor|co-?mentor|backup|advisor|optional|emeritus|tbd|tbc|he|she|they|him|her|them)$/i;
+
+interface Draft {
+	name: string[];
+	handle: string | null;
+	email: string | null;
+	/** A lone word in parentheses: the handle if nothing follows it, else part of the name ("Kevin (Zefeng) Wang"). */
+	candidate: string | null;
+}
+
+/** Groups tokens into mentors: a name starts a mentor, and a handle or email joins the open one until it has its own. */
+function group(tokens: Token[], malformed: string[]): Draft[] {
+	const drafts: Draft[] = [];
+	let current: Draft | null = null;
+	let afterSep = false;
+	let depth = 0;
+	let groupWords: string[] = [];
+	let groupHasContact = false;
+	let previousWasWord = false;
+	const start = (): Draft => {
+		current = { name: [], handle: null, email: null, candidate: null };
+		drafts.push(current);
+		afterSep = false;
+		return current;
+	};
+	for (const token of tokens) {
+		const wasWord = previousWasWord;
+		previousWasWord = false;
+		const open = current as Draft | null;
+		if (open?.candidate) {
+			// Followed by more of the name it annotates the name; otherwise it was the handle.
+			if (token.type === "word" || token.type === "name") open.name.push(`(${open.candidate})`);
+			else if (!open.handle && token.type !== "handle") open.handle = open.candidate;
+			open.candidate = null;
+		}
+		if (token.type === "open") {
+			depth += 1;
+			groupWords = [];
+			groupHasContact = false;
+		} else if (token.type === "close") {
+			if (depth === 0) continue;
+			depth -= 1;
+			const draft = current as Draft | null;
+			if (draft && groupWords.length > 0) {
+				// "(paularah, <email>)" and "(npolshakova)": a lone word is the handle; "(primary)" annotates the name.
+				const word = groupWords.length === 1 ? (groupWords[0] ?? "") : "";
+				const handleLike = /^[A-Za-z0-9][A-Za-z0-9_-]{0,38}$/.test(word) && !ANNOTATION.test(word);
+				if (!draft.handle && handleLike && groupHasContact) draft.handle = word;
+				else if (!draft.handle && handleLike && draft.name.length > 0) draft.candidate = word;
+				else if (!groupHasContact && !ROLE.test(groupWords.join(" "))) draft.name.push(`(${groupWords.join(" ")})`);
+			}
+			groupWords = [];
+		} else if (token.type === "sep") {
+			if (depth === 0) afterSep = true;
+		} else if (token.type === "word" || token.type === "name") {
+			if (depth > 0) {
+				groupWords.push(token.value);
+				continue;
+			}
+			let draft = current as Draft | null;
+			// "@Vad1mo - Vadim Bauer" and "@OrlinVasilev Orlin Vasilev": a name right after a bare handle is its owner's.
+			const owner = draft && !afterSep && (draft.name.length === 0 || wasWord);
+			const complete = draft && (draft.handle !== null || draft.email !== null) && !owner;
+			if (!draft || complete || (afterSep && draft.name.length > 0)) draft = start();
+			draft.name.push(token.value);
+			afterSep = false;
+			previousWasWord = true;
+		} else if (token.type === "handle") {
+			let draft = current as Draft | null;
+			if (!draft || draft.handle !== null || (afterSep && draft.email !== null)) draft = start();
+			draft.handle = token.value;
+			groupHasContact = true;
+			afterSep = false;
+		} else {
+			if (!token.valid) malformed.push(token.value);
+			let draft = current as Draft | null;
+			if (!draft || draft.email !== null) draft = start();
+			draft.email = token.value;
+			groupHasContact = true;
+			afterSep = false;
+		}
+	}
+	for (const draft of drafts) {
+		if (draft.candidate && !draft.handle) draft.handle = draft.candidate;
+		draft.candidate = null;
+	}
+	return mergeSplitNames(drafts);
+}
+
+/** "Hung-Ying, Tai (@hydai …)": a one-word name alone before a one-word name with contacts is the first half of it. */
+function mergeSplitNames(drafts: Draft[]): Draft[] {
+	const out: Draft[] = [];
+	for (const draft of drafts) {
+		const previous = out[out.length - 1];
+		const lone = previous && previous.name.length === 1 && !previous.handle && !previous.email;
+		if (lone && previous && draft.name.length === 1 && (draft.handle || draft.email)) {
+			draft.name = [...previous.name, ...draft.name];
+			out[out.length - 1] = draft;
+		} else out.push(draft);
+	}
+	return out;
+}
+
+const NOBODY = /^(tbd|tba|n\/?a|none|-+|\?+)$/i;
+
+function cleanName(words: string[]): string | null {
+	const name = words
+		.join(" ")
+		.replace(/^[\s:,.\-–]+|[\s:,\-–]+$/g, "")
+		.replace(/\s+/g, " ");
+	return name === "" ? null : name;
+}
+
+/** Splits the field's Markdown into entries: one per list item, the inline text being the first. */
+function entries(markdown: string): string[] {
+	const out: string[] = [];
+	for (const raw of markdown.split("\n")) {
+		const item = /^\s*(?:[-*+]|\d+[.)])\s+(.*)$/.exec(raw);
+		if (item) out.push(item[1] ?? "");
+		else if (raw.trim() === "") continue;
+		else if (out.length === 0) out.push(raw.trim());
+		// A line break between mentors written without list markers separates them.
+		else out[out.length - 1] += ` ; ${raw.trim()}`;
+	}
+	return out;
+}
+
+const ENTRY_LABEL =
+	/^\s*(?:\*\*)?\s*(?:(?:(?:primary|secondary|co-?|potential)\s*)?(?:mentor|mentors|metor)[^:]{0,12}|primary|secondary|lead|backup|adjunct):(?:\*\*)?\s*/i;
+
+/** Reads the mentors of a mentor field, in every way the pages write them. */
+export function parseMentors(markdown: string): ParsedMentors {
+	const mentors: Mentor[] = [];
+	const notes: string[] = [];
+	const malformedEmails: string[] = [];
+	const obfuscatedEmails: string[] = [];
+	for (const rawEntry of entries(markdown)) {
+		let entry = rawEntry;
+		while (ENTRY_LABEL.test(entry)) entry = entry.replace(ENTRY_LABEL, "");
+		// The template's reminder sometimes stays after the names.
+		entry = entry
+			.replace(/\s+-\s+please use the same email.*$/i, "")
+			.replace(/\s+[-–]\s*(primary|secondary|lead|backup|co-?mentor)\s*$/i, "")
+			.trim();
+		// "name@domain.com@handle": an address and a handle written without a space.
+		entry = entry.replace(/([A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,})@(?=[A-Za-z0-9])/g, "$1 @");
+		if (ROLE_HEADER.test(entry)) continue;
+		entry = entry.replace(OBFUSCATED, (whole: string, user: string, domain: string) => {
+			const email = `${user}@${domain.replace(/\s*(?:\[dot\]|\(dot\)|\s(?:dot|DOT)\s|\.)\s*/g, ".")}`;
+			obfuscatedEmails.push(whole.trim());
+			return ` ${email} `;
+		});
+		if (entry === "") continue;
+		const drafts = group(tokenize(entry), malformedEmails);
+		const named = drafts.map((draft) => ({ name: cleanName(draft.name), handle: draft.handle, email: draft.email }));
+		const people = named.filter((m) => !(m.name && NOBODY.test(m.name) && !m.handle && !m.email));
+		// A line of prose ("X and Y from Grafana also available to help") names no mentor to contact.
+		const prose = people.some((m) => !m.handle && !m.email && (m.name?.split(" ").length ?? 0) >= 5);
+		if (people.length === 0 || prose) notes.push(entry);
+		else for (const person of people) if (!isDuplicate(mentors, person)) mentors.push(person);
+	}
+	return { mentors, notes, malformedEmails, obfuscatedEmails };
+}
+
+function isDuplicate(list: Mentor[], mentor: Mentor): boolean {
+	return list.some(
+		(other) =>
+			(mentor.handle !== null && other.handle?.toLowerCase() === mentor.handle.toLowerCase()) ||
+			(mentor.email !== null && other.email?.toLowerCase() === mentor.email.toLowerCase()) ||
+			(mentor.handle === null && mentor.email === null && other.name === mentor.name),
+	);
+}
+
+/** Writes a mentor the canonical way: `Name (@handle, <email>)`, leaving out what is unknown. */
+export function formatMentor(mentor: Mentor, escape: (text: string) => string): string {
+	const contact = [mentor.handle ? `@${mentor.handle}` : null, mentor.email ? `<${mentor.email}>` : null].filter(
+		(part): part is string => part !== null,
+	);
+	if (!mentor.name) {
+		if (mentor.handle) return mentor.email ? `@${mentor.handle} (<${mentor.email}>)` : `@${mentor.handle}`;
+		return mentor.email ? `<${mentor.email}>` : "";
+	}
+	return contact.length > 0 ? `${escape(mentor.name)} (${contact.join(", ")})` : escape(mentor.name);
+}
