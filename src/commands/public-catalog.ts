@@ -7,7 +7,7 @@ import { presentProjectCard, presentProjectDetail } from "../presenters/project-
 import { presentApplyState, presentTermDetail, presentTermSummary, toTermTimeline } from "../presenters/term-presenter.ts";
 import type { CatalogResponse, ProgramSummary, ProjectDetail, TermDetail, TermSummary } from "../schemas/catalog.ts";
 import type { DatabaseHandle } from "../storage/database.ts";
-import { searchCatalog } from "../storage/repos/catalog-repo.ts";
+import { searchCatalog, searchTerms } from "../storage/repos/catalog-repo.ts";
 import { findProgramById, findProgramBySlug, listPrograms } from "../storage/repos/program-repo.ts";
 import { attachProjectDetails, findProjectWithDetails } from "../storage/repos/project-repo.ts";
 import { countTermContents, findTermById, findTermBySlug, listTermsOfProgram, listTermsOfPrograms, mapTimelines } from "../storage/repos/term-repo.ts";
@@ -73,12 +73,36 @@ async function withProgramAndTimeline(database: DatabaseHandle, term: TermRow) {
   return { term, program, timeline: toTermTimeline(term, timelines.get(term.id) ?? []) };
 }
 
+/** A catalog query as the API receives it. */
+export interface CatalogQuery {
+  q?: string | undefined;
+  skill: string[];
+  org: string[];
+  page: number;
+  limit: number;
+}
+
+/**
+ * A key that names one answer of the catalog: the term's id and revision (every write to the
+ * term or its projects moves it on) and the query in a normal form. Callers cache answers
+ * under it; NOT_FOUND when the term does not exist.
+ */
+export async function catalogAnswerKey(database: DatabaseHandle, termSlug: string, query: CatalogQuery): Promise<string> {
+  const term = await findTermBySlug(database.db, termSlug);
+  if (!term) throw new AppError("NOT_FOUND", `There is no term "${termSlug}".`);
+  return JSON.stringify([
+    term.id,
+    term.revision,
+    searchTerms(query.q ?? "").join(" "),
+    [...new Set(query.skill)].sort(),
+    [...new Set(query.org)].sort(),
+    query.page,
+    query.limit,
+  ]);
+}
+
 /** One page of a term's catalog with facet counts. */
-export async function searchPublicCatalog(
-  database: DatabaseHandle,
-  termSlug: string,
-  query: { q?: string | undefined; skill: string[]; org: string[]; page: number; limit: number },
-): Promise<CatalogResponse> {
+export async function searchPublicCatalog(database: DatabaseHandle, termSlug: string, query: CatalogQuery): Promise<CatalogResponse> {
   const term = await findTermBySlug(database.db, termSlug);
   if (!term) throw new AppError("NOT_FOUND", `There is no term "${termSlug}".`);
   const result = await searchCatalog(

@@ -42,6 +42,8 @@ export interface TermTable {
   intro: string | null;
   /** JSON array of {heading, text}: the prose sections of the term page (instructions). */
   sections: ColumnType<string, string | undefined, string>;
+  /** Goes up by one with every change to the term or its projects; read caches key on it. */
+  revision: ColumnType<number, number | undefined, number>;
   createdAt: Instant;
   updatedAt: Instant;
 }

@@ -26,6 +26,7 @@ export async function up(db: MigrationDb): Promise<void> {
     .addColumn("status_text", "text")
     .addColumn("intro", "text")
     .addColumn("sections", "text", (col) => col.notNull().defaultTo("[]"))
+    .addColumn("revision", "integer", (col) => col.notNull().defaultTo(1))
     .addColumn("created_at", instant, (col) => col.notNull())
     .addColumn("updated_at", instant, (col) => col.notNull())
     .addCheckConstraint("terms_slug_format", sql`slug <> '' and slug = lower(slug)`)

@@ -43,8 +43,8 @@ export interface CatalogResult {
  * leave the organization filter out, so a person can widen the choice (any of several).
  */
 export async function searchCatalog(db: Db, dialect: Dialect, filter: CatalogFilter, page: { offset: number; limit: number }): Promise<CatalogResult> {
+  // A query of punctuation alone has no words to look for: it filters nothing.
   const text = filter.q ? textMatch(dialect, filter.q) : null;
-  if (filter.q && !text) return { rows: [], total: 0, skills: [], organizations: [] };
   const matching = (withOrganizations: boolean) =>
     db
       .selectFrom("projects")

@@ -9,7 +9,7 @@ export function findTermBySlug(db: Db, slug: string): Promise<TermRow | undefine
 }
 
 /** The fields of a term that an import or an admin sets. */
-export type TermFields = Omit<Insertable<TermTable>, "id" | "programId" | "slug" | "createdAt" | "updatedAt">;
+export type TermFields = Omit<Insertable<TermTable>, "id" | "programId" | "slug" | "revision" | "createdAt" | "updatedAt">;
 
 /** Creates a term of a program. */
 export function insertTerm(db: Db, programId: number, slug: string, fields: TermFields, at: Date): Promise<TermRow> {
@@ -21,11 +21,11 @@ export function insertTerm(db: Db, programId: number, slug: string, fields: Term
     .executeTakeFirstOrThrow();
 }
 
-/** Changes a term's fields. */
+/** Changes a term's fields and moves its revision on, so cached reads of it are not served again. */
 export function updateTerm(db: Db, termId: number, fields: Partial<TermFields>, at: Date): Promise<TermRow> {
   return db
     .updateTable("terms")
-    .set({ ...fields, updatedAt: at.toISOString() })
+    .set((eb) => ({ ...fields, updatedAt: at.toISOString(), revision: eb("revision", "+", 1) }))
     .where("id", "=", termId)
     .returningAll()
     .executeTakeFirstOrThrow();

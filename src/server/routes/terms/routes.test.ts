@@ -121,7 +121,34 @@ describe.each(testDialects())("term routes on %s", (dialect) => {
     it("answers an empty page when nothing matches", async () => {
       expect(await catalog("?q=zzzzqqq")).toMatchObject({ items: [], total: 0, facets: { skills: [], organizations: [] } });
       expect(await catalog("?skill=cobol")).toMatchObject({ items: [], total: 0 });
-      expect(await catalog("?q=%22%2A%28%29")).toMatchObject({ items: [], total: 0 });
+      // Punctuation alone has no words to search for, so it filters nothing.
+      expect(await catalog("?q=%22%2A%28%29")).toMatchObject({ total: 10 });
+    });
+
+    it("answers from the cache until the term changes", async () => {
+      const before = await catalog("?q=ebpf");
+      await t.context.database.db
+        .updateTable("projects")
+        .set({ title: "eBPF flow logs, renamed" })
+        .where("title", "=", "eBPF flow logs for network policies")
+        .execute();
+      expect(await catalog("?q=ebpf")).toEqual(before);
+      await t.context.database.db
+        .updateTable("terms")
+        .set((eb) => ({ revision: eb("revision", "+", 1) }))
+        .where("slug", "=", TERM)
+        .execute();
+      expect((await catalog("?q=ebpf")).items.map((item) => item.title)).toEqual(["eBPF flow logs, renamed"]);
+      await t.context.database.db
+        .updateTable("projects")
+        .set({ title: "eBPF flow logs for network policies" })
+        .where("title", "=", "eBPF flow logs, renamed")
+        .execute();
+      await t.context.database.db
+        .updateTable("terms")
+        .set((eb) => ({ revision: eb("revision", "+", 1) }))
+        .where("slug", "=", TERM)
+        .execute();
     });
 
     it("treats search syntax as plain words", async () => {

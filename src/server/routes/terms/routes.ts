@@ -1,10 +1,11 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
-import { getPublicTerm, searchPublicCatalog } from "../../../commands/public-catalog.ts";
+import { catalogAnswerKey, getPublicTerm, searchPublicCatalog } from "../../../commands/public-catalog.ts";
 import { termCalendar } from "../../../commands/term-calendar.ts";
 import { CatalogQuerySchema, CatalogResponseSchema, TermDetailSchema } from "../../../schemas/catalog.ts";
 import type { AppContext } from "../../context.ts";
 import { problemResponses } from "../../problem-responses.ts";
+import { sendCachedJson } from "../../response-cache.ts";
 import { TermParams } from "./schema.ts";
 
 /** Public routes for a term: its timeline, its catalog of projects and its calendar feed. */
@@ -35,7 +36,14 @@ export const termRoutes: FastifyPluginAsyncZod<{ context: AppContext }> = async 
         response: { 200: CatalogResponseSchema, ...problemResponses(400, 404) },
       },
     },
-    async (request) => searchPublicCatalog(context.database, request.params.term, request.query),
+    async (request, reply) =>
+      sendCachedJson(reply, {
+        context,
+        cache: "catalog",
+        key: await catalogAnswerKey(context.database, request.params.term, request.query),
+        schema: CatalogResponseSchema,
+        produce: () => searchPublicCatalog(context.database, request.params.term, request.query),
+      }),
   );
 
   app.get(
