@@ -233,7 +233,8 @@ export function parseMentors(markdown: string): ParsedMentors {
 			obfuscatedEmails.push(whole.trim());
 			return ` ${email} `;
 		});
-		if (entry === "") continue;
+		// Nothing but punctuation ("Mentor(s): #") names nobody and says nothing.
+		if (!/[\p{L}\p{N}]/u.test(entry)) continue;
 		const drafts = group(tokenize(entry), malformedEmails);
 		const named = drafts.map((draft) => ({ name: cleanName(draft.name), handle: draft.handle, email: draft.email }));
 		const people = named.filter((m) => !(m.name && NOBODY.test(m.name) && !m.handle && !m.email));

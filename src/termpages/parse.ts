@@ -73,7 +73,7 @@ class PageReader {
 			else if (block.type === "list" && isTocList(block)) this.toc.push(...tocEntries(block));
 			else if (block.type === "list" && timeline) this.rows.push(...listRows(block));
 			else if (block.type === "paragraph" && this.readLine(block, timeline)) continue;
-			else if (block.type !== "thematicBreak" && !timeline) keep.push(sourceOf(this.source, block));
+			else if (block.type !== "thematicBreak" && !timeline) keep.push(sourceOf(this.source, block).trimEnd());
 		}
 	}
 
