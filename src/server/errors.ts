@@ -57,13 +57,15 @@ export function installErrorHandlers(
     }
     return sendProblem(request, reply, appError);
   });
-  app.setNotFoundHandler((request, reply) =>
-    sendProblem(
+  app.setNotFoundHandler((request, reply) => {
+    const page = options.webPage?.(request, reply);
+    if (page) return page;
+    return sendProblem(
       request,
       reply,
       new AppError("NOT_FOUND", `There is no ${request.method} ${request.url.split("?")[0]} on this server; the API is described at /api/docs.`),
-    ),
-  );
+    );
+  });
 }
 
 /** Sends an AppError as a problem document. */

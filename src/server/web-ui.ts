@@ -20,6 +20,7 @@ export async function serveWebUi(app: FastifyInstance, root = WEB_DIST): Promise
     wildcard: false,
     index: false,
     preCompressed: true,
+    cacheControl: false,
     setHeaders(response, filePath) {
       const immutable = filePath.includes(`${path.sep}assets${path.sep}`);
       response.setHeader("cache-control", immutable ? "public, max-age=31536000, immutable" : "no-cache");

@@ -84,8 +84,9 @@ export async function searchCatalog(db: Db, dialect: Dialect, filter: CatalogFil
     .where("projects.id", "in", matching(true))
     .$if(text?.joinFts === true, (qb) => qb.innerJoin("projectsFts", "projectsFts.rowid", "projects.id").where(text?.ftsMatch as Expression<SqlBool>))
     .$if(text !== null, (qb) => qb.orderBy(text?.rank as Expression<number>))
-    .orderBy("organizations.name")
-    .orderBy("projects.title")
+    .orderBy(sql`lower(organizations.name)`)
+    .orderBy(sql`lower(projects.title)`)
+    .orderBy("projects.id")
     .limit(page.limit)
     .offset(page.offset);
 
@@ -111,7 +112,7 @@ export async function searchCatalog(db: Db, dialect: Dialect, filter: CatalogFil
       .select(["organizations.slug as name", "organizations.name as label", (eb) => eb.fn.countAll<number>().as("count")])
       .where("projects.id", "in", matching(false))
       .groupBy(["organizations.slug", "organizations.name"])
-      .orderBy("organizations.name")
+      .orderBy(sql`lower(organizations.name)`)
       .execute(),
   ]);
   return {
