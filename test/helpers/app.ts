@@ -13,8 +13,12 @@ export interface TestApp {
   dispose(): Promise<void>;
 }
 
-/** Builds the real app (no listening socket: requests go through `app.inject`). */
-export async function createTestApp(dialect: Dialect = "sqlite"): Promise<TestApp> {
+/**
+ * Builds the real app (no listening socket: requests go through `app.inject`). The web UI is
+ * served from `webRoot`; by default a folder with no build, so route tests do not depend on
+ * whether `npm run build` ran.
+ */
+export async function createTestApp(dialect: Dialect = "sqlite", options: { webRoot?: string } = {}): Promise<TestApp> {
   const { handle, dispose } = await openMigratedTestDatabase(dialect);
   let now = new Date();
   const context: AppContext = {
@@ -22,7 +26,7 @@ export async function createTestApp(dialect: Dialect = "sqlite"): Promise<TestAp
     database: handle,
     now: () => now,
   };
-  const app = await buildApp({ context });
+  const app = await buildApp({ context, webRoot: options.webRoot ?? "/nonexistent/cohort-web-dist" });
   await app.ready();
   return {
     app,

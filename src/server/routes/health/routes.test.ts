@@ -1,3 +1,6 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestApp, type TestApp } from "../../../../test/helpers/app.ts";
 import { testDialects } from "../../../../test/helpers/databases.ts";
@@ -40,8 +43,8 @@ describe("server basics", () => {
     await other.app.close();
   });
 
-  it("an unknown path answers 404 problem+json with the request id", async () => {
-    const response = await t.app.inject({ method: "GET", url: "/nowhere?x=1", headers: { "x-request-id": "trace-123" } });
+  it("an unknown API path answers 404 problem+json with the request id", async () => {
+    const response = await t.app.inject({ method: "GET", url: "/api/nowhere?x=1", headers: { "x-request-id": "trace-123" } });
     expect(response.statusCode).toBe(404);
     expect(response.headers["content-type"]).toContain("application/problem+json");
     expect(response.json()).toEqual({
@@ -49,10 +52,37 @@ describe("server basics", () => {
       title: "Not found",
       status: 404,
       code: "NOT_FOUND",
-      detail: "There is no GET /nowhere on this server; the API is described at /api/docs.",
-      instance: "/nowhere",
+      detail: "There is no GET /api/nowhere on this server; the API is described at /api/docs.",
+      instance: "/api/nowhere",
       requestId: "trace-123",
     });
+  });
+
+  it("a page path says how to build the web UI when it is not built", async () => {
+    const response = await t.app.inject({ method: "GET", url: "/terms/anything", headers: { accept: "text/html" } });
+    expect(response.statusCode).toBe(503);
+    expect(response.body).toContain("npm run build");
+  });
+
+  it("a page path gets the web UI's index.html, while assets and API paths do not fall back", async () => {
+    const webRoot = fs.mkdtempSync(path.join(os.tmpdir(), "cohort-web-"));
+    fs.mkdirSync(path.join(webRoot, "assets"));
+    fs.writeFileSync(path.join(webRoot, "index.html"), "<!doctype html><title>Cohort</title>");
+    fs.writeFileSync(path.join(webRoot, "assets", "app-1234.js"), "console.log(1)");
+    const web = await createTestApp("sqlite", { webRoot });
+    try {
+      const page = await web.app.inject({ method: "GET", url: "/terms/2024-02-jun-aug/projects?skill=go", headers: { accept: "text/html" } });
+      expect(page.statusCode).toBe(200);
+      expect(page.body).toContain("<title>Cohort</title>");
+      expect(page.headers["cache-control"]).toBe("no-cache");
+      const asset = await web.app.inject({ method: "GET", url: "/assets/app-1234.js" });
+      expect(asset.headers["cache-control"]).toBe("public, max-age=31536000, immutable");
+      expect((await web.app.inject({ method: "GET", url: "/assets/missing.js" })).statusCode).toBe(404);
+      expect((await web.app.inject({ method: "GET", url: "/api/missing", headers: { accept: "text/html" } })).statusCode).toBe(404);
+    } finally {
+      await web.dispose();
+      fs.rmSync(webRoot, { recursive: true, force: true });
+    }
   });
 
   it("an unsafe incoming request id is replaced", async () => {
