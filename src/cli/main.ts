@@ -39,4 +39,10 @@ export async function runCli(argv: string[]): Promise<void> {
   }
 }
 
+// A reader that closes the pipe early (`cohort parse … | head`) is not an error.
+process.stdout.on("error", (error: NodeJS.ErrnoException) => {
+  if (error.code === "EPIPE") process.exit(process.exitCode ?? 0);
+  throw error;
+});
+
 await runCli(process.argv.slice(2));

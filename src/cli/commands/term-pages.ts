@@ -23,7 +23,9 @@ async function parseFile(file: string, options: PageOptions): Promise<ParsedTerm
   try {
     return parseTermPage(markdown, { fileName: file, now: new Date(), ...options });
   } catch (error) {
-    if (error instanceof TermPageError) throw new AppError("INVALID_TERM_PAGE", `${file}: ${error.message}`);
+    if (error instanceof TermPageError) {
+      throw new AppError("INVALID_TERM_PAGE", error.message.startsWith(file) ? error.message : `${file}: ${error.message}`);
+    }
     throw error;
   }
 }
@@ -109,6 +111,9 @@ export function registerTermPageCommands(program: Command): void {
       ) => {
         if (flags.term && files.length > 1)
           throw new AppError("INVALID_INPUT", "--term names one term: give one file with it, or leave it out to name terms from their paths");
+        if (!/^[a-z0-9]+(-[a-z0-9]+)*$/.test(flags.program)) {
+          throw new AppError("INVALID_INPUT", `--program "${flags.program}" must be a slug: lower-case letters, digits and single hyphens, e.g. cncf-lfx`);
+        }
         const config = configFrom({ db: flags.db });
         const { openDatabase } = await import("../../storage/database.ts");
         const { migrateToLatest } = await import("../../storage/migrate.ts");
