@@ -167,6 +167,10 @@ export interface OutboxTable {
   lastError: string | null;
   createdAt: Instant;
   sentAt: Instant | null;
+  /** While `sending`: when the worker's claim runs out and another worker may take the message over. */
+  lockedUntil: ColumnType<Instant | null, Instant | null | undefined, Instant | null>;
+  /** The Message-ID header, fixed before the first send so that every attempt carries the same one. */
+  messageId: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 /** The SQLite FTS5 index of projects (SQLite only; PostgreSQL keeps a tsvector column instead). */

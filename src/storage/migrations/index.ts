@@ -3,6 +3,7 @@ import * as createProgramsAndTerms from "./20261125100000-create-programs-and-te
 import * as createPeopleAndProjects from "./20261125100100-create-people-and-projects.ts";
 import * as createAuditAndOutbox from "./20261125100200-create-audit-and-outbox.ts";
 import * as addProjectSearch from "./20261125110000-add-project-search.ts";
+import * as outboxDelivery from "./20261125120000-outbox-delivery.ts";
 
 /**
  * Every migration, by timestamped name. Listed here rather than read from disk so that the
@@ -13,4 +14,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   "20261125100100-create-people-and-projects": createPeopleAndProjects,
   "20261125100200-create-audit-and-outbox": createAuditAndOutbox,
   "20261125110000-add-project-search": addProjectSearch,
+  "20261125120000-outbox-delivery": outboxDelivery,
 };
