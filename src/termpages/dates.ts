@@ -163,8 +163,8 @@ function instantOf(side: Side, year: number | null, zoneName: string | null, con
 		return { value: null, problems: [{ rule: "unreadable-date", message: `"${label}" is not a date of the calendar` }] };
 	}
 	if (side.weekday !== null && local.weekday !== side.weekday) {
-		const actual = WEEKDAY_NAMES[local.weekday - 1] ?? "";
-		problems.push({ rule: "weekday-mismatch", message: `${local.toFormat("LLLL d, yyyy")} is a ${actual}, not a ${WEEKDAY_NAMES[side.weekday - 1] ?? ""}` });
+		const stated = DateTime.fromObject({ weekday: side.weekday as 1 }).toFormat("cccc");
+		problems.push({ rule: "weekday-mismatch", message: `${local.toFormat("LLLL d, yyyy")} is a ${local.toFormat("cccc")}, not a ${stated}` });
 	}
 	// The abbreviation decides only when it agrees with the zone database; otherwise the wall time in the zone stands.
 	const stated = abbreviation?.offset ?? null;

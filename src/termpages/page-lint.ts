@@ -53,7 +53,10 @@ export function tocFindings(toc: TocEntry[], headings: AnchoredHeading[], organi
 	return findings;
 }
 
-/** Projects repeated in one organization, or sharing one program link. */
+// An LFX Mentorship URL names one project; a 2020 Community Bridge URL names the whole organization.
+const PROJECT_URL = /^https?:\/\/mentorship\.lfx\.linuxfoundation\.org\/project\//;
+
+/** Projects repeated in one organization, or sharing one LFX project link. */
 export function duplicateFindings(organizations: ParsedOrganization[]): Finding[] {
 	const findings: Finding[] = [];
 	const urls = new Map<string, ParsedProject>();
@@ -62,7 +65,8 @@ export function duplicateFindings(organizations: ParsedOrganization[]): Finding[
 		for (const project of organization.projects) {
 			const key = matchKey(project.title);
 			const sameTitle = titles.get(key);
-			const sameUrl = project.url ? urls.get(project.url) : undefined;
+			const url = project.url && PROJECT_URL.test(project.url) ? project.url : null;
+			const sameUrl = url ? urls.get(url) : undefined;
 			if (sameTitle) {
 				findings.push(finding("duplicate-project", project.line, `"${project.title}" repeats the project on line ${sameTitle.line}`));
 			} else if (sameUrl) {
@@ -71,7 +75,7 @@ export function duplicateFindings(organizations: ParsedOrganization[]): Finding[
 				);
 			}
 			if (!sameTitle) titles.set(key, project);
-			if (project.url && !sameUrl) urls.set(project.url, project);
+			if (url && !sameUrl) urls.set(url, project);
 		}
 	}
 	return findings;

@@ -76,6 +76,7 @@ const TRAILING =
 export function normalizeSkill(raw: string): string | null {
 	let text = raw
 		.replace(/\[([^\]]*)\]\([^)]*\)/g, "$1")
+		.replace(/\([^()]*\)/g, " ")
 		.replace(/[*_`"“”]/g, "")
 		.replace(/\s+/g, " ")
 		.trim()
