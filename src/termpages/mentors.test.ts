@@ -57,7 +57,10 @@ describe("parseMentors", () => {
 	it("de-obfuscates emails and says so", () => {
 		const parsed = parseMentors("Pierangelo Di Pilato @pierDipi (pierdipi AT redhat DOT com), Ali Ok @aliok (aliok AT redhat DOT com)");
 		expect(parsed.mentors).toEqual([person("Pierangelo Di Pilato", "pierDipi", "pierdipi@redhat.com"), person("Ali Ok", "aliok", "aliok@redhat.com")]);
-		expect(parsed.obfuscatedEmails).toEqual(["pierdipi AT redhat DOT com", "aliok AT redhat DOT com"]);
+		expect(parsed.obfuscatedEmails).toEqual([
+			{ text: "pierdipi AT redhat DOT com", index: 0 },
+			{ text: "aliok AT redhat DOT com", index: 0 },
+		]);
 		expect(mentors("- Michael Yuan @juntao (michael at secondstate dot io)")).toEqual([person("Michael Yuan", "juntao", "michael@secondstate.io")]);
 	});
 
@@ -81,6 +84,8 @@ describe("parseMentors", () => {
 			person("Yan Wang", "wy65701436", "wangyan@vmware.com"),
 		]);
 		expect(mentors("- Hung-Ying, Tai (@hydai , hydai@secondstate.io )")).toEqual([person("Hung-Ying Tai", "hydai", "hydai@secondstate.io")]);
+		expect(mentors("- Wei Li (Zefeng) (@wl, <wl@x.io>)")).toEqual([person("Wei Li (Zefeng)", "wl", "wl@x.io")]);
+		expect(mentors("- Wei Li (wl) (wl@x.io)")).toEqual([person("Wei Li", "wl", "wl@x.io")]);
 	});
 
 	it("keeps prose that names no one to contact as a note", () => {
@@ -91,8 +96,8 @@ describe("parseMentors", () => {
 	});
 
 	it("collects malformed emails", () => {
-		expect(parseMentors("Aabid Sofi (@aabidsofi19, mailtoaabid01@gmail.com)").malformedEmails).toEqual(["mailtoaabid01@gmail.com"]);
-		expect(parseMentors("Zhonghu Xu (@hzxuzhonghu, zhhxu@163)").malformedEmails).toEqual(["zhhxu@163"]);
+		expect(parseMentors("Aabid Sofi (@aabidsofi19, mailtoaabid01@gmail.com)").malformedEmails).toEqual([{ text: "mailtoaabid01@gmail.com", index: 0 }]);
+		expect(parseMentors("\n  - A (@a, a@b.io)\n  - Zhonghu Xu (@hzxuzhonghu, zhhxu@163)").malformedEmails).toEqual([{ text: "zhhxu@163", index: 2 }]);
 	});
 });
 

@@ -1,11 +1,17 @@
 import type { Mentor } from "./types.ts";
 
+/** Text found on one line of the field (0-based index of the line). */
+export interface LineText {
+	text: string;
+	index: number;
+}
+
 /** Mentors read from a mentor field, lines that name nobody, and emails worth a finding. */
 export interface ParsedMentors {
 	mentors: Mentor[];
 	notes: string[];
-	malformedEmails: string[];
-	obfuscatedEmails: string[];
+	malformedEmails: LineText[];
+	obfuscatedEmails: LineText[];
 }
 
 type Token =
@@ -110,10 +116,10 @@ function group(tokens: Token[], malformed: string[]): Draft[] {
 		const wasWord = previousWasWord;
 		previousWasWord = false;
 		const open = current as Draft | null;
-		if (open?.candidate) {
-			// Followed by more of the name it annotates the name; otherwise it was the handle.
-			if (token.type === "word" || token.type === "name") open.name.push(`(${open.candidate})`);
-			else if (!open.handle && token.type !== "handle") open.handle = open.candidate;
+		if (open?.candidate && token.type !== "open") {
+			// Followed by more of the name, or by the real handle, it annotates the name; otherwise it was the handle.
+			if (token.type === "word" || token.type === "name" || token.type === "handle") open.name.push(`(${open.candidate})`);
+			else if (!open.handle) open.handle = open.candidate;
 			open.candidate = null;
 		}
 		if (token.type === "open") {
@@ -195,15 +201,16 @@ function cleanName(words: string[]): string | null {
 }
 
 /** Splits the field's Markdown into entries: one per list item, the inline text being the first. */
-function entries(markdown: string): string[] {
-	const out: string[] = [];
-	for (const raw of markdown.split("\n")) {
+function entries(markdown: string): LineText[] {
+	const out: LineText[] = [];
+	for (const [index, raw] of markdown.split("\n").entries()) {
 		const item = /^\s*(?:[-*+]|\d+[.)])\s+(.*)$/.exec(raw);
-		if (item) out.push(item[1] ?? "");
+		const last = out[out.length - 1];
+		if (item) out.push({ text: item[1] ?? "", index });
 		else if (raw.trim() === "") continue;
-		else if (out.length === 0) out.push(raw.trim());
+		else if (!last) out.push({ text: raw.trim(), index });
 		// A line break between mentors written without list markers separates them.
-		else out[out.length - 1] += ` ; ${raw.trim()}`;
+		else last.text += ` ; ${raw.trim()}`;
 	}
 	return out;
 }
@@ -215,9 +222,9 @@ const ENTRY_LABEL =
 export function parseMentors(markdown: string): ParsedMentors {
 	const mentors: Mentor[] = [];
 	const notes: string[] = [];
-	const malformedEmails: string[] = [];
-	const obfuscatedEmails: string[] = [];
-	for (const rawEntry of entries(markdown)) {
+	const malformedEmails: LineText[] = [];
+	const obfuscatedEmails: LineText[] = [];
+	for (const { text: rawEntry, index } of entries(markdown)) {
 		let entry = rawEntry;
 		while (ENTRY_LABEL.test(entry)) entry = entry.replace(ENTRY_LABEL, "");
 		// The template's reminder sometimes stays after the names.
@@ -230,12 +237,14 @@ export function parseMentors(markdown: string): ParsedMentors {
 		if (ROLE_HEADER.test(entry)) continue;
 		entry = entry.replace(OBFUSCATED, (whole: string, user: string, domain: string) => {
 			const email = `${user}@${domain.replace(/\s*(?:\[dot\]|\(dot\)|\s(?:dot|DOT)\s|\.)\s*/g, ".")}`;
-			obfuscatedEmails.push(whole.trim());
+			obfuscatedEmails.push({ text: whole.trim(), index });
 			return ` ${email} `;
 		});
 		// Nothing but punctuation ("Mentor(s): #") names nobody and says nothing.
 		if (!/[\p{L}\p{N}]/u.test(entry)) continue;
-		const drafts = group(tokenize(entry), malformedEmails);
+		const malformed: string[] = [];
+		const drafts = group(tokenize(entry), malformed);
+		for (const text of malformed) malformedEmails.push({ text, index });
 		const named = drafts.map((draft) => ({ name: cleanName(draft.name), handle: draft.handle, email: draft.email }));
 		const people = named.filter((m) => !(m.name && NOBODY.test(m.name) && !m.handle && !m.email));
 		// A line of prose ("X and Y from Grafana also available to help") names no mentor to contact.

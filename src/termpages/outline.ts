@@ -76,10 +76,12 @@ export function buildOutline(root: Root, source: string): Section[] {
 		if (section.role === "skip") skipLevel = section.level;
 		if (section.role === "timeline") timelineLevel = section.level;
 		if (section.role === "project") titled = true;
-		if (!titled && (section.role === "group" || section.role === "meta")) {
+		// "### Org" right above "#### Project" is an organization even when nothing precedes it.
+		const next = sections[index + 1];
+		const heads = section.level >= 3 && next?.heading && next.level > section.level && next.blocks.some((block) => startsWithField(block, source));
+		if (!titled && !heads && (section.role === "group" || section.role === "meta")) {
 			titled = true;
 			section.role = "title";
-			const next = sections[index + 1];
 			// "# 2020" then "## Q2": the term is "2020 Q2".
 			if (YEAR.test(section.text) && next?.heading && next.level > section.level && TERM_NAME.test(next.text)) {
 				section.text = `${section.text} ${next.text}`;

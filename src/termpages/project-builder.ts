@@ -94,7 +94,8 @@ export class ProjectBuilder {
 			this.skillsText = single ? `${this.skillsText}; ${markdown}` : join(this.skillsText, markdown);
 			this.textTarget = "skills";
 		} else if (kind === "mentors") {
-			this.addMentors(markdown, segment.line);
+			// The raw lines keep their places, so a bad address is reported on its own line.
+			this.addMentors(segment.lines.join("\n"), segment.line);
 			this.textTarget = "mentors";
 		} else if (kind === "upstreamIssues") {
 			this.addIssues(markdown, segment.line);
@@ -104,6 +105,7 @@ export class ProjectBuilder {
 
 	private addMentors(markdown: string, line: number): void {
 		const parsed = parseMentors(markdown);
+		const at = (index: number) => line + index;
 		for (const mentor of parsed.mentors) {
 			const same = this.mentors.find(
 				(other) =>
@@ -120,12 +122,12 @@ export class ProjectBuilder {
 			}
 		}
 		this.mentorNotes.push(...parsed.notes);
-		for (const email of parsed.malformedEmails) {
+		for (const { text: email, index } of parsed.malformedEmails) {
 			const hint = /^mailto/i.test(email) ? ` (a pasted "mailto:" link? the address would be ${email.replace(/^mailto:?/i, "")})` : "";
-			this.findings.push(finding("malformed-email", line, `"${email}" is not a valid email address${hint}`));
+			this.findings.push(finding("malformed-email", at(index), `"${email}" is not a valid email address${hint}`));
 		}
-		for (const text of parsed.obfuscatedEmails) {
-			this.findings.push(finding("obfuscated-email", line, `"${text}" is an obfuscated email address`));
+		for (const { text, index } of parsed.obfuscatedEmails) {
+			this.findings.push(finding("obfuscated-email", at(index), `"${text}" is an obfuscated email address`));
 		}
 	}
 
