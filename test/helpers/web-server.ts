@@ -4,6 +4,7 @@ import path from "node:path";
 import { DateTime } from "luxon";
 import { importTermPage } from "../../src/commands/import-term-page.ts";
 import { loadConfig } from "../../src/config/config.ts";
+import { termSlugFromPath } from "../../src/domain/slug.ts";
 import { type RunningServer, startServer } from "../../src/server/start.ts";
 import { parseTermPage } from "../../src/termpages/index.ts";
 import { createTestDatabase, type TestDatabase } from "./databases.ts";
@@ -17,13 +18,16 @@ const ZONE = "America/Los_Angeles";
 /** The program and term of the hand-written page whose applications are open today. */
 export const OPEN_TERM = { program: "cohort-test", programName: "Cohort Test Mentorship", term: "open-term" } as const;
 
-/** The program the shared fixture term pages are imported into. */
+/** The program the real term pages of test/fixtures/termpages are imported into. */
 export const FIXTURE_PROGRAM = { program: "cncf-lfx", programName: "CNCF LFX Mentorship" } as const;
+
+/** A real, complete term of test/fixtures/termpages with some 45 projects, enough for several catalog pages. */
+export const PAST_TERM = { term: "2024-02-jun-aug" } as const;
 
 /** A running Cohort server with the web UI and seeded data, for browser tests. */
 export interface WebServer {
   url: string;
-  /** Slugs of the terms imported from test/fixtures/termpages. */
+  /** Slugs of the real terms imported from test/fixtures/termpages. */
   fixtureTerms: string[];
   close(): Promise<void>;
 }
@@ -105,6 +109,16 @@ export function openTermPage(now: Date): string {
   return template.replace(/\{\{(\w+)\}\}/g, (_, key: string) => dates[key] ?? `{{${key}}}`);
 }
 
+/** The accepted-projects pages under a folder (README.md, selected_projects.md), not the pages of ideas. */
+function termPageFiles(dir: string): string[] {
+  if (!fs.existsSync(dir)) return [];
+  return fs
+    .readdirSync(dir, { recursive: true, encoding: "utf8" })
+    .filter((name) => name.endsWith(".md") && !/(^|\/)(NOTICE|project_ideas)\.md$/.test(name))
+    .sort()
+    .map((name) => path.join(dir, name));
+}
+
 async function seed(server: RunningServer, now: Date): Promise<string[]> {
   const actor = { personId: null, label: "web test fixtures" };
   await importTermPage({
@@ -117,11 +131,10 @@ async function seed(server: RunningServer, now: Date): Promise<string[]> {
     actor,
     now,
   });
-  const dir = path.join(ROOT, "test", "fixtures", "termpages");
-  const files = fs.existsSync(dir) ? fs.readdirSync(dir).filter((name) => name.endsWith(".md") && !name.includes("project_ideas")) : [];
   const imported: string[] = [];
-  for (const name of files.sort()) {
-    const markdown = fs.readFileSync(path.join(dir, name), "utf8");
+  for (const file of termPageFiles(path.join(ROOT, "test", "fixtures", "termpages"))) {
+    const name = path.relative(ROOT, file);
+    const markdown = fs.readFileSync(file, "utf8");
     let page: ReturnType<typeof parseTermPage>;
     try {
       page = parseTermPage(markdown, { fileName: name, now });
@@ -130,7 +143,8 @@ async function seed(server: RunningServer, now: Date): Promise<string[]> {
       continue;
     }
     if (page.timeline.length === 0 || page.organizations.length === 0) continue;
-    const termSlug = path.basename(name, ".md").toLowerCase();
+    const termSlug = termSlugFromPath(file);
+    if (!termSlug) continue;
     await importTermPage({
       database: server.database,
       page,

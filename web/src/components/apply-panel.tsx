@@ -91,6 +91,13 @@ export function ApplyPanel({ project, onElapsed }: { project: ProjectDetail; onE
           </p>
         </>
       )}
+      {apply.state !== "open" && external ? (
+        <p>
+          <a href={external} rel="noopener noreferrer">
+            This project on {siteName(external)}
+          </a>
+        </p>
+      ) : null}
       <p className="muted small">{project.slots === 1 ? "This project takes 1 mentee." : `This project takes ${project.slots} mentees.`}</p>
     </aside>
   );

@@ -6,7 +6,7 @@ import { DateTimeText } from "./date-time-text.tsx";
 
 /** Props of DeadlineSummary. */
 export interface DeadlineSummaryProps {
-  term: Pick<TermSummary, "nextDeadline" | "timeZone">;
+  term: Pick<TermSummary, "nextDeadline" | "timeZone" | "status">;
   /** Announce the countdown politely; true only for the one main countdown of a page. */
   live?: boolean;
   onElapsed?: () => void;
@@ -15,7 +15,8 @@ export interface DeadlineSummaryProps {
 /** "Applications close in 3 days 4 h" over "Wed 29 May, 02:00 your time · Tue 28 May, 17:00 PDT", or a note that nothing is ahead. */
 export function DeadlineSummary({ term, live = false, onElapsed }: DeadlineSummaryProps) {
   const deadline = term.nextDeadline;
-  if (!deadline) return <p className="deadline muted">No dates ahead in this term.</p>;
+  if (!deadline)
+    return <p className="deadline muted">{term.status === "complete" ? "This term is complete: no dates ahead." : "No dates ahead in this term."}</p>;
   return (
     <div className="deadline">
       <p className="deadline-what">

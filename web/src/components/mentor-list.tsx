@@ -13,14 +13,24 @@ export function MentorList({ mentors }: { mentors: ProjectDetail["mentors"] }) {
         <li key={`${mentor.name}|${mentor.handle ?? ""}`} className="mentor">
           <span className="mentor-name">{mentor.name}</span>
           {mentor.githubUrl && isGitHubUrl(mentor.githubUrl) ? (
-            <a href={mentor.githubUrl} rel="noopener noreferrer">
-              @{mentor.handle ?? mentor.githubUrl.replace(/^https:\/\/github\.com\//, "")}
-              <span className="visually-hidden"> on GitHub</span>
-            </a>
+            <span>
+              <span className="mentor-label">GitHub </span>
+              <a href={mentor.githubUrl} rel="noopener noreferrer">
+                @{mentor.handle ?? mentor.githubUrl.replace(/^https:\/\/github\.com\//, "")}
+                <span className="visually-hidden"> on GitHub</span>
+              </a>
+            </span>
           ) : mentor.handle ? (
-            <span>@{mentor.handle}</span>
+            <span>
+              <span className="mentor-label">GitHub </span>@{mentor.handle}
+            </span>
           ) : null}
-          {mentor.email ? <a href={`mailto:${mentor.email}`}>{mentor.email}</a> : null}
+          {mentor.email ? (
+            <span>
+              <span className="mentor-label">Email </span>
+              <a href={`mailto:${mentor.email}`}>{mentor.email}</a>
+            </span>
+          ) : null}
         </li>
       ))}
     </ul>

@@ -38,7 +38,7 @@ export function CatalogPage({ term: slug }: { term: string }) {
   const term = useApi<TermDetail>(apiPaths.term(slug));
   const catalog = useApi<CatalogResponse>(apiPaths.termProjects(slug, query));
   const [filtersOpen, setFiltersOpen] = useState(false);
-  useDocumentTitle(term.data ? `Projects · ${term.data.title}` : "Projects");
+  useDocumentTitle(term.error?.notFound || catalog.error?.notFound ? "Not found" : term.data ? `Projects · ${term.data.title}` : "Projects");
 
   if (term.error?.notFound || catalog.error?.notFound) return <NotFoundPage what="term" detail={(term.error ?? catalog.error)?.message} />;
 
@@ -67,7 +67,7 @@ export function CatalogPage({ term: slug }: { term: string }) {
         {term.data ? (
           <div className="catalog-term">
             <TermStatusChip term={term.data} />
-            <DeadlineSummary term={term.data} />
+            {term.data.nextDeadline && term.data.status !== "complete" ? <DeadlineSummary term={term.data} /> : <p>{term.data.apply.message}</p>}
           </div>
         ) : null}
       </header>

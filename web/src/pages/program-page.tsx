@@ -21,8 +21,11 @@ function TermRow({ term }: { term: TermSummary }) {
       </p>
       <DeadlineSummary term={term} />
       <p className="actions">
-        <Link href={pagePaths.catalog(term.slug)}>
-          Projects<span className="visually-hidden"> of {term.title}</span>
+        <Link href={pagePaths.catalog(term.slug)} className="button">
+          Browse projects<span className="visually-hidden"> of {term.title}</span>
+        </Link>
+        <Link href={pagePaths.term(term.slug)} className="button">
+          Timeline and dates<span className="visually-hidden"> of {term.title}</span>
         </Link>
       </p>
     </li>
@@ -35,7 +38,7 @@ export function ProgramPage({ program }: { program: string }) {
   const programs = useApi<{ items: ProgramSummary[] }>(apiPaths.programs());
   const summary = programs.data?.items.find((item) => item.slug === program);
   const name = summary?.name ?? (programs.status === "ok" ? program : null);
-  useDocumentTitle(name);
+  useDocumentTitle(terms.error?.notFound ? "Not found" : name);
 
   if (terms.error?.notFound) return <NotFoundPage what="program" detail={terms.error.message} />;
   return (

@@ -24,10 +24,10 @@ function ProgramCard({ program }: { program: ProgramSummary }) {
           <DeadlineSummary term={term} />
           <p className="actions">
             <Link href={pagePaths.catalog(term.slug)} className="button button-primary">
-              Browse projects
+              Browse projects<span className="visually-hidden"> of {term.title}</span>
             </Link>
             <Link href={pagePaths.term(term.slug)} className="button">
-              Timeline and dates
+              Timeline and dates<span className="visually-hidden"> of {term.title}</span>
             </Link>
           </p>
         </>

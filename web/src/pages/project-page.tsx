@@ -25,7 +25,7 @@ export function ProjectPage({ project: slug }: { project: string }) {
   const termSlug = project.data?.term.slug ?? null;
   // The term gives the program's name and link, which the project itself does not carry.
   const term = useApi<TermDetail>(termSlug ? apiPaths.term(termSlug) : null);
-  useDocumentTitle(project.data?.title ?? null);
+  useDocumentTitle(project.error?.notFound ? "Not found" : (project.data?.title ?? null));
   if (project.error?.notFound) return <NotFoundPage what="project" detail={project.error.message} />;
   const data = project.data;
   if (!data)
@@ -103,13 +103,6 @@ export function ProjectPage({ project: slug }: { project: string }) {
               <p className="muted">No upstream issue linked.</p>
             )}
           </section>
-          {data.externalUrl && isHttpUrl(data.externalUrl) ? (
-            <p>
-              <a href={data.externalUrl} rel="noopener noreferrer">
-                This project on the program's own site
-              </a>
-            </p>
-          ) : null}
         </div>
         <ApplyPanel project={data} onElapsed={project.reload} />
       </div>

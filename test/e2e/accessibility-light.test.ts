@@ -1,0 +1,3 @@
+import { describeAxeChecks } from "./axe-pages.ts";
+
+describeAxeChecks("light");

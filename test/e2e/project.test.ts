@@ -1,0 +1,113 @@
+import { describe, expect, test } from "vitest";
+import { OPEN_TERM, PAST_TERM } from "../helpers/web-server.ts";
+import { PHONE, setupWebApp, text } from "./support.ts";
+
+const app = setupWebApp();
+
+async function projectSlug(term: string, q: string): Promise<string> {
+  const response = await fetch(`${app.server().url}/api/terms/${term}/projects?q=${encodeURIComponent(q)}&limit=1`);
+  const body = (await response.json()) as { items: Array<{ slug: string }> };
+  const slug = body.items[0]?.slug;
+  if (!slug) throw new Error(`no project matches "${q}" in ${term}`);
+  return slug;
+}
+
+describe("project page", () => {
+  test("shows mentors with GitHub links, public emails only, upstream issues and an open apply link", async () => {
+    const { page, open, errors } = await app.newPage();
+    await open(`/terms/${OPEN_TERM.term}/projects`);
+    await page.getByRole("link", { name: "Harbor CLI" }).click();
+    await page.getByRole("heading", { level: 1, name: "Harbor CLI" }).waitFor();
+    expect(new URL(page.url()).pathname).toMatch(/^\/projects\/[a-z0-9-]+$/);
+
+    const mentors = page.locator(".mentor-list");
+    expect(await mentors.getByRole("link", { name: "@orlando-test on GitHub" }).getAttribute("href")).toBe("https://github.com/orlando-test");
+    expect(await mentors.getByRole("link", { name: "@vadim-test on GitHub" }).getAttribute("href")).toBe("https://github.com/vadim-test");
+    expect(await mentors.getByRole("link", { name: "orlando@example.org" }).getAttribute("href")).toBe("mailto:orlando@example.org");
+    expect(await mentors.locator('a[href^="mailto:"]').count()).toBe(1);
+
+    const issue = page.getByRole("link", { name: "github.com/goharbor/harbor-cli/issues/1" });
+    expect(await issue.getAttribute("href")).toBe("https://github.com/goharbor/harbor-cli/issues/1");
+    expect(await page.getByRole("link", { name: OPEN_TERM.programName }).first().getAttribute("href")).toBe(`/programs/${OPEN_TERM.program}`);
+
+    const panel = page.getByRole("complementary", { name: "Apply" });
+    const apply = panel.getByRole("link", { name: /^Apply to Harbor CLI/ });
+    expect(await apply.getAttribute("href")).toBe("https://mentorship.lfx.linuxfoundation.org/project/00000000-0000-4000-8000-000000000001");
+    const deadline = await text(panel.locator(".deadline"));
+    expect(deadline).toMatch(/Applications close in [23] days/);
+    expect(deadline).toMatch(/your time/);
+    expect(deadline).toMatch(/17:00 P[SD]T/);
+    expect(errors).toEqual([]);
+  });
+
+  test("an open project without an application link says so instead of pretending", async () => {
+    const { page, open } = await app.newPage({ viewport: PHONE });
+    await open(`/projects/${await projectSlug(OPEN_TERM.term, "satellite")}`);
+    const button = page.getByRole("button", { name: "Applications open in Cohort soon" });
+    expect(await button.isDisabled()).toBe(true);
+    expect(
+      await page
+        .getByRole("complementary", { name: "Apply" })
+        .getByRole("link", { name: /^Apply/ })
+        .count(),
+    ).toBe(0);
+  });
+
+  test("a project of a finished term has a disabled apply button with the reason", async () => {
+    const { page, open, errors } = await app.newPage();
+    await open(`/projects/${await projectSlug(PAST_TERM.term, "Harbor CLI")}`);
+    const button = page.getByRole("button", { name: "Apply" });
+    expect(await button.isDisabled()).toBe(true);
+    const reason = await text(page.locator(`#${await button.getAttribute("aria-describedby")}`));
+    expect(reason).toMatch(/closed on .*2024/);
+    expect(errors).toEqual([]);
+  });
+
+  test("a description that tries to run script runs nothing", async () => {
+    const { page, open, errors } = await app.newPage();
+    let dialogs = 0;
+    page.on("dialog", (dialog) => {
+      dialogs++;
+      void dialog.dismiss();
+    });
+    await open(`/projects/${await projectSlug(OPEN_TERM.term, "Markdown rendering hardening")}`);
+    const description = page.locator(".prose").first();
+    await description.waitFor();
+    expect(await text(description)).toContain("None of it may run.");
+    await page.waitForTimeout(300);
+    expect(await page.evaluate(() => (window as { __xss?: unknown }).__xss)).toBeUndefined();
+    expect(await page.locator(".prose script").count()).toBe(0);
+    expect(await page.locator(".prose [onerror], .prose [onclick], .prose [onload]").count()).toBe(0);
+    expect(await page.evaluate(() => [...document.scripts].some((script) => script.textContent?.includes("__xss")))).toBe(false);
+    expect(await page.locator('.prose a[href^="javascript:" i]').count()).toBe(0);
+
+    const before = page.url();
+    const link = page.locator(".prose").getByText("click", { exact: true });
+    if ((await link.count()) > 0) await link.first().click();
+    await page.waitForTimeout(300);
+    expect(await page.evaluate(() => (window as { __xss?: unknown }).__xss)).toBeUndefined();
+    expect(page.url()).toBe(before);
+    expect(dialogs).toBe(0);
+    expect(errors).toEqual([]);
+  });
+});
+
+describe("not found", () => {
+  test("unknown addresses and unknown terms or projects show a not-found page with a way home", async () => {
+    const { page, open, errors } = await app.newPage();
+    for (const [path, heading] of [
+      ["/no/such/page", "This page does not exist"],
+      ["/terms/no-such-term", "This term does not exist"],
+      ["/terms/no-such-term/projects", "This term does not exist"],
+      ["/projects/no-such-project", "This project does not exist"],
+      ["/programs/no-such-program", "This program does not exist"],
+    ] as const) {
+      await open(path);
+      expect(await text(page.locator("main h1")), path).toBe(heading);
+      expect(await page.title()).toBe("Not found · Cohort");
+    }
+    await page.getByRole("link", { name: "Go to all programs" }).click();
+    await page.getByRole("heading", { level: 1, name: "Mentorship programs" }).waitFor();
+    expect(errors).toEqual([]);
+  });
+});
