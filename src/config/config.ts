@@ -4,6 +4,9 @@ import { AppError } from "../errors/app-error.ts";
 /** The default database: an SQLite file under ./data, created on first start. */
 export const DEFAULT_DATABASE_URL = "sqlite:./data/cohort.db";
 
+/** The sender of notification emails when COHORT_MAIL_FROM is not set. */
+export const DEFAULT_MAIL_FROM = "Cohort <no-reply@localhost>";
+
 const LogLevel = z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]);
 
 /** Every setting Cohort reads from the environment, with its default. */
@@ -25,6 +28,18 @@ export const ConfigSchema = z.object({
     .default(3000),
   COHORT_LOG_LEVEL: LogLevel.default("info"),
   COHORT_PUBLIC_URL: z.url({ message: "must be an absolute URL such as https://cohort.example.org" }).optional(),
+  COHORT_SMTP_URL: z
+    .string()
+    .trim()
+    .refine(isSmtpUrl, {
+      message: "must be an smtp:// or smtps:// URL such as smtp://user:password@smtp.example.org:587, with special characters of the password percent-encoded",
+    })
+    .optional(),
+  COHORT_MAIL_FROM: z
+    .string()
+    .trim()
+    .regex(/^[^<>@\s]+@[^<>@\s]+$|<[^<>@\s]+@[^<>@\s]+>$/, { message: "must be an address such as Cohort <no-reply@cohort.example.org>" })
+    .default(DEFAULT_MAIL_FROM),
 });
 
 /** Validated configuration of one Cohort process. */
@@ -34,6 +49,9 @@ export interface Config {
   port: number;
   logLevel: z.infer<typeof LogLevel>;
   publicUrl: string | undefined;
+  /** Where notification emails go out; undefined keeps them in the outbox for admins to read. */
+  smtpUrl: string | undefined;
+  mailFrom: string;
 }
 
 /**
@@ -46,7 +64,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const variable = String(issue?.path[0] ?? "configuration");
-    throw new AppError("INVALID_CONFIG", `${variable} ${issue?.message ?? "is invalid"} (got "${env[variable] ?? ""}")`, {
+    throw new AppError("INVALID_CONFIG", `${variable} ${issue?.message ?? "is invalid"} (got "${hidePassword(env[variable] ?? "")}")`, {
       variable,
     });
   }
@@ -57,9 +75,27 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     port: value.COHORT_PORT,
     logLevel: value.COHORT_LOG_LEVEL,
     publicUrl: value.COHORT_PUBLIC_URL,
+    smtpUrl: value.COHORT_SMTP_URL,
+    mailFrom: value.COHORT_MAIL_FROM,
   };
 }
 
 function emptyToUndefined(value: string | undefined): string | undefined {
   return value === undefined || value.trim() === "" ? undefined : value;
+}
+
+function isSmtpUrl(value: string): boolean {
+  if (!/^smtps?:\/\//i.test(value)) return false;
+  try {
+    // An SMTP URL has no path: one here means an unencoded "/" or "@" in the password.
+    const url = new URL(value);
+    return url.hostname !== "" && (url.pathname === "" || url.pathname === "/");
+  } catch {
+    return false;
+  }
+}
+
+/** A value with the password of any URL in it hidden, so a refused setting never prints a secret. */
+function hidePassword(value: string): string {
+  return value.replace(/(\/\/[^:/@\s]*:)\S*@/g, "$1***@");
 }

@@ -2,6 +2,8 @@ import type { FastifyInstance } from "fastify";
 import { seedDemoIfEmpty } from "../commands/seed-demo.ts";
 import type { Config } from "../config/config.ts";
 import { AppError } from "../errors/app-error.ts";
+import { createMailer } from "../jobs/mailer.ts";
+import { startOutboxWorker } from "../jobs/outbox-worker.ts";
 import { type DatabaseHandle, openDatabase } from "../storage/database.ts";
 import { migrateToLatest } from "../storage/migrate.ts";
 import { VERSION } from "../version.ts";
@@ -27,13 +29,15 @@ export interface StartServerOptions {
   demo?: boolean;
   /** Where log lines go (standard output by default). */
   logDestination?: NodeJS.WritableStream;
+  /** Deliver the outbox over SMTP from this process (the default; tests that enqueue nothing may turn it off). */
+  outboxWorker?: boolean;
 }
 
 /**
  * Opens the database, migrates it, and listens. Every failure a person can fix (database
  * unreachable, port taken, address unknown) is an AppError with a message that says how.
  */
-export async function startServer({ config, migrate = true, demo = false, logDestination }: StartServerOptions): Promise<RunningServer> {
+export async function startServer({ config, migrate = true, demo = false, logDestination, outboxWorker = true }: StartServerOptions): Promise<RunningServer> {
   const database = await openDatabase(config.databaseUrl);
   try {
     if (migrate) await migrateToLatest(database.db);
@@ -56,6 +60,8 @@ export async function startServer({ config, migrate = true, demo = false, logDes
     const address = app.server.address();
     const port = typeof address === "object" && address ? address.port : config.port;
     const host = config.host.includes(":") ? `[${config.host}]` : config.host;
+    const mailer = outboxWorker ? createMailer(config) : null;
+    const worker = outboxWorker ? startOutboxWorker({ database, mailer, log: app.log }) : undefined;
     let closing: Promise<void> | undefined;
     return {
       url: `http://${host}:${port}`,
@@ -64,6 +70,9 @@ export async function startServer({ config, migrate = true, demo = false, logDes
       database,
       close() {
         closing ??= (async () => {
+          // The worker finishes the sends in flight while the database is still open.
+          await worker?.stop();
+          mailer?.close();
           await app.close();
           await database.close();
         })();
