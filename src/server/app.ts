@@ -1,11 +1,16 @@
 import { randomUUID } from "node:crypto";
+import fastifyHelmet from "@fastify/helmet";
+import fastifyRateLimit from "@fastify/rate-limit";
 import fastifySwagger from "@fastify/swagger";
 import fastifySwaggerUi from "@fastify/swagger-ui";
 import Fastify, { type FastifyInstance, type FastifyServerOptions, LogController } from "fastify";
 import { jsonSchemaTransform, jsonSchemaTransformObject, serializerCompiler, validatorCompiler, type ZodTypeProvider } from "fastify-type-provider-zod";
+import { authPlugin } from "./auth.ts";
 import type { AppContext } from "./context.ts";
 import { installErrorHandlers } from "./errors.ts";
+import { authRoutes } from "./routes/auth/routes.ts";
 import { healthRoutes } from "./routes/health/routes.ts";
+import { meRoutes } from "./routes/me/routes.ts";
 import { programRoutes } from "./routes/programs/routes.ts";
 import { projectRoutes } from "./routes/projects/routes.ts";
 import { termRoutes } from "./routes/terms/routes.ts";
@@ -47,6 +52,27 @@ export async function buildApp({ context, logger = false, version = "0.0.0", web
 
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
+  await app.register(fastifyHelmet, {
+    // The web UI loads only its own scripts and styles: no inline code, no third parties.
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'"],
+        imgSrc: ["'self'", "data:", "https:"],
+        connectSrc: ["'self'"],
+        fontSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+      },
+    },
+    strictTransportSecurity: context.config.publicUrl?.startsWith("https://") ?? false,
+  });
+  // Limits are per process (in memory): enough to slow guessing; route configs set the numbers.
+  await app.register(fastifyRateLimit, { global: false });
+  await app.register(authPlugin, { context });
   const hasWebUi = await serveWebUi(app, webRoot);
   installErrorHandlers(app, {
     webPage: (request, reply) => {
@@ -71,6 +97,7 @@ export async function buildApp({ context, logger = false, version = "0.0.0", web
         version,
       },
       tags: [
+        { name: "accounts", description: "Sign up, sign in, your profile and API tokens" },
         { name: "catalog", description: "Public: programs, terms, timelines and the catalog of accepted projects" },
         { name: "health", description: "Process and database probes" },
       ],
@@ -78,10 +105,12 @@ export async function buildApp({ context, logger = false, version = "0.0.0", web
     transform: jsonSchemaTransform,
     transformObject: jsonSchemaTransformObject,
   });
-  await app.register(fastifySwaggerUi, { routePrefix: "/api/docs", uiConfig: { docExpansion: "list", deepLinking: true } });
+  await app.register(fastifySwaggerUi, { routePrefix: "/api/docs", uiConfig: { docExpansion: "list", deepLinking: true }, staticCSP: true });
 
   app.get("/api/openapi.json", { schema: { hide: true } }, async () => app.swagger());
   await app.register(healthRoutes, { context });
+  await app.register(authRoutes, { context });
+  await app.register(meRoutes, { context });
   await app.register(programRoutes, { context });
   await app.register(termRoutes, { context });
   await app.register(projectRoutes, { context });

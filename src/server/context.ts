@@ -7,4 +7,6 @@ export interface AppContext {
   database: DatabaseHandle;
   /** The server clock: every "now" comes from here, so tests can set the time. */
   now(): Date;
+  /** Where links in emails point: COHORT_PUBLIC_URL, or the address the server listens on. */
+  baseUrl(): string;
 }

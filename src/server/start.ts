@@ -42,8 +42,10 @@ export async function startServer({ config, migrate = true, demo = false, logDes
   try {
     if (migrate) await migrateToLatest(database.db);
     const demoTerms = demo ? await seedDemoIfEmpty(database, new Date()) : [];
+    // Known once listening (the port may be 0); links in emails need it before COHORT_PUBLIC_URL is set.
+    let listeningUrl = `http://${config.host}:${config.port}`;
     const app = await buildApp({
-      context: { config, database, now: () => new Date() },
+      context: { config, database, now: () => new Date(), baseUrl: () => config.publicUrl ?? listeningUrl },
       version: VERSION,
       logger: {
         level: config.logLevel,
@@ -60,6 +62,7 @@ export async function startServer({ config, migrate = true, demo = false, logDes
     const address = app.server.address();
     const port = typeof address === "object" && address ? address.port : config.port;
     const host = config.host.includes(":") ? `[${config.host}]` : config.host;
+    listeningUrl = `http://${host}:${port}`;
     const mailer = outboxWorker ? createMailer(config) : null;
     const worker = outboxWorker ? startOutboxWorker({ database, mailer, log: app.log }) : undefined;
     let closing: Promise<void> | undefined;

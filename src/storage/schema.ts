@@ -79,8 +79,94 @@ export interface PersonTable {
   emailPublic: Flag;
   timeZone: string | null;
   country: string | null;
+  /** scrypt hash of the password (see src/security/passwords.ts); null for people who never signed up. */
+  passwordHash: ColumnType<string | null, string | null | undefined, string | null>;
+  emailVerifiedAt: ColumnType<Instant | null, Instant | null | undefined, Instant | null>;
+  /** JSON array of skill tags the person lists on their profile. */
+  skills: ColumnType<string, string | undefined, string>;
   createdAt: Instant;
   updatedAt: Instant;
+}
+
+/** The `sessions` table: one signed-in browser; the cookie holds the secret, the table its hash. */
+export interface SessionTable {
+  idHash: string;
+  personId: number;
+  csrfToken: string;
+  userAgent: string | null;
+  createdAt: Instant;
+  lastSeenAt: Instant;
+  expiresAt: Instant;
+}
+
+/** Scopes of a personal API token. */
+export const TOKEN_SCOPES = ["read", "write"] as const;
+/** One API token scope. */
+export type TokenScope = (typeof TOKEN_SCOPES)[number];
+
+/** The `api_tokens` table: personal tokens for scripts and the CLI, stored hashed. */
+export interface ApiTokenTable {
+  id: Generated<number>;
+  personId: number;
+  name: string;
+  tokenPrefix: string;
+  tokenHash: string;
+  scope: TokenScope;
+  createdAt: Instant;
+  lastUsedAt: Instant | null;
+  revokedAt: Instant | null;
+}
+
+/** What a single-use account token is for. */
+export type AccountTokenPurpose = "verify_email" | "reset_password";
+
+/** The `account_tokens` table: single-use, expiring tokens sent by email. */
+export interface AccountTokenTable {
+  id: Generated<number>;
+  personId: number;
+  purpose: AccountTokenPurpose;
+  tokenHash: string;
+  createdAt: Instant;
+  expiresAt: Instant;
+  usedAt: Instant | null;
+}
+
+/** Roles granted on a scope; mentors are not grants but rows of project_mentors. */
+export type GrantedRole = "program_admin" | "maintainer";
+
+/** The `role_grants` table. */
+export interface RoleGrantTable {
+  id: Generated<number>;
+  personId: number;
+  role: GrantedRole;
+  programId: number;
+  organizationId: number | null;
+  grantedByPersonId: number | null;
+  createdAt: Instant;
+}
+
+/** The `invitations` table: an emailed offer of a role, accepted once. */
+export interface InvitationTable {
+  id: Generated<number>;
+  email: string;
+  role: GrantedRole | "mentor";
+  programId: number;
+  organizationId: number | null;
+  projectId: number | null;
+  invitedByPersonId: number | null;
+  tokenHash: string;
+  createdAt: Instant;
+  expiresAt: Instant;
+  acceptedAt: Instant | null;
+  acceptedByPersonId: number | null;
+}
+
+/** The `identities` table: a person's account at an external identity provider. */
+export interface IdentityTable {
+  provider: string;
+  subject: string;
+  personId: number;
+  createdAt: Instant;
 }
 
 /** The `projects` table. */
@@ -197,6 +283,12 @@ export interface Database {
   auditEvents: AuditEventTable;
   outbox: OutboxTable;
   projectsFts: ProjectsFtsTable;
+  sessions: SessionTable;
+  apiTokens: ApiTokenTable;
+  accountTokens: AccountTokenTable;
+  roleGrants: RoleGrantTable;
+  invitations: InvitationTable;
+  identities: IdentityTable;
 }
 
 /** A program row as read. */

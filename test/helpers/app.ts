@@ -25,6 +25,7 @@ export async function createTestApp(dialect: Dialect = "sqlite", options: { webR
     config: { ...loadConfig({}), databaseUrl: "test" },
     database: handle,
     now: () => now,
+    baseUrl: () => "http://cohort.test",
   };
   const app = await buildApp({ context, webRoot: options.webRoot ?? "/nonexistent/cohort-web-dist" });
   await app.ready();

@@ -4,6 +4,7 @@ import * as createPeopleAndProjects from "./20261125100100-create-people-and-pro
 import * as createAuditAndOutbox from "./20261125100200-create-audit-and-outbox.ts";
 import * as addProjectSearch from "./20261125110000-add-project-search.ts";
 import * as outboxDelivery from "./20261125120000-outbox-delivery.ts";
+import * as createAccounts from "./20261125130000-create-accounts.ts";
 
 /**
  * Every migration, by timestamped name. Listed here rather than read from disk so that the
@@ -15,4 +16,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   "20261125100200-create-audit-and-outbox": createAuditAndOutbox,
   "20261125110000-add-project-search": addProjectSearch,
   "20261125120000-outbox-delivery": outboxDelivery,
+  "20261125130000-create-accounts": createAccounts,
 };

@@ -26,3 +26,13 @@ export async function upsertOrganization(
     .executeTakeFirstOrThrow();
   return { organization, created: true };
 }
+
+/** The organization of a program with this slug, or undefined. */
+export function findOrganizationBySlug(db: Db, programId: number, slug: string): Promise<OrganizationRow | undefined> {
+  return db.selectFrom("organizations").selectAll().where("programId", "=", programId).where("slug", "=", slug).executeTakeFirst();
+}
+
+/** The organization with this id, or undefined. */
+export function findOrganizationById(db: Db, id: number): Promise<OrganizationRow | undefined> {
+  return db.selectFrom("organizations").selectAll().where("id", "=", id).executeTakeFirst();
+}

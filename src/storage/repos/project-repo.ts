@@ -158,3 +158,32 @@ function groupByProject<T extends { projectId: number }>(rows: T[]): Map<number,
   }
   return map;
 }
+
+/** A project with the program it belongs to, by slug; undefined when none. */
+export function findProjectInProgram(db: Db, slug: string) {
+  return db
+    .selectFrom("projects")
+    .innerJoin("terms", "terms.id", "projects.termId")
+    .select(["projects.id", "projects.slug", "projects.title", "projects.organizationId", "terms.programId"])
+    .where("projects.slug", "=", slug)
+    .executeTakeFirst();
+}
+
+/** Adds a person as a mentor of a project (after the others); nothing when they already are. */
+export async function addProjectMentor(db: Db, projectId: number, personId: number): Promise<void> {
+  const last = await db
+    .selectFrom("projectMentors")
+    .select((eb) => eb.fn.max("position").as("position"))
+    .where("projectId", "=", projectId)
+    .executeTakeFirst();
+  await db
+    .insertInto("projectMentors")
+    .values({ projectId, personId, position: Number(last?.position ?? 0) + 1 })
+    .onConflict((conflict) => conflict.columns(["projectId", "personId"]).doNothing())
+    .execute();
+}
+
+/** The project with this id, or undefined. */
+export function findProjectById(db: Db, id: number): Promise<ProjectRow | undefined> {
+  return db.selectFrom("projects").selectAll().where("id", "=", id).executeTakeFirst();
+}

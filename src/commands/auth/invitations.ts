@@ -1,0 +1,183 @@
+import { AppError } from "../../errors/app-error.ts";
+import { buildEmailMessage } from "../../jobs/email-message.ts";
+import type { SignedIn } from "../../policies/actor.ts";
+import { canInvite, type InvitationScope } from "../../policies/invitation-policy.ts";
+import { hashSecret, newSecret } from "../../security/secrets.ts";
+import type { DatabaseHandle } from "../../storage/database.ts";
+import { recordAuditEvent } from "../../storage/repos/audit-repo.ts";
+import type { Db } from "../../storage/repos/db.ts";
+import { findOpenInvitation, type InvitationRow, insertInvitation, markInvitationAccepted } from "../../storage/repos/invitation-repo.ts";
+import { findOrganizationById, findOrganizationBySlug } from "../../storage/repos/organization-repo.ts";
+import { enqueueNotification } from "../../storage/repos/outbox-repo.ts";
+import { findProgramById, findProgramBySlug } from "../../storage/repos/program-repo.ts";
+import { addProjectMentor, findProjectById, findProjectInProgram } from "../../storage/repos/project-repo.ts";
+import { grantRole } from "../../storage/repos/role-repo.ts";
+import { inTransaction } from "../../storage/transaction.ts";
+
+/** How long an invitation can be accepted. */
+export const INVITATION_TTL_MS = 14 * 24 * 60 * 60 * 1000;
+
+/** The roles an invitation can offer. */
+export type InvitedRole = InvitationScope["role"];
+
+const ROLE_WORDS: Record<InvitedRole, string> = { program_admin: "a program admin", maintainer: "a maintainer", mentor: "a mentor" };
+
+/** Options of invitePerson. */
+export interface InvitePersonOptions {
+  database: DatabaseHandle;
+  actor: SignedIn;
+  programSlug: string;
+  email: string;
+  role: InvitedRole;
+  organizationSlug?: string | undefined;
+  projectSlug?: string | undefined;
+  baseUrl: string;
+  now: Date;
+}
+
+/**
+ * Invites someone by email to a role: an admin invites admins and maintainers of the
+ * program, a maintainer invites mentors to their organization's projects. The email holds a
+ * single-use link; accepting it grants the role to the account with that address.
+ */
+export async function invitePerson(options: InvitePersonOptions): Promise<InvitationRow> {
+  const { actor, now } = options;
+  return inTransaction(options.database, async (db) => {
+    const scope = await resolveScope(db, options);
+    if (!canInvite(actor, scope)) {
+      throw new AppError(
+        "FORBIDDEN",
+        scope.role === "mentor"
+          ? "Only the program's admins and the organization's maintainers may invite mentors."
+          : "Only the program's admins may invite admins and maintainers.",
+      );
+    }
+    const secret = newSecret("invite");
+    const invitation = await insertInvitation(db, {
+      email: options.email.trim(),
+      role: scope.role,
+      programId: scope.programId,
+      organizationId: "organizationId" in scope ? scope.organizationId : null,
+      projectId: "projectId" in scope ? scope.projectId : null,
+      invitedByPersonId: actor.personId,
+      tokenHash: secret.hash,
+      createdAt: now.toISOString(),
+      expiresAt: new Date(now.getTime() + INVITATION_TTL_MS).toISOString(),
+    });
+    const where = await describeScope(db, invitation);
+    const message = buildEmailMessage({
+      baseUrl: options.baseUrl,
+      subject: `${actor.name} invites you to be ${ROLE_WORDS[scope.role]} in ${where}`,
+      greeting: "Hello,",
+      paragraphs: [
+        `${actor.name} invites you to be ${ROLE_WORDS[scope.role]} in ${where} on Cohort.`,
+        `Accept with the account of ${invitation.email} (sign up first if you have none). The invitation works once, for 14 days.`,
+      ],
+      action: { label: "Accept the invitation", path: `/invitations#token=${secret.token}` },
+      reason: `You receive this email because ${actor.name} entered your address.`,
+    });
+    await enqueueNotification(db, {
+      dedupeKey: `invitation:${invitation.id}`,
+      recipientEmail: invitation.email,
+      subject: message.subject,
+      text: message.text,
+      html: message.html,
+      at: now,
+    });
+    await recordAuditEvent(db, {
+      programId: scope.programId,
+      actor: { personId: actor.personId, label: actor.name },
+      action: "invitation.created",
+      objectType: "invitation",
+      objectId: invitation.id,
+      changes: { email: invitation.email, role: invitation.role, organizationId: invitation.organizationId, projectId: invitation.projectId },
+      at: now,
+    });
+    return invitation;
+  });
+}
+
+/** What an invitation offers, for the page that accepts it. */
+export interface InvitationSummary {
+  role: InvitedRole;
+  where: string;
+  email: string;
+  expiresAt: string;
+}
+
+/** Reads an open invitation by its token, or NOT_FOUND for a used, expired or unknown one. */
+export async function lookupInvitation(options: { database: DatabaseHandle; token: string; now: Date }): Promise<InvitationSummary> {
+  const invitation = await findOpenInvitation(options.database.db, hashSecret(options.token), options.now);
+  if (!invitation) throw new AppError("NOT_FOUND", "This invitation is not valid any more: it was accepted already or has expired. Ask for a new one.");
+  return { role: invitation.role, where: await describeScope(options.database.db, invitation), email: invitation.email, expiresAt: invitation.expiresAt };
+}
+
+/**
+ * Accepts an invitation for the signed-in person, whose confirmed email must be the one the
+ * invitation was sent to (a forwarded link grants nothing). Grants the role, or makes the
+ * person a mentor of the project.
+ */
+export async function acceptInvitation(options: { database: DatabaseHandle; actor: SignedIn; token: string; now: Date }): Promise<InvitationSummary> {
+  const { actor, now } = options;
+  return inTransaction(options.database, async (db) => {
+    const invitation = await findOpenInvitation(db, hashSecret(options.token), now);
+    if (!invitation) throw new AppError("NOT_FOUND", "This invitation is not valid any more: it was accepted already or has expired. Ask for a new one.");
+    if (!actor.emailVerified || actor.email?.toLowerCase() !== invitation.email.toLowerCase()) {
+      throw new AppError("FORBIDDEN", `This invitation is for ${invitation.email}: sign in with that address (and confirm it) to accept it.`);
+    }
+    if (!(await markInvitationAccepted(db, invitation.id, actor.personId, now))) {
+      throw new AppError("CONFLICT", "This invitation was accepted a moment ago.");
+    }
+    if (invitation.role === "mentor" && invitation.projectId !== null) {
+      await addProjectMentor(db, invitation.projectId, actor.personId);
+    } else if (invitation.role !== "mentor") {
+      await grantRole(db, {
+        personId: actor.personId,
+        role: invitation.role,
+        programId: invitation.programId,
+        organizationId: invitation.organizationId,
+        grantedBy: invitation.invitedByPersonId,
+        at: now,
+      });
+    }
+    await recordAuditEvent(db, {
+      programId: invitation.programId,
+      actor: { personId: actor.personId, label: actor.name },
+      action: "invitation.accepted",
+      objectType: "invitation",
+      objectId: invitation.id,
+      changes: { role: invitation.role, organizationId: invitation.organizationId, projectId: invitation.projectId },
+      at: now,
+    });
+    return { role: invitation.role, where: await describeScope(db, invitation), email: invitation.email, expiresAt: invitation.expiresAt };
+  });
+}
+
+async function resolveScope(db: Db, options: InvitePersonOptions): Promise<InvitationScope> {
+  const program = await findProgramBySlug(db, options.programSlug);
+  if (!program) throw new AppError("NOT_FOUND", `There is no program "${options.programSlug}".`);
+  if (options.role === "program_admin") return { role: "program_admin", programId: program.id };
+  if (options.role === "maintainer") {
+    if (!options.organizationSlug) throw new AppError("INVALID_INPUT", "organization: name the organization the maintainer will maintain.");
+    const organization = await findOrganizationBySlug(db, program.id, options.organizationSlug);
+    if (!organization) throw new AppError("NOT_FOUND", `The program has no organization "${options.organizationSlug}".`);
+    return { role: "maintainer", programId: program.id, organizationId: organization.id };
+  }
+  if (!options.projectSlug) throw new AppError("INVALID_INPUT", "project: name the project the mentor will mentor.");
+  const project = await findProjectInProgram(db, options.projectSlug);
+  if (!project || project.programId !== program.id) throw new AppError("NOT_FOUND", `The program has no project "${options.projectSlug}".`);
+  return { role: "mentor", programId: program.id, organizationId: project.organizationId, projectId: project.id };
+}
+
+async function describeScope(db: Db, invitation: InvitationRow): Promise<string> {
+  const program = await findProgramById(db, invitation.programId);
+  if (invitation.projectId !== null) {
+    const project = await findProjectById(db, invitation.projectId);
+    return `the project "${project?.title ?? "?"}" (${program?.name ?? "?"})`;
+  }
+  if (invitation.organizationId !== null) {
+    const organization = await findOrganizationById(db, invitation.organizationId);
+    return `${organization?.name ?? "?"} (${program?.name ?? "?"})`;
+  }
+  return program?.name ?? "?";
+}

@@ -1,0 +1,71 @@
+import { AppError } from "../../errors/app-error.ts";
+import { verifyAgainstNothing, verifyPassword } from "../../security/passwords.ts";
+import { newSecret } from "../../security/secrets.ts";
+import type { DatabaseHandle } from "../../storage/database.ts";
+import { findPersonByEmail, insertAccountToken } from "../../storage/repos/account-repo.ts";
+import { recordAuditEvent } from "../../storage/repos/audit-repo.ts";
+import { deleteSession } from "../../storage/repos/session-repo.ts";
+import { inTransaction } from "../../storage/transaction.ts";
+import { enqueueVerificationEmail } from "./account-emails.ts";
+import { type NewSession, startSession } from "./sessions.ts";
+import { VERIFY_EMAIL_TTL_MS } from "./sign-up.ts";
+
+/** Options of signIn. */
+export interface SignInOptions {
+  database: DatabaseHandle;
+  email: string;
+  password: string;
+  userAgent: string | null;
+  /** The session the browser had before, ended so that signing in always rotates the id. */
+  previousSessionHash: string | null;
+  baseUrl: string;
+  now: Date;
+}
+
+const WRONG = "The email or password is wrong.";
+
+/**
+ * Signs a person in with email and password and starts a new session. A wrong password and
+ * an unknown email get the same answer after the same work. An address not yet confirmed gets
+ * a fresh confirmation link (once an hour at most) and an answer that says so.
+ */
+export async function signIn(options: SignInOptions): Promise<NewSession & { personId: number }> {
+  const { database, now } = options;
+  const person = await findPersonByEmail(database.db, options.email.trim());
+  const matches = person?.passwordHash ? await verifyPassword(options.password, person.passwordHash) : await verifyAgainstNothing(options.password);
+  if (!person || !matches) throw new AppError("UNAUTHENTICATED", WRONG);
+  if (!person.emailVerifiedAt) {
+    // Committed before answering: the new link must be sent even though sign-in is refused.
+    await inTransaction(database, async (db) => {
+      const secret = newSecret("verify");
+      await insertAccountToken(db, {
+        personId: person.id,
+        purpose: "verify_email",
+        tokenHash: secret.hash,
+        at: now,
+        expiresAt: new Date(now.getTime() + VERIFY_EMAIL_TTL_MS),
+      });
+      await enqueueVerificationEmail(
+        db,
+        { personId: person.id, name: person.name, email: person.email ?? options.email, baseUrl: options.baseUrl, at: now },
+        secret.token,
+        `resend-${person.id}-${now.toISOString().slice(0, 13)}`,
+      );
+    });
+    throw new AppError("FORBIDDEN", "Confirm your email address first: we have sent you a new link (check your spam folder too).");
+  }
+  return inTransaction(database, async (db) => {
+    if (options.previousSessionHash) await deleteSession(db, options.previousSessionHash);
+    const session = await startSession(db, { personId: person.id, userAgent: options.userAgent, at: now });
+    await recordAuditEvent(db, {
+      programId: null,
+      actor: { personId: person.id, label: person.name },
+      action: "account.signed_in",
+      objectType: "person",
+      objectId: person.id,
+      changes: {},
+      at: now,
+    });
+    return { ...session, personId: person.id };
+  });
+}

@@ -1,0 +1,27 @@
+import type { SignedIn } from "../../policies/actor.ts";
+import type { DatabaseHandle } from "../../storage/database.ts";
+import { recordAuditEvent } from "../../storage/repos/audit-repo.ts";
+import { deleteSession, deleteSessionsOf } from "../../storage/repos/session-repo.ts";
+import { inTransaction } from "../../storage/transaction.ts";
+
+/** Ends the session the request came with. */
+export async function signOut(options: { database: DatabaseHandle; sessionHash: string }): Promise<void> {
+  await deleteSession(options.database.db, options.sessionHash);
+}
+
+/** Ends every session of the person, on every device; returns how many ended. */
+export async function signOutEverywhere(options: { database: DatabaseHandle; actor: SignedIn; now: Date }): Promise<number> {
+  return inTransaction(options.database, async (db) => {
+    const ended = await deleteSessionsOf(db, options.actor.personId);
+    await recordAuditEvent(db, {
+      programId: null,
+      actor: { personId: options.actor.personId, label: options.actor.name },
+      action: "account.signed_out_everywhere",
+      objectType: "person",
+      objectId: options.actor.personId,
+      changes: { sessions: ended },
+      at: options.now,
+    });
+    return ended;
+  });
+}

@@ -1,0 +1,37 @@
+import type { z } from "zod";
+import { profileSkills } from "../commands/auth/profile.ts";
+import type { SignedIn } from "../policies/actor.ts";
+import type { MeResponse } from "../schemas/account.ts";
+import type { listRolesOf } from "../storage/repos/role-repo.ts";
+import type { PersonRow } from "../storage/schema.ts";
+
+/** The signed-in person's own view: their profile, their roles, and the CSRF token of their session. */
+export function presentMe(person: PersonRow, roles: Awaited<ReturnType<typeof listRolesOf>>, actor: SignedIn): z.infer<typeof MeResponse> {
+  return {
+    id: person.id,
+    name: person.name,
+    email: person.email,
+    emailVerified: person.emailVerifiedAt !== null,
+    emailPublic: person.emailPublic === 1,
+    githubHandle: person.githubHandle,
+    timeZone: person.timeZone,
+    country: person.country,
+    skills: profileSkills(person),
+    roles: [
+      ...roles.grants.map((grant) => ({
+        role: grant.role,
+        program: { slug: grant.programSlug, name: grant.programName },
+        organization: grant.organizationSlug && grant.organizationName ? { slug: grant.organizationSlug, name: grant.organizationName } : null,
+        project: null,
+      })),
+      ...roles.mentored.map((project) => ({
+        role: "mentor" as const,
+        program: { slug: project.programSlug, name: project.programName },
+        organization: { slug: project.organizationSlug, name: project.organizationName },
+        project: { slug: project.projectSlug, title: project.projectTitle },
+      })),
+    ],
+    authenticatedWith: actor.via.type,
+    csrfToken: actor.via.type === "session" ? actor.via.csrfToken : null,
+  };
+}

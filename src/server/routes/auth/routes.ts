@@ -1,0 +1,158 @@
+import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { z } from "zod";
+import { requestPasswordReset, resetPassword } from "../../../commands/auth/password-reset.ts";
+import { sessionKey } from "../../../commands/auth/sessions.ts";
+import { signIn } from "../../../commands/auth/sign-in.ts";
+import { signOut, signOutEverywhere } from "../../../commands/auth/sign-out.ts";
+import { signUp } from "../../../commands/auth/sign-up.ts";
+import { verifyEmail } from "../../../commands/auth/verify-email.ts";
+import { AcceptedResponse, PasswordResetConfirmBody, PasswordResetRequestBody, SignInBody, SignUpBody, TokenBody } from "../../../schemas/account.ts";
+import { clearSessionCookie, requireSignedIn, SESSION_COOKIE, setSessionCookie } from "../../auth.ts";
+import type { AppContext } from "../../context.ts";
+import { problemResponses } from "../../problem-responses.ts";
+import { SignedInResponse } from "./schema.ts";
+
+/** A route that authenticates by its body (credentials or an emailed token), limited per minute. */
+const perMinute = (max: number) => ({ rateLimit: { max, timeWindow: "1 minute" }, bodyAuthenticated: true });
+
+/** Sign up, confirm the email, sign in and out, reset a password. */
+export const authRoutes: FastifyPluginAsyncZod<{ context: AppContext }> = async (app, { context }) => {
+  app.post(
+    "/api/auth/signup",
+    {
+      config: perMinute(10),
+      schema: {
+        tags: ["accounts"],
+        summary: "Create an account; a link to confirm the email address is sent",
+        description: "Answers 202 whether or not the address already has an account, so that nobody can learn who has one.",
+        body: SignUpBody,
+        response: { 202: AcceptedResponse, ...problemResponses(400, 429) },
+      },
+    },
+    async (request, reply) => {
+      await signUp({ database: context.database, ...request.body, baseUrl: context.baseUrl(), now: context.now() });
+      return reply.code(202).send({ message: `Check ${request.body.email} for a link to confirm your address; it works for 24 hours.` });
+    },
+  );
+
+  app.post(
+    "/api/auth/verify",
+    {
+      config: perMinute(20),
+      schema: {
+        tags: ["accounts"],
+        summary: "Confirm an email address with the token from the email, and sign in",
+        body: TokenBody,
+        response: { 200: SignedInResponse, ...problemResponses(400, 429) },
+      },
+    },
+    async (request, reply) => {
+      const session = await verifyEmail({
+        database: context.database,
+        token: request.body.token,
+        userAgent: request.headers["user-agent"] ?? null,
+        now: context.now(),
+      });
+      setSessionCookie(reply, context, session);
+      return { message: "Your email address is confirmed and you are signed in.", csrfToken: session.csrfToken };
+    },
+  );
+
+  app.post(
+    "/api/auth/signin",
+    {
+      config: perMinute(20),
+      schema: {
+        tags: ["accounts"],
+        summary: "Sign in with email and password; starts a new session",
+        body: SignInBody,
+        response: { 200: SignedInResponse, ...problemResponses(400, 401, 403, 429) },
+      },
+    },
+    async (request, reply) => {
+      const previous = request.cookies[SESSION_COOKIE];
+      const session = await signIn({
+        database: context.database,
+        ...request.body,
+        userAgent: request.headers["user-agent"] ?? null,
+        previousSessionHash: previous ? sessionKey(previous) : null,
+        baseUrl: context.baseUrl(),
+        now: context.now(),
+      });
+      setSessionCookie(reply, context, session);
+      return { message: "You are signed in.", csrfToken: session.csrfToken };
+    },
+  );
+
+  app.post(
+    "/api/auth/signout",
+    {
+      schema: {
+        tags: ["accounts"],
+        summary: "Sign out of this browser",
+        response: { 204: z.null().describe("No content"), ...problemResponses(401, 403) },
+      },
+    },
+    async (request, reply) => {
+      const actor = requireSignedIn(request);
+      if (actor.via.type === "session") await signOut({ database: context.database, sessionHash: actor.via.sessionHash });
+      clearSessionCookie(reply, context);
+      return reply.code(204).send(null);
+    },
+  );
+
+  app.post(
+    "/api/auth/signout-everywhere",
+    {
+      schema: {
+        tags: ["accounts"],
+        summary: "Sign out of every browser and device",
+        response: { 200: AcceptedResponse, ...problemResponses(401, 403) },
+      },
+    },
+    async (request, reply) => {
+      const actor = requireSignedIn(request);
+      const ended = await signOutEverywhere({ database: context.database, actor, now: context.now() });
+      clearSessionCookie(reply, context);
+      return { message: `Signed out of ${ended} ${ended === 1 ? "session" : "sessions"}.` };
+    },
+  );
+
+  app.post(
+    "/api/auth/password-reset",
+    {
+      config: perMinute(5),
+      schema: {
+        tags: ["accounts"],
+        summary: "Email a link to choose a new password",
+        description: "Answers 202 whether or not the address has an account.",
+        body: PasswordResetRequestBody,
+        response: { 202: AcceptedResponse, ...problemResponses(400, 429) },
+      },
+    },
+    async (request, reply) => {
+      await requestPasswordReset({ database: context.database, email: request.body.email, baseUrl: context.baseUrl(), now: context.now() });
+      return reply
+        .code(202)
+        .send({ message: `If ${request.body.email} has a Cohort account, a link to choose a new password is on its way; it works for one hour.` });
+    },
+  );
+
+  app.post(
+    "/api/auth/password-reset/confirm",
+    {
+      config: perMinute(10),
+      schema: {
+        tags: ["accounts"],
+        summary: "Choose a new password with the token from the email; signs out everywhere",
+        body: PasswordResetConfirmBody,
+        response: { 200: AcceptedResponse, ...problemResponses(400, 429) },
+      },
+    },
+    async (request, reply) => {
+      await resetPassword({ database: context.database, token: request.body.token, password: request.body.password, now: context.now() });
+      clearSessionCookie(reply, context);
+      return { message: "Your password is changed and every session is signed out. Sign in with the new password." };
+    },
+  );
+};

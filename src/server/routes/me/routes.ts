@@ -1,0 +1,108 @@
+import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { z } from "zod";
+import { createApiToken, listOwnApiTokens, revokeOwnApiToken } from "../../../commands/auth/api-tokens.ts";
+import { loadOwnProfile, updateOwnProfile } from "../../../commands/auth/profile.ts";
+import { presentMe } from "../../../presenters/me-presenter.ts";
+import { ApiTokenSchema, CreatedTokenResponse, CreateTokenBody, MeResponse, ProfileBody } from "../../../schemas/account.ts";
+import type { ApiTokenRow } from "../../../storage/repos/api-token-repo.ts";
+import { requireSignedIn, requireWriter } from "../../auth.ts";
+import type { AppContext } from "../../context.ts";
+import { problemResponses } from "../../problem-responses.ts";
+
+function presentToken(row: ApiTokenRow) {
+  return {
+    id: row.id,
+    name: row.name,
+    prefix: row.tokenPrefix,
+    scope: row.scope,
+    createdAt: row.createdAt,
+    lastUsedAt: row.lastUsedAt,
+    revokedAt: row.revokedAt,
+  };
+}
+
+/** The signed-in person: profile, roles and personal API tokens. */
+export const meRoutes: FastifyPluginAsyncZod<{ context: AppContext }> = async (app, { context }) => {
+  app.get(
+    "/api/me",
+    {
+      schema: {
+        tags: ["accounts"],
+        summary: "The signed-in person, their roles and the session's CSRF token",
+        response: { 200: MeResponse, ...problemResponses(401) },
+      },
+    },
+    async (request) => {
+      const actor = requireSignedIn(request);
+      const { person, roles } = await loadOwnProfile({ database: context.database, actor });
+      return presentMe(person, roles, actor);
+    },
+  );
+
+  app.patch(
+    "/api/me",
+    {
+      schema: {
+        tags: ["accounts"],
+        summary: "Change your profile: name, GitHub handle, time zone, country, skills, whether your email is public",
+        body: ProfileBody,
+        response: { 200: MeResponse, ...problemResponses(400, 401, 403, 409) },
+      },
+    },
+    async (request) => {
+      const actor = requireWriter(request);
+      await updateOwnProfile({ database: context.database, actor, changes: request.body, now: context.now() });
+      const { person, roles } = await loadOwnProfile({ database: context.database, actor });
+      return presentMe(person, roles, actor);
+    },
+  );
+
+  app.get(
+    "/api/me/tokens",
+    {
+      schema: {
+        tags: ["accounts"],
+        summary: "Your personal API tokens (never their secrets)",
+        response: { 200: z.object({ items: z.array(ApiTokenSchema) }), ...problemResponses(401) },
+      },
+    },
+    async (request) => {
+      const actor = requireSignedIn(request);
+      return { items: (await listOwnApiTokens({ database: context.database, actor })).map(presentToken) };
+    },
+  );
+
+  app.post(
+    "/api/me/tokens",
+    {
+      schema: {
+        tags: ["accounts"],
+        summary: "Create a personal API token; its secret is shown once",
+        body: CreateTokenBody,
+        response: { 201: CreatedTokenResponse, ...problemResponses(400, 401, 403) },
+      },
+    },
+    async (request, reply) => {
+      const actor = requireWriter(request);
+      const created = await createApiToken({ database: context.database, actor, ...request.body, now: context.now() });
+      return reply.code(201).send({ ...presentToken(created.row), token: created.token });
+    },
+  );
+
+  app.delete(
+    "/api/me/tokens/:tokenId",
+    {
+      schema: {
+        tags: ["accounts"],
+        summary: "Revoke one of your API tokens",
+        params: z.object({ tokenId: z.coerce.number().int().positive() }),
+        response: { 204: z.null().describe("No content"), ...problemResponses(400, 401, 403, 404) },
+      },
+    },
+    async (request, reply) => {
+      const actor = requireWriter(request);
+      await revokeOwnApiToken({ database: context.database, actor, tokenId: request.params.tokenId, now: context.now() });
+      return reply.code(204).send(null);
+    },
+  );
+};
