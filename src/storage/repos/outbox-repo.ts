@@ -3,7 +3,7 @@ import { AppError } from "../../errors/app-error.ts";
 import type { Database, OutboxRow, OutboxState } from "../schema.ts";
 import type { Db } from "./db.ts";
 
-/** How many times a message is tried before it ends `failed` (about four hours of retries). */
+/** How many times a message is tried before it ends `failed` (retries over two to four hours). */
 export const OUTBOX_MAX_ATTEMPTS = 8;
 
 const RETRY_BASE_MS = 60_000;
