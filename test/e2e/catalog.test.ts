@@ -137,6 +137,9 @@ describe("catalog", () => {
     await page.waitForURL(/\?page=2$/);
     await expect.poll(() => resultCount(page)).toBe(`Showing 21–40 of ${total} projects`);
     const secondPage = await cardTitles(page);
+    // The new page of results starts at the top of the list, where focus now is.
+    expect(await page.evaluate(() => document.activeElement?.classList.contains("results"))).toBe(true);
+    expect(await page.evaluate(() => document.querySelector(".results")?.getBoundingClientRect().top ?? -1)).toBeGreaterThanOrEqual(0);
     expect(secondPage).toHaveLength(20);
     expect(secondPage.filter((title) => firstPage.includes(title))).toEqual([]);
     expect(await pager.getByRole("link", { name: "Page 3" }).getAttribute("href")).toBe(`/terms/${PAST_TERM.term}/projects?page=3`);

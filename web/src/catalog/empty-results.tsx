@@ -13,7 +13,9 @@ export function EmptyResults({
 }) {
   const parts: string[] = [];
   if (filter.q) parts.push(`the words “${filter.q}”`);
-  if (filter.skills.length > 0) parts.push(`every one of the skills ${filter.skills.map((name) => labelOf("skill", name)).join(", ")}`);
+  const skills = filter.skills.map((name) => labelOf("skill", name)).join(", ");
+  if (filter.skills.length === 1) parts.push(`the skill ${skills}`);
+  if (filter.skills.length > 1) parts.push(`every one of the skills ${skills}`);
   if (filter.orgs.length > 0)
     parts.push(`${filter.orgs.length === 1 ? "the organization" : "one of the organizations"} ${filter.orgs.map((name) => labelOf("org", name)).join(", ")}`);
   return (

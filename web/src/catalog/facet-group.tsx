@@ -11,6 +11,8 @@ export interface FacetGroupProps {
   values: FacetValue[];
   selected: string[];
   onToggle(name: string): void;
+  /** The label of a ticked value that the current results no longer count. */
+  labelOf(name: string): string;
   /** How many values show before "Show all". */
   initial?: number;
 }
@@ -19,10 +21,10 @@ export interface FacetGroupProps {
  * A facet as a group of checkboxes with counts. Ticked values always show, even when the
  * current filter leaves them no project, so a visitor can always untick them.
  */
-export function FacetGroup({ legend, hint, values, selected, onToggle, initial = 10 }: FacetGroupProps) {
+export function FacetGroup({ legend, hint, values, selected, onToggle, labelOf, initial = 10 }: FacetGroupProps) {
   const id = useId();
   const [expanded, setExpanded] = useState(false);
-  const missing = selected.filter((name) => !values.some((value) => value.name === name)).map((name) => ({ name, label: name, count: 0 }));
+  const missing = selected.filter((name) => !values.some((value) => value.name === name)).map((name) => ({ name, label: labelOf(name), count: 0 }));
   const all = [...values, ...missing];
   const shown = expanded ? all : all.filter((value, index) => index < initial || selected.includes(value.name));
   return (

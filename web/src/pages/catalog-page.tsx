@@ -1,4 +1,4 @@
-import { useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { Link, useLocation, useSearch } from "wouter";
 import type { CatalogResponse, TermDetail } from "../../../src/schemas/catalog.ts";
 import { apiPaths, pagePaths } from "../api/paths.ts";
@@ -18,11 +18,11 @@ import { countOf } from "../text.ts";
 import { NotFoundPage } from "./not-found-page.tsx";
 
 function resultSummary(data: CatalogResponse): string {
-  if (data.total === 0) return "No projects match.";
+  if (data.total === 0) return "0 projects";
   const first = (data.page - 1) * data.limit + 1;
   const last = Math.min(data.total, first + data.items.length - 1);
+  if (first > data.total) return `${countOf(data.total, "project", "projects")}; page ${data.page} is past the last one.`;
   if (data.total <= data.limit) return `${countOf(data.total, "project", "projects")}`;
-  if (first > data.total) return `${countOf(data.total, "project", "projects")}; this page is past the last one.`;
   return `Showing ${first}–${last} of ${countOf(data.total, "project", "projects")}`;
 }
 
@@ -38,6 +38,16 @@ export function CatalogPage({ term: slug }: { term: string }) {
   const term = useApi<TermDetail>(apiPaths.term(slug));
   const catalog = useApi<CatalogResponse>(apiPaths.termProjects(slug, query));
   const [filtersOpen, setFiltersOpen] = useState(false);
+  const labels = useRef(new Map<string, string>());
+  const results = useRef<HTMLElement>(null);
+  const shownPage = useRef(filter.page);
+  useEffect(() => {
+    // Another page of results starts at the top of the list, with focus there, as a new page would.
+    if (shownPage.current === filter.page) return;
+    shownPage.current = filter.page;
+    results.current?.focus({ preventScroll: true });
+    results.current?.scrollIntoView({ block: "start" });
+  }, [filter.page]);
   useDocumentTitle(term.error?.notFound || catalog.error?.notFound ? "Not found" : term.data ? `Projects · ${term.data.title}` : "Projects");
 
   if (term.error?.notFound || catalog.error?.notFound) return <NotFoundPage what="term" detail={(term.error ?? catalog.error)?.message} />;
@@ -47,8 +57,10 @@ export function CatalogPage({ term: slug }: { term: string }) {
   const clearHref = pagePaths.catalog(slug);
   const data = catalog.data;
   const facets = data?.facets ?? { skills: [], organizations: [] };
-  const labelOf = (kind: "skill" | "org", name: string) =>
-    (kind === "skill" ? facets.skills : facets.organizations).find((value) => value.name === name)?.label ?? name;
+  // A ticked value can drop out of the facets (no project left): remember the labels seen so far.
+  for (const value of facets.skills) labels.current.set(`skill:${value.name}`, value.label);
+  for (const value of facets.organizations) labels.current.set(`org:${value.name}`, value.label);
+  const labelOf = (kind: "skill" | "org", name: string) => labels.current.get(`${kind}:${name}`) ?? name;
   const ticked = filter.skills.length + filter.orgs.length;
   const last = data ? Math.max(1, Math.ceil(data.total / data.limit)) : 1;
 
@@ -90,6 +102,7 @@ export function CatalogPage({ term: slug }: { term: string }) {
               legend="Skills"
               hint="Projects that need every skill you tick."
               values={facets.skills}
+              labelOf={(name) => labelOf("skill", name)}
               selected={filter.skills}
               onToggle={(name) => go({ ...filter, skills: toggled(filter.skills, name), page: 1 })}
             />
@@ -97,6 +110,7 @@ export function CatalogPage({ term: slug }: { term: string }) {
               legend="Organizations"
               hint="Projects of any organization you tick."
               values={facets.organizations}
+              labelOf={(name) => labelOf("org", name)}
               selected={filter.orgs}
               onToggle={(name) => go({ ...filter, orgs: toggled(filter.orgs, name), page: 1 })}
             />
@@ -107,7 +121,7 @@ export function CatalogPage({ term: slug }: { term: string }) {
             ) : null}
           </aside>
         </div>
-        <section className="results" aria-labelledby="results-heading" aria-busy={catalog.status === "loading"}>
+        <section className="results" aria-labelledby="results-heading" aria-busy={catalog.status === "loading"} ref={results} tabIndex={-1}>
           <h2 id="results-heading" className="visually-hidden">
             Results
           </h2>
@@ -126,7 +140,11 @@ export function CatalogPage({ term: slug }: { term: string }) {
               </ol>
             ) : data.total === 0 ? (
               <EmptyResults filter={filter} clearHref={clearHref} labelOf={labelOf} />
-            ) : null
+            ) : (
+              <p>
+                <Link href={hrefFor(1)}>Go to the first page of results</Link>
+              </p>
+            )
           ) : catalog.status === "loading" ? (
             <Loading what="projects" />
           ) : null}

@@ -1,6 +1,6 @@
 import type { Phase } from "../../../src/schemas/catalog.ts";
 import { formatDateTime } from "./format-date.ts";
-import { sameWallClock, viewerTimeZone } from "./zones.ts";
+import { sameWallClock, viewerTimeZone, zoneAbbreviation } from "./zones.ts";
 
 /** A phase's dates as two lines: the viewer's zone (when it differs and a time of day is known) and the term's zone. */
 export interface PhaseDates {
@@ -33,15 +33,21 @@ function pieces(phase: Phase, termZone: string): Piece[] {
   return [startPiece, endPiece];
 }
 
+/**
+ * One line of dates: "Mon 13 May – Wed 29 May, 02:00 your time" or "Tue 30 Jun, 17:00 – Tue 28 Jul, 11:00 PDT".
+ * The zone (or "your time") is said once, after the last time of day, unless the two ends differ in it.
+ */
 function line(list: Piece[], zone: string, termZone: string, viewerLabel: boolean): string {
+  const suffixOf = (piece: Piece) => (piece.dayOnly ? "" : viewerLabel ? "your time" : zoneAbbreviation(piece.date, zone));
+  const suffixes = list.map(suffixOf);
+  const last = suffixes[suffixes.length - 1] ?? "";
   return list
-    .map((piece) =>
-      piece.dayOnly
-        ? formatDateTime(piece.date, termZone, { dateOnly: true })
-        : viewerLabel
-          ? `${formatDateTime(piece.date, zone, { withoutZone: true })} your time`
-          : formatDateTime(piece.date, zone),
-    )
+    .map((piece, index) => {
+      if (piece.dayOnly) return formatDateTime(piece.date, termZone, { dateOnly: true });
+      const text = formatDateTime(piece.date, zone, { withoutZone: true });
+      const isLast = index === list.length - 1;
+      return isLast || suffixes[index] !== last ? `${text} ${suffixes[index]}` : text;
+    })
     .join(" – ");
 }
 
