@@ -1,6 +1,7 @@
 import { Command, CommanderError } from "commander";
 import { isAppError } from "../errors/app-error.ts";
 import { VERSION } from "../version.ts";
+import { registerAdmin } from "./commands/admin.ts";
 import { registerMigrate } from "./commands/migrate.ts";
 import { registerServe } from "./commands/serve.ts";
 import { registerTermPageCommands } from "./commands/term-pages.ts";
@@ -17,6 +18,7 @@ export function buildCli(): Command {
   registerServe(program);
   registerMigrate(program);
   registerTermPageCommands(program);
+  registerAdmin(program);
   for (const command of program.commands) command.exitOverride().showHelpAfterError(`(run cohort ${command.name()} --help for usage)`);
   return program;
 }

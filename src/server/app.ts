@@ -8,8 +8,10 @@ import { jsonSchemaTransform, jsonSchemaTransformObject, serializerCompiler, val
 import { authPlugin } from "./auth.ts";
 import type { AppContext } from "./context.ts";
 import { installErrorHandlers } from "./errors.ts";
+import { adminRoutes } from "./routes/admin/routes.ts";
 import { authRoutes } from "./routes/auth/routes.ts";
 import { healthRoutes } from "./routes/health/routes.ts";
+import { invitationRoutes } from "./routes/invitations/routes.ts";
 import { meRoutes } from "./routes/me/routes.ts";
 import { programRoutes } from "./routes/programs/routes.ts";
 import { projectRoutes } from "./routes/projects/routes.ts";
@@ -26,6 +28,8 @@ export interface BuildAppOptions {
   version?: string;
   /** Folder of the built web UI; the default is web/dist. */
   webRoot?: string;
+  /** Rate limits on sign-in, sign-up and reset; on by default (off only for tests that sign in many times). */
+  rateLimits?: boolean;
 }
 
 const SAFE_REQUEST_ID = /^[A-Za-z0-9._:-]{1,64}$/;
@@ -38,7 +42,13 @@ export const REDACTED_LOG_PATHS = ["req.headers.authorization", "req.headers.coo
  * document generated from the route schemas, problem+json errors and a request id that
  * appears in every log line, in the `x-request-id` header and in every error body.
  */
-export async function buildApp({ context, logger = false, version = "0.0.0", webRoot = WEB_DIST }: BuildAppOptions): Promise<FastifyInstance> {
+export async function buildApp({
+  context,
+  logger = false,
+  version = "0.0.0",
+  webRoot = WEB_DIST,
+  rateLimits = true,
+}: BuildAppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger,
     genReqId: (request) => {
@@ -71,7 +81,7 @@ export async function buildApp({ context, logger = false, version = "0.0.0", web
     strictTransportSecurity: context.config.publicUrl?.startsWith("https://") ?? false,
   });
   // Limits are per process (in memory): enough to slow guessing; route configs set the numbers.
-  await app.register(fastifyRateLimit, { global: false });
+  if (rateLimits) await app.register(fastifyRateLimit, { global: false });
   await app.register(authPlugin, { context });
   const hasWebUi = await serveWebUi(app, webRoot);
   installErrorHandlers(app, {
@@ -98,6 +108,7 @@ export async function buildApp({ context, logger = false, version = "0.0.0", web
       },
       tags: [
         { name: "accounts", description: "Sign up, sign in, your profile and API tokens" },
+        { name: "admin", description: "Running a program: people, invitations, audit log, outbox" },
         { name: "catalog", description: "Public: programs, terms, timelines and the catalog of accepted projects" },
         { name: "health", description: "Process and database probes" },
       ],
@@ -111,6 +122,8 @@ export async function buildApp({ context, logger = false, version = "0.0.0", web
   await app.register(healthRoutes, { context });
   await app.register(authRoutes, { context });
   await app.register(meRoutes, { context });
+  await app.register(invitationRoutes, { context });
+  await app.register(adminRoutes, { context });
   await app.register(programRoutes, { context });
   await app.register(termRoutes, { context });
   await app.register(projectRoutes, { context });

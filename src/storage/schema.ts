@@ -255,6 +255,8 @@ export interface OutboxTable {
   sentAt: Instant | null;
   /** While `sending`: when the worker's claim runs out and another worker may take the message over. */
   lockedUntil: ColumnType<Instant | null, Instant | null | undefined, Instant | null>;
+  /** The program whose business the message is about; null for account emails, which no admin may read. */
+  programId: ColumnType<number | null, number | null | undefined, number | null>;
   /** The Message-ID header, fixed before the first send so that every attempt carries the same one. */
   messageId: ColumnType<string | null, string | null | undefined, string | null>;
 }

@@ -18,7 +18,7 @@ export interface TestApp {
  * served from `webRoot`; by default a folder with no build, so route tests do not depend on
  * whether `npm run build` ran.
  */
-export async function createTestApp(dialect: Dialect = "sqlite", options: { webRoot?: string } = {}): Promise<TestApp> {
+export async function createTestApp(dialect: Dialect = "sqlite", options: { webRoot?: string; rateLimits?: boolean } = {}): Promise<TestApp> {
   const { handle, dispose } = await openMigratedTestDatabase(dialect);
   let now = new Date();
   const context: AppContext = {
@@ -27,7 +27,7 @@ export async function createTestApp(dialect: Dialect = "sqlite", options: { webR
     now: () => now,
     baseUrl: () => "http://cohort.test",
   };
-  const app = await buildApp({ context, webRoot: options.webRoot ?? "/nonexistent/cohort-web-dist" });
+  const app = await buildApp({ context, webRoot: options.webRoot ?? "/nonexistent/cohort-web-dist", rateLimits: options.rateLimits ?? true });
   await app.ready();
   return {
     app,

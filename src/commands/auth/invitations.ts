@@ -79,6 +79,7 @@ export async function invitePerson(options: InvitePersonOptions): Promise<Invita
     await enqueueNotification(db, {
       dedupeKey: `invitation:${invitation.id}`,
       recipientEmail: invitation.email,
+      programId: scope.programId,
       subject: message.subject,
       text: message.text,
       html: message.html,

@@ -94,6 +94,13 @@ export async function up(db: MigrationDb): Promise<void> {
     .execute();
   await db.schema.createIndex("invitations_program").on("invitations").column("program_id").execute();
 
+  // Notifications about a program's business are listed to its admins; account emails
+  // (confirmation, password reset) carry no program and are never shown to anyone.
+  await db.schema
+    .alterTable("outbox")
+    .addColumn("program_id", "integer", (col) => col.references("programs.id").onDelete("set null"))
+    .execute();
+
   await db.schema
     .createTable("identities")
     .addColumn("provider", "text", (col) => col.notNull())
@@ -106,6 +113,7 @@ export async function up(db: MigrationDb): Promise<void> {
 
 /** Drops what `up` created. */
 export async function down(db: MigrationDb): Promise<void> {
+  await db.schema.alterTable("outbox").dropColumn("program_id").execute();
   for (const table of ["identities", "invitations", "role_grants", "account_tokens", "api_tokens", "sessions"]) {
     await db.schema.dropTable(table).execute();
   }

@@ -1,5 +1,6 @@
 import type { Kysely, Transaction } from "kysely";
 import type { AuditEventRow, Database } from "../schema.ts";
+import type { Db } from "./db.ts";
 
 /** Who did something: a person, or the system itself (an import, a scheduled job). */
 export interface AuditActor {
@@ -40,4 +41,31 @@ export async function recordAuditEvent(db: Kysely<Database> | Transaction<Databa
 /** The audit events about one object, oldest first. */
 export async function listAuditEventsFor(db: Kysely<Database>, objectType: string, objectId: string | number): Promise<AuditEventRow[]> {
   return db.selectFrom("auditEvents").selectAll().where("objectType", "=", objectType).where("objectId", "=", String(objectId)).orderBy("id").execute();
+}
+
+/** Filters of the audit log, all optional. */
+export interface AuditFilter {
+  programId: number;
+  action?: string | undefined;
+  objectType?: string | undefined;
+  actorPersonId?: number | undefined;
+  from?: Date | undefined;
+  to?: Date | undefined;
+}
+
+/** One page of a program's audit log, newest first, with how many events match in all. */
+export async function listAuditEvents(
+  db: Db,
+  filter: AuditFilter,
+  page: { limit: number; offset: number },
+): Promise<{ items: AuditEventRow[]; total: number }> {
+  let query = db.selectFrom("auditEvents").where("programId", "=", filter.programId);
+  if (filter.action) query = query.where("action", "=", filter.action);
+  if (filter.objectType) query = query.where("objectType", "=", filter.objectType);
+  if (filter.actorPersonId !== undefined) query = query.where("actorPersonId", "=", filter.actorPersonId);
+  if (filter.from) query = query.where("occurredAt", ">=", filter.from.toISOString());
+  if (filter.to) query = query.where("occurredAt", "<", filter.to.toISOString());
+  const items = await query.selectAll().orderBy("occurredAt", "desc").orderBy("id", "desc").limit(page.limit).offset(page.offset).execute();
+  const counted = await query.select((eb) => eb.fn.countAll<number>().as("total")).executeTakeFirstOrThrow();
+  return { items, total: Number(counted.total) };
 }

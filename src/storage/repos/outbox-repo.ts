@@ -20,6 +20,8 @@ export interface NotificationInput {
   dedupeKey: string;
   recipientEmail: string;
   recipientPersonId?: number | null;
+  /** The program the message is about, so its admins can read it; leave out for account emails. */
+  programId?: number | null;
   subject: string;
   /** The plain-text part; every email has one. */
   text: string;
@@ -53,6 +55,7 @@ export async function enqueueNotification(db: Db, input: NotificationInput): Pro
       dedupeKey: input.dedupeKey,
       channel: "email",
       recipientPersonId: input.recipientPersonId ?? null,
+      programId: input.programId ?? null,
       recipientEmail: input.recipientEmail,
       subject: input.subject,
       bodyText: input.text,
@@ -193,6 +196,8 @@ export function outboxRetryDelayMs(attempts: number, random: () => number = Math
 /** Filter and page of the outbox list. */
 export interface ListOutboxOptions {
   state?: OutboxState;
+  /** Only the messages about this program. */
+  programId?: number;
   limit: number;
   offset: number;
 }
@@ -208,9 +213,13 @@ export interface OutboxPage {
  * configured or a message failed. Rows include the bodies, which may hold links with tokens:
  * a presenter decides who sees them.
  */
-export async function listOutbox(db: Db, { state, limit, offset }: ListOutboxOptions): Promise<OutboxPage> {
+export async function listOutbox(db: Db, { state, limit, offset, programId }: ListOutboxOptions): Promise<OutboxPage> {
   let items = db.selectFrom("outbox").selectAll().orderBy("id", "desc").limit(limit).offset(offset);
   let count = db.selectFrom("outbox").select((eb) => eb.fn.countAll<number>().as("total"));
+  if (programId !== undefined) {
+    items = items.where("programId", "=", programId);
+    count = count.where("programId", "=", programId);
+  }
   if (state) {
     items = items.where("state", "=", state);
     count = count.where("state", "=", state);

@@ -1,0 +1,181 @@
+import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { z } from "zod";
+import { listInvitationsOfProgram, listPeopleOfProgram, readAuditLog, readProgramOutbox } from "../../../commands/admin/program-admin.ts";
+import { invitePerson } from "../../../commands/auth/invitations.ts";
+import type { InvitationRow } from "../../../storage/repos/invitation-repo.ts";
+import { requireWriter } from "../../auth.ts";
+import type { AppContext } from "../../context.ts";
+import { problemResponses } from "../../problem-responses.ts";
+import {
+  AuditEventSchema,
+  AuditQuery,
+  InvitationBody,
+  InvitationSchema,
+  OutboxMessageSchema,
+  OutboxQuery,
+  ProgramParams,
+  ProgramPersonSchema,
+} from "./schema.ts";
+
+function presentInvitation(row: InvitationRow) {
+  return { id: row.id, email: row.email, role: row.role, createdAt: row.createdAt, expiresAt: row.expiresAt, acceptedAt: row.acceptedAt };
+}
+
+/** What a program's admins (and, for mentor invitations, its maintainers) run the program with. */
+export const adminRoutes: FastifyPluginAsyncZod<{ context: AppContext }> = async (app, { context }) => {
+  const restricted = problemResponses(400, 401, 403, 404);
+
+  app.get(
+    "/api/programs/:program/people",
+    {
+      schema: {
+        tags: ["admin"],
+        summary: "The program's admins, maintainers and mentors (program admins only)",
+        params: ProgramParams,
+        response: { 200: z.object({ items: z.array(ProgramPersonSchema) }), ...restricted },
+      },
+    },
+    async (request) => {
+      const { grants, mentors } = await listPeopleOfProgram({ database: context.database, actor: request.actor, programSlug: request.params.program });
+      const people = new Map<number, z.infer<typeof ProgramPersonSchema>>();
+      const entry = (row: { personId: number; name: string; githubHandle: string | null; email: string | null }) => {
+        let person = people.get(row.personId);
+        if (!person) {
+          person = { personId: row.personId, name: row.name, githubHandle: row.githubHandle, email: row.email, roles: [] };
+          people.set(row.personId, person);
+        }
+        return person;
+      };
+      for (const grant of grants) {
+        entry(grant).roles.push({
+          role: grant.role,
+          organization: grant.organizationSlug && grant.organizationName ? { slug: grant.organizationSlug, name: grant.organizationName } : null,
+          project: null,
+        });
+      }
+      for (const mentor of mentors)
+        entry(mentor).roles.push({ role: "mentor", organization: null, project: { slug: mentor.projectSlug, title: mentor.projectTitle } });
+      return { items: [...people.values()].sort((a, b) => a.name.localeCompare(b.name)) };
+    },
+  );
+
+  app.get(
+    "/api/programs/:program/invitations",
+    {
+      schema: {
+        tags: ["admin"],
+        summary: "The program's invitations (program admins only)",
+        params: ProgramParams,
+        response: { 200: z.object({ items: z.array(InvitationSchema) }), ...restricted },
+      },
+    },
+    async (request) => ({
+      items: (await listInvitationsOfProgram({ database: context.database, actor: request.actor, programSlug: request.params.program })).map(presentInvitation),
+    }),
+  );
+
+  app.post(
+    "/api/programs/:program/invitations",
+    {
+      schema: {
+        tags: ["admin"],
+        summary: "Invite someone by email: admins invite admins and maintainers, maintainers invite mentors to their projects",
+        params: ProgramParams,
+        body: InvitationBody,
+        response: { 201: InvitationSchema, ...restricted },
+      },
+    },
+    async (request, reply) => {
+      const actor = requireWriter(request);
+      const invitation = await invitePerson({
+        database: context.database,
+        actor,
+        programSlug: request.params.program,
+        email: request.body.email,
+        role: request.body.role,
+        organizationSlug: request.body.organization,
+        projectSlug: request.body.project,
+        baseUrl: context.baseUrl(),
+        now: context.now(),
+      });
+      return reply.code(201).send(presentInvitation(invitation));
+    },
+  );
+
+  app.get(
+    "/api/programs/:program/audit",
+    {
+      schema: {
+        tags: ["admin"],
+        summary: "The program's audit log, newest first, with filters (program admins only)",
+        params: ProgramParams,
+        querystring: AuditQuery,
+        response: {
+          200: z.object({ items: z.array(AuditEventSchema), total: z.number().int(), page: z.number().int(), limit: z.number().int() }),
+          ...restricted,
+        },
+      },
+    },
+    async (request) => {
+      const { page, limit, action, objectType, actor, from, to } = request.query;
+      const result = await readAuditLog({
+        database: context.database,
+        actor: request.actor,
+        programSlug: request.params.program,
+        filter: { action, objectType, actorPersonId: actor, from: from ? new Date(from) : undefined, to: to ? new Date(to) : undefined },
+        page,
+        limit,
+      });
+      return {
+        items: result.items.map((event) => ({
+          id: event.id,
+          actor: { personId: event.actorPersonId, label: event.actorLabel },
+          action: event.action,
+          objectType: event.objectType,
+          objectId: event.objectId,
+          changes: JSON.parse(event.changes) as Record<string, unknown>,
+          occurredAt: event.occurredAt,
+        })),
+        total: result.total,
+        page,
+        limit,
+      };
+    },
+  );
+
+  app.get(
+    "/api/programs/:program/outbox",
+    {
+      schema: {
+        tags: ["admin"],
+        summary: "Emails about the program and their delivery state (program admins only)",
+        params: ProgramParams,
+        querystring: OutboxQuery,
+        response: { 200: z.object({ items: z.array(OutboxMessageSchema), total: z.number().int() }), ...restricted },
+      },
+    },
+    async (request) => {
+      const { items, total } = await readProgramOutbox({
+        database: context.database,
+        actor: request.actor,
+        programSlug: request.params.program,
+        ...request.query,
+      });
+      return {
+        items: items.map((message) => ({
+          id: message.id,
+          recipientEmail: message.recipientEmail,
+          subject: message.subject,
+          bodyText: message.bodyText,
+          state: message.state,
+          attempts: message.attempts,
+          nextAttemptAt: message.nextAttemptAt,
+          lastError: message.lastError,
+          createdAt: message.createdAt,
+          sentAt: message.sentAt,
+        })),
+        total,
+      };
+    },
+  );
+};

@@ -1,0 +1,43 @@
+import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { z } from "zod";
+import { acceptInvitation, lookupInvitation } from "../../../commands/auth/invitations.ts";
+import { TokenBody } from "../../../schemas/account.ts";
+import { requireWriter } from "../../auth.ts";
+import type { AppContext } from "../../context.ts";
+import { problemResponses } from "../../problem-responses.ts";
+
+const InvitationSummarySchema = z
+  .object({ role: z.enum(["program_admin", "maintainer", "mentor"]), where: z.string(), email: z.string(), expiresAt: z.string() })
+  .meta({ id: "InvitationSummary" });
+
+// The token travels in the body, never in the URL, so it never reaches an access log.
+
+/** Reading and accepting an invitation from its emailed link. */
+export const invitationRoutes: FastifyPluginAsyncZod<{ context: AppContext }> = async (app, { context }) => {
+  app.post(
+    "/api/invitations/lookup",
+    {
+      config: { rateLimit: { max: 30, timeWindow: "1 minute" }, bodyAuthenticated: true },
+      schema: {
+        tags: ["accounts"],
+        summary: "What an invitation offers, from its token",
+        body: TokenBody,
+        response: { 200: InvitationSummarySchema, ...problemResponses(400, 404, 429) },
+      },
+    },
+    async (request) => lookupInvitation({ database: context.database, token: request.body.token, now: context.now() }),
+  );
+
+  app.post(
+    "/api/invitations/accept",
+    {
+      schema: {
+        tags: ["accounts"],
+        summary: "Accept an invitation with the account of the address it was sent to",
+        body: TokenBody,
+        response: { 200: InvitationSummarySchema, ...problemResponses(400, 401, 403, 404, 409) },
+      },
+    },
+    async (request) => acceptInvitation({ database: context.database, actor: requireWriter(request), token: request.body.token, now: context.now() }),
+  );
+};

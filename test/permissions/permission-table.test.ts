@@ -1,0 +1,158 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { sessionCookieOf, type TestSession } from "../helpers/accounts.ts";
+import { createTestApp, type TestApp } from "../helpers/app.ts";
+import { buildPermissionWorld, CALLERS, type Caller, PASSWORD, type PermissionWorld } from "./callers.ts";
+
+/** What a caller should get: any 2xx ("ok"), or one exact status. */
+type Expected = "ok" | 400 | 401 | 403 | 404;
+
+interface Row {
+  /** "METHOD /path" exactly as the route is declared. */
+  route: string;
+  request(world: PermissionWorld, caller: Caller): { url: string; payload?: object };
+  expected: Record<Caller, Expected>;
+  /** Rows that end the caller's session run on a session of their own. */
+  freshSession?: boolean;
+  /** Rows that end every session of the caller: the table signs everyone in again after them. */
+  endsAllSessions?: boolean;
+}
+
+const every = (expected: Expected): Record<Caller, Expected> => Object.fromEntries(CALLERS.map((caller) => [caller, expected])) as Record<Caller, Expected>;
+const signedIn = (expected: Expected = "ok"): Record<Caller, Expected> => ({ ...every(expected), visitor: 401 });
+const adminOnly = (): Record<Caller, Expected> => ({ ...every(403), visitor: 401, programAdmin: "ok" });
+
+const PUBLIC_READS: Row[] = [
+  { route: "GET /healthz", request: () => ({ url: "/healthz" }), expected: every("ok") },
+  { route: "GET /readyz", request: () => ({ url: "/readyz" }), expected: every("ok") },
+  { route: "GET /api/programs", request: () => ({ url: "/api/programs" }), expected: every("ok") },
+  { route: "GET /api/programs/:program/terms", request: (w) => ({ url: `/api/programs/${w.program}/terms` }), expected: every("ok") },
+  { route: "GET /api/terms/:term", request: () => ({ url: "/api/terms/2026-demo-term-02" }), expected: every("ok") },
+  { route: "GET /api/terms/:term/projects", request: () => ({ url: "/api/terms/2026-demo-term-02/projects?q=ebpf" }), expected: every("ok") },
+  { route: "GET /api/terms/:term/calendar.ics", request: () => ({ url: "/api/terms/2026-demo-term-02/calendar.ics" }), expected: every("ok") },
+  { route: "GET /api/projects/:project", request: (w) => ({ url: `/api/projects/${w.project}` }), expected: every("ok") },
+];
+
+const ACCOUNT_ROUTES: Row[] = [
+  {
+    route: "POST /api/auth/signup",
+    request: (_w, caller) => ({ url: "/api/auth/signup", payload: { name: "New", email: `new-${caller}@example.org`, password: PASSWORD } }),
+    expected: every("ok"),
+  },
+  {
+    route: "POST /api/auth/verify",
+    request: () => ({ url: "/api/auth/verify", payload: { token: "cohort_verify_not-a-real-token-at-all" } }),
+    expected: every(400),
+  },
+  {
+    route: "POST /api/auth/signin",
+    request: () => ({ url: "/api/auth/signin", payload: { email: "nobody@example.org", password: "wrong password" } }),
+    expected: every(401),
+  },
+  { route: "POST /api/auth/signout", request: () => ({ url: "/api/auth/signout", payload: {} }), expected: signedIn(), freshSession: true },
+  {
+    route: "POST /api/auth/signout-everywhere",
+    request: () => ({ url: "/api/auth/signout-everywhere", payload: {} }),
+    expected: signedIn(),
+    freshSession: true,
+    endsAllSessions: true,
+  },
+  {
+    route: "POST /api/auth/password-reset",
+    request: (w, caller) => ({ url: "/api/auth/password-reset", payload: { email: caller === "visitor" ? "x@example.org" : w.emails[caller] } }),
+    expected: every("ok"),
+  },
+  {
+    route: "POST /api/auth/password-reset/confirm",
+    request: () => ({ url: "/api/auth/password-reset/confirm", payload: { token: "cohort_reset_not-a-real-token-at-all", password: PASSWORD } }),
+    expected: every(400),
+  },
+  { route: "GET /api/me", request: () => ({ url: "/api/me" }), expected: signedIn() },
+  { route: "PATCH /api/me", request: () => ({ url: "/api/me", payload: { timeZone: "Europe/Berlin" } }), expected: signedIn() },
+  { route: "GET /api/me/tokens", request: () => ({ url: "/api/me/tokens" }), expected: signedIn() },
+  { route: "POST /api/me/tokens", request: () => ({ url: "/api/me/tokens", payload: { name: "t", scope: "read" } }), expected: signedIn() },
+  {
+    route: "DELETE /api/me/tokens/:tokenId",
+    request: (w) => ({ url: `/api/me/tokens/${w.applicantTokenId}` }),
+    // Only its owner may revoke it; to anyone else the token does not exist.
+    expected: { ...signedIn(404), applicant: "ok" },
+  },
+  {
+    route: "POST /api/invitations/lookup",
+    request: () => ({ url: "/api/invitations/lookup", payload: { token: "cohort_invite_not-a-real-token-at-all" } }),
+    expected: every(404),
+  },
+  {
+    route: "POST /api/invitations/accept",
+    request: () => ({ url: "/api/invitations/accept", payload: { token: "cohort_invite_not-a-real-token-at-all" } }),
+    expected: signedIn(404),
+  },
+];
+
+const ADMIN_ROUTES: Row[] = [
+  { route: "GET /api/programs/:program/people", request: (w) => ({ url: `/api/programs/${w.program}/people` }), expected: adminOnly() },
+  { route: "GET /api/programs/:program/invitations", request: (w) => ({ url: `/api/programs/${w.program}/invitations` }), expected: adminOnly() },
+  { route: "GET /api/programs/:program/audit", request: (w) => ({ url: `/api/programs/${w.program}/audit` }), expected: adminOnly() },
+  { route: "GET /api/programs/:program/outbox", request: (w) => ({ url: `/api/programs/${w.program}/outbox` }), expected: adminOnly() },
+  {
+    route: "POST /api/programs/:program/invitations",
+    request: (w, caller) => ({
+      url: `/api/programs/${w.program}/invitations`,
+      payload: { email: `mentor-by-${caller}@example.org`, role: "mentor", project: w.project },
+    }),
+    // A mentor invitation: the program's admins, and the maintainers of the project's organization.
+    expected: { ...adminOnly(), maintainerOfOrganization: "ok" },
+  },
+];
+
+/** The table: every API route, against every kind of caller. */
+const TABLE: Row[] = [...PUBLIC_READS, ...ACCOUNT_ROUTES, ...ADMIN_ROUTES];
+
+describe("permission table", () => {
+  let t: TestApp;
+  let world: PermissionWorld;
+  beforeAll(async () => {
+    // Rate limits are tested on their own; the table signs in far more often than a person would.
+    t = await createTestApp("sqlite", { rateLimits: false });
+    world = await buildPermissionWorld(t);
+  }, 120_000);
+  afterAll(() => t.dispose());
+
+  it("has a row for every route the server declares", async () => {
+    const document = (await t.app.inject({ method: "GET", url: "/api/openapi.json" })).json() as { paths: Record<string, Record<string, unknown>> };
+    const declared = Object.entries(document.paths).flatMap(([path, methods]) =>
+      Object.keys(methods).map((method) => `${method.toUpperCase()} ${path.replace(/\{(\w+)\}/g, ":$1")}`),
+    );
+    expect([...new Set(TABLE.map((row) => row.route))].sort()).toEqual(declared.sort());
+  });
+
+  async function sessionFor(caller: Exclude<Caller, "visitor">, fresh: boolean): Promise<TestSession> {
+    if (!fresh) return world.sessions[caller];
+    const response = await t.app.inject({ method: "POST", url: "/api/auth/signin", payload: { email: world.emails[caller], password: PASSWORD } });
+    return { cookie: sessionCookieOf(response) ?? "", csrfToken: response.json().csrfToken };
+  }
+
+  for (const row of TABLE) {
+    it(`${row.route}`, async () => {
+      const [method, path] = row.route.split(" ");
+      const outcomes: Record<string, string> = {};
+      const wanted: Record<string, string> = {};
+      for (const caller of CALLERS) {
+        const { url, payload } = row.request(world, caller);
+        const headers: Record<string, string> = {};
+        if (caller !== "visitor") {
+          const session = await sessionFor(caller, row.freshSession === true);
+          headers.cookie = session.cookie;
+          headers["x-csrf-token"] = session.csrfToken;
+        }
+        const response = await t.app.inject({ method: method as "GET", url, headers, ...(payload ? { payload } : {}) });
+        const expected = row.expected[caller];
+        outcomes[caller] = expected === "ok" && response.statusCode >= 200 && response.statusCode < 300 ? "ok" : String(response.statusCode);
+        wanted[caller] = String(expected);
+      }
+      if (row.endsAllSessions) {
+        for (const caller of CALLERS) if (caller !== "visitor") world.sessions[caller] = await sessionFor(caller, true);
+      }
+      expect(outcomes, `${path}`).toEqual(wanted);
+    });
+  }
+});
