@@ -1,5 +1,5 @@
 import type { Browser, BrowserContext, Locator, Page } from "playwright-core";
-import { afterAll, afterEach, beforeAll } from "vitest";
+import { afterAll, afterEach, beforeAll, vi } from "vitest";
 import { connectBrowser } from "../helpers/browser.ts";
 import { startWebServer, type WebServer } from "../helpers/web-server.ts";
 
@@ -41,6 +41,8 @@ export function setupWebApp(): { server(): WebServer; newPage(options?: PageOpti
   let server: WebServer | undefined;
   let browser: Browser | undefined;
   const contexts: BrowserContext[] = [];
+  // A browser flow takes seconds, more when the whole suite shares two cores.
+  vi.setConfig({ testTimeout: 60_000, hookTimeout: 120_000 });
 
   beforeAll(async () => {
     [server, browser] = await Promise.all([startWebServer(), connectBrowser()]);

@@ -65,6 +65,20 @@ describe("programs and terms", () => {
     expect(errors).toEqual([]);
   });
 
+  test("in the last 48 hours before applications close the chips turn to closing soon", async () => {
+    const { page, open, errors } = await app.newPage();
+    const term = (await (await fetch(`${app.server().url}/api/terms/${OPEN_TERM.term}`)).json()) as { nextDeadline: { at: string } };
+    await page.clock.install({ time: new Date(Date.parse(term.nextDeadline.at) - 20 * 60 * 60 * 1000) });
+    await open(`/terms/${OPEN_TERM.term}`);
+    const chip = page.locator(".page-head .chip");
+    expect(await text(chip)).toBe("Applications open · closing soon");
+    expect(await chip.getAttribute("class")).toContain("chip-closing");
+    expect(await text(page.getByRole("timer"))).toMatch(/^in (20 h|19 h \d+ min)$/);
+    await open(`/projects/${OPEN_TERM.term}-harbor-cli`);
+    expect(await text(page.locator(".apply-panel .chip"))).toBe("Applications: Open · closing soon");
+    expect(errors).toEqual([]);
+  });
+
   test("a complete term says so and points to its projects", async () => {
     const { page, open, errors } = await app.newPage({ viewport: PHONE });
     await open(`/terms/${PAST_TERM.term}`);

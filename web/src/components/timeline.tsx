@@ -1,4 +1,3 @@
-import type { ReactNode } from "react";
 import type { Phase } from "../../../src/schemas/catalog.ts";
 import { capitalize } from "../text.ts";
 import { formatDateTime } from "../time/format-date.ts";
@@ -54,20 +53,11 @@ export function Timeline({ phases, timeZone, now }: { phases: Phase[]; timeZone:
   const gapAt = !hasCurrent && firstUpcoming > 0 && phases.slice(0, firstUpcoming).some((phase) => phase.state === "past") ? firstUpcoming : -1;
   return (
     <ol className="timeline">
-      {phases.map((phase, index) => (
-        <PhaseRow key={`${phase.activity}|${phase.text}`} showGap={index === gapAt} now={now}>
-          <PhaseStep phase={phase} timeZone={timeZone} />
-        </PhaseRow>
-      ))}
+      {phases.flatMap((phase, index) => {
+        // biome-ignore lint/suspicious/noArrayIndexKey: phases have no id; their place in the timeline is what identifies them.
+        const step = <PhaseStep key={`${index}|${phase.activity}`} phase={phase} timeZone={timeZone} />;
+        return index === gapAt ? [<NowBetween key="now" now={now} />, step] : [step];
+      })}
     </ol>
-  );
-}
-
-function PhaseRow({ showGap, now, children }: { showGap: boolean; now: Date; children: ReactNode }) {
-  return (
-    <>
-      {showGap ? <NowBetween now={now} /> : null}
-      {children}
-    </>
   );
 }
