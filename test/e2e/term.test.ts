@@ -83,7 +83,7 @@ describe("programs and terms", () => {
     const { page, open, errors } = await app.newPage({ viewport: PHONE });
     await open(`/terms/${PAST_TERM.term}`);
     expect(await text(page.locator(".page-head .chip"))).toBe("Complete");
-    expect(await text(page.locator(".now-panel"))).toContain("This term is complete: no dates ahead.");
+    expect(await text(page.locator(".now-panel"))).toContain("This term is complete: there are no dates ahead.");
     expect(await page.locator('.timeline [aria-current="step"]').count()).toBe(0);
     expect(await page.locator(".timeline .phase-past").count()).toBe(8);
     expect(await text(page.locator(".timeline"))).toContain("As written: Monday May 13 - Tues May 28, 5:00 PM PDT");

@@ -25,7 +25,7 @@ export function nextStep(term: TermDetail): { text: string; action: string | nul
     case "in_progress":
       return { text: "The mentorships are under way.", action: "See this term's projects" };
     case "complete":
-      return { text: "This term is complete.", action: "See this term's projects" };
+      return { text: "This term is complete: there are no dates ahead. Its projects stay listed for reference.", action: "See this term's projects" };
   }
 }
 

@@ -61,6 +61,8 @@ export function ProjectPage({ project: slug }: { project: string }) {
       </header>
       {project.error ? <ErrorPanel error={project.error} onRetry={project.reload} /> : null}
       <div className="project-layout">
+        {/* First in the document, so that phones show it and keyboards reach it before the long description. */}
+        <ApplyPanel project={data} onElapsed={project.reload} />
         <div className="project-main">
           <section aria-labelledby="description-heading">
             <h2 id="description-heading">Description</h2>
@@ -104,7 +106,6 @@ export function ProjectPage({ project: slug }: { project: string }) {
             )}
           </section>
         </div>
-        <ApplyPanel project={data} onElapsed={project.reload} />
       </div>
     </div>
   );

@@ -55,8 +55,8 @@ export function TermPage({ term: slug }: { term: string }) {
       {term.error ? <ErrorPanel error={term.error} onRetry={term.reload} /> : null}
       <div className="term-layout">
         <section className="panel now-panel" aria-labelledby="next-heading">
-          <h2 id="next-heading">What happens next</h2>
-          <DeadlineSummary term={data} live onElapsed={term.reload} />
+          <h2 id="next-heading">{data.nextDeadline ? "What happens next" : "Where this term stands"}</h2>
+          {data.nextDeadline ? <DeadlineSummary term={data} live onElapsed={term.reload} /> : null}
           <TermNextStep term={data} />
         </section>
         <section aria-labelledby="counts-heading" className="counts-section">
