@@ -7,6 +7,15 @@ export const DEFAULT_DATABASE_URL = "sqlite:./data/cohort.db";
 /** The sender of notification emails when COHORT_MAIL_FROM is not set. */
 export const DEFAULT_MAIL_FROM = "Cohort <no-reply@localhost>";
 
+/** The label of the OpenID Connect button when COHORT_OIDC_NAME is not set. */
+export const DEFAULT_OIDC_NAME = "your organization's account";
+
+/** The three variables that turn on sign-in with OpenID Connect: all of them, or none. */
+const OIDC_VARIABLES = ["COHORT_OIDC_ISSUER", "COHORT_OIDC_CLIENT_ID", "COHORT_OIDC_CLIENT_SECRET"] as const;
+
+/** Variables whose value is never repeated in an error message. */
+const SECRET_VARIABLES = new Set<string>(["COHORT_OIDC_CLIENT_SECRET"]);
+
 const LogLevel = z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]);
 
 /** Every setting Cohort reads from the environment, with its default. */
@@ -40,7 +49,28 @@ export const ConfigSchema = z.object({
     .trim()
     .regex(/^[^<>@\s]+@[^<>@\s]+$|<[^<>@\s]+@[^<>@\s]+>$/, { message: "must be an address such as Cohort <no-reply@cohort.example.org>" })
     .default(DEFAULT_MAIL_FROM),
+  COHORT_OIDC_ISSUER: z
+    .string()
+    .trim()
+    .refine(isIssuerUrl, {
+      message: "must be an https:// URL such as https://accounts.example.org, with no query (http:// only on 127.0.0.1, ::1 or localhost, for testing)",
+    })
+    .optional(),
+  COHORT_OIDC_CLIENT_ID: z.string().trim().min(1).optional(),
+  COHORT_OIDC_CLIENT_SECRET: z.string().min(1).optional(),
+  COHORT_OIDC_NAME: z.string().trim().min(1).max(80, "must be at most 80 characters").default(DEFAULT_OIDC_NAME),
 });
+
+/** Sign-in with an external OpenID Connect provider. */
+export interface OidcConfig {
+  /** The issuer identifier; discovery reads `<issuer>/.well-known/openid-configuration`. */
+  issuer: string;
+  clientId: string;
+  /** Sent to the provider's token endpoint only; never logged or echoed. */
+  clientSecret: string;
+  /** The button label, e.g. "CNCF account". */
+  name: string;
+}
 
 /** Validated configuration of one Cohort process. */
 export interface Config {
@@ -52,6 +82,8 @@ export interface Config {
   /** Where notification emails go out; undefined keeps them in the outbox for admins to read. */
   smtpUrl: string | undefined;
   mailFrom: string;
+  /** Sign-in with OpenID Connect; undefined when COHORT_OIDC_* are not set. */
+  oidc: OidcConfig | undefined;
 }
 
 /**
@@ -64,9 +96,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const variable = String(issue?.path[0] ?? "configuration");
-    throw new AppError("INVALID_CONFIG", `${variable} ${issue?.message ?? "is invalid"} (got "${hidePassword(env[variable] ?? "")}")`, {
-      variable,
-    });
+    const got = SECRET_VARIABLES.has(variable) ? "a value that is not shown" : `"${hidePassword(env[variable] ?? "")}"`;
+    throw new AppError("INVALID_CONFIG", `${variable} ${issue?.message ?? "is invalid"} (got ${got})`, { variable });
   }
   const value = parsed.data;
   return {
@@ -77,7 +108,35 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     publicUrl: value.COHORT_PUBLIC_URL,
     smtpUrl: value.COHORT_SMTP_URL,
     mailFrom: value.COHORT_MAIL_FROM,
+    oidc: oidcConfig(value),
   };
+}
+
+/** The OpenID Connect settings, or undefined when none is set; a partial set names what is missing. */
+function oidcConfig(value: z.infer<typeof ConfigSchema>): OidcConfig | undefined {
+  const missing = OIDC_VARIABLES.filter((variable) => value[variable] === undefined);
+  if (missing.length === OIDC_VARIABLES.length) return undefined;
+  const { COHORT_OIDC_ISSUER: issuer, COHORT_OIDC_CLIENT_ID: clientId, COHORT_OIDC_CLIENT_SECRET: clientSecret } = value;
+  if (issuer === undefined || clientId === undefined || clientSecret === undefined) {
+    throw new AppError(
+      "INVALID_CONFIG",
+      `${missing.join(" and ")} ${missing.length === 1 ? "is" : "are"} missing: sign-in with OpenID Connect needs ${OIDC_VARIABLES.join(", ")} together (set all three, or none to turn it off)`,
+      { variable: missing[0] },
+    );
+  }
+  return { issuer, clientId, clientSecret, name: value.COHORT_OIDC_NAME };
+}
+
+/** An issuer URL: https, or http on a loopback address only (a provider run for tests). */
+function isIssuerUrl(value: string): boolean {
+  try {
+    const url = new URL(value);
+    if (url.search !== "" || url.hash !== "" || url.username !== "" || url.password !== "") return false;
+    if (url.protocol === "https:") return true;
+    return url.protocol === "http:" && ["127.0.0.1", "[::1]", "localhost"].includes(url.hostname);
+  } catch {
+    return false;
+  }
 }
 
 function emptyToUndefined(value: string | undefined): string | undefined {

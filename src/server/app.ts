@@ -13,6 +13,7 @@ import { authRoutes } from "./routes/auth/routes.ts";
 import { healthRoutes } from "./routes/health/routes.ts";
 import { invitationRoutes } from "./routes/invitations/routes.ts";
 import { meRoutes } from "./routes/me/routes.ts";
+import { oidcRoutes } from "./routes/oidc/routes.ts";
 import { programRoutes } from "./routes/programs/routes.ts";
 import { projectRoutes } from "./routes/projects/routes.ts";
 import { termRoutes } from "./routes/terms/routes.ts";
@@ -121,6 +122,7 @@ export async function buildApp({
   app.get("/api/openapi.json", { schema: { hide: true } }, async () => app.swagger());
   await app.register(healthRoutes, { context });
   await app.register(authRoutes, { context });
+  await app.register(oidcRoutes, { context });
   await app.register(meRoutes, { context });
   await app.register(invitationRoutes, { context });
   await app.register(adminRoutes, { context });

@@ -169,6 +169,20 @@ export interface IdentityTable {
   createdAt: Instant;
 }
 
+/** The `oidc_logins` table: a sign-in sent to the OpenID Connect provider, awaiting its answer. */
+export interface OidcLoginTable {
+  /** SHA-256 of the `state` parameter, which the browser's cookie holds too. */
+  stateHash: string;
+  /** The issuer the login was sent to. */
+  provider: string;
+  nonce: string;
+  codeVerifier: string;
+  /** The local path to land on after signing in. */
+  returnTo: string;
+  createdAt: Instant;
+  expiresAt: Instant;
+}
+
 /** The `projects` table. */
 export interface ProjectTable {
   id: Generated<number>;
@@ -291,6 +305,7 @@ export interface Database {
   roleGrants: RoleGrantTable;
   invitations: InvitationTable;
   identities: IdentityTable;
+  oidcLogins: OidcLoginTable;
 }
 
 /** A program row as read. */

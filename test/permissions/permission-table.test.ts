@@ -4,7 +4,7 @@ import { createTestApp, type TestApp } from "../helpers/app.ts";
 import { buildPermissionWorld, CALLERS, type Caller, PASSWORD, type PermissionWorld } from "./callers.ts";
 
 /** What a caller should get: any 2xx ("ok"), or one exact status. */
-type Expected = "ok" | 400 | 401 | 403 | 404;
+type Expected = "ok" | 302 | 400 | 401 | 403 | 404;
 
 interface Row {
   /** "METHOD /path" exactly as the route is declared. */
@@ -76,6 +76,11 @@ const ACCOUNT_ROUTES: Row[] = [
     // Only its owner may revoke it; to anyone else the token does not exist.
     expected: { ...signedIn(404), applicant: "ok" },
   },
+  // The test app has no OpenID Connect provider configured: the UI learns so, the start says so
+  // (404), and a callback goes back to the sign-in page like any callback without a valid state.
+  { route: "GET /api/auth/oidc/config", request: () => ({ url: "/api/auth/oidc/config" }), expected: every("ok") },
+  { route: "GET /api/auth/oidc/start", request: () => ({ url: "/api/auth/oidc/start?returnTo=/" }), expected: every(404) },
+  { route: "GET /api/auth/oidc/callback", request: () => ({ url: "/api/auth/oidc/callback?code=c&state=s" }), expected: every(302) },
   {
     route: "POST /api/invitations/lookup",
     request: () => ({ url: "/api/invitations/lookup", payload: { token: "cohort_invite_not-a-real-token-at-all" } }),

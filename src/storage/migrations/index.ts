@@ -5,6 +5,7 @@ import * as createAuditAndOutbox from "./20261125100200-create-audit-and-outbox.
 import * as addProjectSearch from "./20261125110000-add-project-search.ts";
 import * as outboxDelivery from "./20261125120000-outbox-delivery.ts";
 import * as createAccounts from "./20261125130000-create-accounts.ts";
+import * as oidcLogins from "./20261125140000-oidc-logins.ts";
 
 /**
  * Every migration, by timestamped name. Listed here rather than read from disk so that the
@@ -17,4 +18,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   "20261125110000-add-project-search": addProjectSearch,
   "20261125120000-outbox-delivery": outboxDelivery,
   "20261125130000-create-accounts": createAccounts,
+  "20261125140000-oidc-logins": oidcLogins,
 };
