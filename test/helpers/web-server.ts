@@ -71,7 +71,9 @@ export async function ensureWebBuild(): Promise<void> {
   }
   try {
     if (!buildIsFresh()) {
-      execFileSync("npx", ["vite", "build", "--config", "web/vite.config.ts", "--logLevel", "warn"], { cwd: ROOT, stdio: "pipe" });
+      // Vitest sets NODE_ENV=test, which would make Vite bundle React's development build.
+      const env = { ...process.env, NODE_ENV: "production" };
+      execFileSync("npx", ["vite", "build", "--config", "web/vite.config.ts", "--logLevel", "warn"], { cwd: ROOT, stdio: "pipe", env });
     }
   } finally {
     fs.rmSync(LOCK, { recursive: true, force: true });
