@@ -127,9 +127,14 @@ export async function getPublicProject(database: DatabaseHandle, projectSlug: st
   if (!project || project.state !== "accepted") throw new AppError("NOT_FOUND", `There is no project "${projectSlug}".`);
   const termOfProject = await findTermById(database.db, project.termId);
   if (!termOfProject) throw new AppError("INTERNAL", `Project ${projectSlug} has no term.`);
-  const { term: termRow, timeline } = await withProgramAndTimeline(database, termOfProject);
+  const { term: termRow, program, timeline } = await withProgramAndTimeline(database, termOfProject);
   const apply = presentApplyState(checkActionOpen(timeline, "submitApplication", now));
-  return presentProjectDetail(project, { slug: termRow.slug, title: termRow.title, timeZone: termRow.timeZone, status: termStatusAt(timeline, now) }, apply);
+  return presentProjectDetail(
+    project,
+    { slug: termRow.slug, title: termRow.title, timeZone: termRow.timeZone, status: termStatusAt(timeline, now) },
+    { slug: program.slug, name: program.name },
+    apply,
+  );
 }
 
 async function requireProgram(database: DatabaseHandle, slug: string): Promise<ProgramRow> {

@@ -1,4 +1,4 @@
-import type { PhaseKind } from "./phases.ts";
+import { type PhaseKind, phaseOrder } from "./phases.ts";
 import { datedPhases, isWithin, type TermTimeline } from "./timeline.ts";
 
 /** A term's status, derived from its timeline and the clock (SPEC.md, "The term lifecycle"). */
@@ -40,6 +40,10 @@ export function termStatusAt(timeline: TermTimeline, at: Date): TermStatus {
   const begun = phases.filter((phase) => phase.window.start.getTime() <= at.getTime());
   const current = begun[begun.length - 1];
   if (!current) return "planned";
+  // Older pages may name no last day: a term whose mentorship began and whose every dated
+  // phase has ended is complete.
+  const mentorshipBegan = phaseOrder(current.kind) >= phaseOrder("start");
+  if (mentorshipBegan && phases.every((phase) => phase.window.end.getTime() <= at.getTime())) return "complete";
   const open = isWithin(current.window, at) || current.window.start.getTime() === current.window.end.getTime();
   switch (current.kind) {
     case "proposals":

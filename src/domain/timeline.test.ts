@@ -150,3 +150,11 @@ describe("dates without a time", () => {
     expect(isWholeDay({ start: local("2024-06-12T17:00"), end: local("2024-06-13T17:00") }, LA)).toBe(false);
   });
 });
+
+describe("a timeline without a last day", () => {
+  it("is complete once every phase has ended", () => {
+    const withoutEnd: TermTimeline = { ...term02, phases: term02.phases.filter((p) => p.kind !== "end" && p.kind !== "final") };
+    expect(termStatusAt(withoutEnd, local("2024-07-24T12:00"))).toBe("in_progress");
+    expect(termStatusAt(withoutEnd, local("2024-07-25T00:00"))).toBe("complete");
+  });
+});

@@ -27,12 +27,14 @@ export function presentProjectCard(row: CatalogRow & ProjectDetails, termSlug: s
 export function presentProjectDetail(
   project: ProjectWithDetails,
   term: { slug: string; title: string; timeZone: string; status: TermStatus },
+  program: { slug: string; name: string },
   apply: ApplyState,
 ): ProjectDetail {
   return {
     slug: project.slug,
     title: project.title,
     term,
+    program,
     organization: { slug: project.organizationSlug, name: project.organizationName },
     state: project.state,
     slots: project.slots,

@@ -20,6 +20,8 @@ export function renderMarkdown(markdown: string): string {
 /** The start of a Markdown text as plain words, for a card: links keep their text, syntax goes. */
 export function markdownSummary(markdown: string, maxLength = 220): string {
   const plain = markdown
+    // What a script or style element holds is code, not words: it goes with its tags.
+    .replace(/<(script|style)\b[^>]*>[\s\S]*?<\/\1\s*>/gi, " ")
     .replace(/<[^>]*>/g, " ")
     .replace(/!\[[^\]]*\]\([^)]*\)/g, " ")
     .replace(/\[([^\]]*)\]\([^)]*\)/g, "$1")

@@ -140,6 +140,7 @@ export const ProjectDetailSchema = z
     slug: z.string(),
     title: z.string(),
     term: z.object({ slug: z.string(), title: z.string(), timeZone: z.string(), status: TermStatusSchema }),
+    program: z.object({ slug: z.string(), name: z.string() }),
     organization: z.object({ slug: z.string(), name: z.string() }),
     state: z.enum(["proposed", "accepted", "rejected", "withdrawn"]),
     slots: z.number().int(),

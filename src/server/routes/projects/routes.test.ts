@@ -25,6 +25,7 @@ describe.each(testDialects())("project routes on %s", (dialect) => {
       title: "eBPF flow logs for network policies",
       organization: { slug: "kestrel", name: "Kestrel" },
       term: { slug: "2026-demo-term-02", status: "applications_open" },
+      program: { slug: "demo", name: "Cohort Demo Mentorship" },
       state: "accepted",
       apply: { state: "open" },
       upstreamIssues: ["https://github.com/example-kestrel/kestrel/issues/781"],
@@ -47,6 +48,8 @@ describe.each(testDialects())("project routes on %s", (dialect) => {
     expect(html).not.toMatch(/<script|onerror|javascript:|<iframe|<img/i);
     expect(project.upstreamIssues).toEqual([]);
     expect(project.externalUrl).toBeNull();
+    const card = (await t.app.inject({ method: "GET", url: "/api/terms/hostile-2026/projects" })).json().items[0];
+    expect(card.summary).toBe("Hello click and safe.");
   });
 
   it("does not show a project that was only proposed", async () => {
