@@ -15,7 +15,9 @@ import { type NewSession, startSession } from "./sessions.ts";
 export const OIDC_LOGIN_TTL_MS = 10 * 60 * 1000;
 
 /** Why a sign-in with the provider is refused: short codes the sign-in page explains. */
-export type OidcRefusal = "invalid_state" | "expired" | "email_unverified" | "already_linked";
+export const OIDC_REFUSALS = ["invalid_state", "expired", "email_unverified", "already_linked"] as const;
+/** One refusal code. */
+export type OidcRefusal = (typeof OIDC_REFUSALS)[number];
 
 /** What the provider says about the person who signed in (ID token, completed by UserInfo). */
 export interface OidcClaims {
@@ -46,9 +48,7 @@ function refusal(reason: OidcRefusal, message: string): AppError {
 /** The refusal code an error carries, if it is one of this flow's refusals. */
 export function oidcRefusalOf(error: unknown): OidcRefusal | undefined {
   const reason = error instanceof AppError ? error.details?.reason : undefined;
-  return typeof reason === "string" && ["invalid_state", "expired", "email_unverified", "already_linked"].includes(reason)
-    ? (reason as OidcRefusal)
-    : undefined;
+  return OIDC_REFUSALS.find((code) => code === reason);
 }
 
 /**

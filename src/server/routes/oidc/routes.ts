@@ -1,13 +1,20 @@
 import type { FastifyReply, FastifyRequest } from "fastify";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { sessionKey } from "../../../commands/auth/sessions.ts";
-import { beginOidcLogin, claimOidcLogin, OIDC_LOGIN_TTL_MS, oidcRefusalOf, signInWithOidc } from "../../../commands/auth/sign-in-with-oidc.ts";
+import {
+  beginOidcLogin,
+  claimOidcLogin,
+  OIDC_LOGIN_TTL_MS,
+  type OidcRefusal,
+  oidcRefusalOf,
+  signInWithOidc,
+} from "../../../commands/auth/sign-in-with-oidc.ts";
 import { AppError } from "../../../errors/app-error.ts";
 import { Problem } from "../../../schemas/problem.ts";
 import { sameSecret } from "../../../security/secrets.ts";
 import { SESSION_COOKIE, setSessionCookie } from "../../auth.ts";
 import type { AppContext } from "../../context.ts";
-import { createOidcClient, type OidcClient } from "../../oidc/client.ts";
+import { createOidcClient, type OidcChecks, type OidcClient } from "../../oidc/client.ts";
 import { safeReturnTo } from "../../oidc/return-to.ts";
 import { problemResponses } from "../../problem-responses.ts";
 import { OidcCallbackQuery, OidcConfigResponse, OidcStartQuery, RedirectResponse } from "./schema.ts";
@@ -121,7 +128,7 @@ export const oidcRoutes: FastifyPluginAsyncZod<{ context: AppContext }> = async 
 };
 
 /** Exchanges the code; undefined (logged) when the provider's answer does not pass the checks. */
-async function exchange(oidc: OidcClient, request: FastifyRequest, redirectUri: string, checks: Parameters<OidcClient["exchange"]>[1]) {
+async function exchange(oidc: OidcClient, request: FastifyRequest, redirectUri: string, checks: OidcChecks) {
   // The URL the provider redirected to, rebuilt from the configured address rather than the
   // Host header, with the query exactly as it came (openid-client reads state, code and iss from it).
   const url = new URL(redirectUri);
@@ -134,7 +141,7 @@ async function exchange(oidc: OidcClient, request: FastifyRequest, redirectUri: 
   }
 }
 
-function failed(reply: FastifyReply, code: CallbackError | NonNullable<ReturnType<typeof oidcRefusalOf>>): FastifyReply {
+function failed(reply: FastifyReply, code: CallbackError | OidcRefusal): FastifyReply {
   return reply.redirect(`/sign-in?error=${code}`, 302);
 }
 
