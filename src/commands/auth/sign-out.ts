@@ -5,8 +5,19 @@ import { deleteSession, deleteSessionsOf } from "../../storage/repos/session-rep
 import { inTransaction } from "../../storage/transaction.ts";
 
 /** Ends the session the request came with. */
-export async function signOut(options: { database: DatabaseHandle; sessionHash: string }): Promise<void> {
-  await deleteSession(options.database.db, options.sessionHash);
+export async function signOut(options: { database: DatabaseHandle; actor: SignedIn; sessionHash: string; now: Date }): Promise<void> {
+  await inTransaction(options.database, async (db) => {
+    await deleteSession(db, options.sessionHash);
+    await recordAuditEvent(db, {
+      programId: null,
+      actor: { personId: options.actor.personId, label: options.actor.name },
+      action: "account.signed_out",
+      objectType: "person",
+      objectId: options.actor.personId,
+      changes: {},
+      at: options.now,
+    });
+  });
 }
 
 /** Ends every session of the person, on every device; returns how many ended. */

@@ -95,7 +95,7 @@ export const authRoutes: FastifyPluginAsyncZod<{ context: AppContext }> = async 
     },
     async (request, reply) => {
       const actor = requireSignedIn(request);
-      if (actor.via.type === "session") await signOut({ database: context.database, sessionHash: actor.via.sessionHash });
+      if (actor.via.type === "session") await signOut({ database: context.database, actor, sessionHash: actor.via.sessionHash, now: context.now() });
       clearSessionCookie(reply, context);
       return reply.code(204).send(null);
     },

@@ -85,6 +85,17 @@ describe("server basics", () => {
     }
   });
 
+  it("sends security headers with a Content-Security-Policy that allows only the site's own code", async () => {
+    const response = await t.app.inject({ method: "GET", url: "/healthz" });
+    const csp = String(response.headers["content-security-policy"]);
+    expect(csp).toContain("default-src 'self'");
+    expect(csp).toContain("script-src 'self'");
+    expect(csp).not.toContain("unsafe-inline");
+    expect(csp).toContain("frame-ancestors 'none'");
+    expect(response.headers["x-content-type-options"]).toBe("nosniff");
+    expect(response.headers["referrer-policy"]).toBe("no-referrer");
+  });
+
   it("an unsafe incoming request id is replaced", async () => {
     const response = await t.app.inject({ method: "GET", url: "/healthz", headers: { "x-request-id": "<script>" } });
     expect(response.headers["x-request-id"]).not.toBe("<script>");
