@@ -38,6 +38,21 @@ const SAFE_REQUEST_ID = /^[A-Za-z0-9._:-]{1,64}$/;
 /** Headers never written to a log line: they carry credentials. */
 export const REDACTED_LOG_PATHS = ["req.headers.authorization", "req.headers.cookie", 'res.headers["set-cookie"]'];
 
+/** Query parameters that carry one-time secrets (an OpenID Connect callback's code and state). */
+const SECRET_QUERY_PARAMETERS = /([?&](?:code|state|token|access_token|id_token)=)[^&#]*/gi;
+
+/** A request URL as it may be logged: secrets in the query replaced. */
+export function loggableUrl(url: string): string {
+  return url.replace(SECRET_QUERY_PARAMETERS, "$1[redacted]");
+}
+
+/** How requests appear in log lines: method, URL without secrets, host and client address. */
+export const LOG_SERIALIZERS = {
+  req(request: { method: string; url: string; hostname?: string; ip?: string; socket?: { remotePort?: number } }) {
+    return { method: request.method, url: loggableUrl(request.url), host: request.hostname, remoteAddress: request.ip, remotePort: request.socket?.remotePort };
+  },
+};
+
 /**
  * Builds the Fastify app: zod validation and serialization on every route, the OpenAPI
  * document generated from the route schemas, problem+json errors and a request id that

@@ -7,7 +7,7 @@ import { startOutboxWorker } from "../jobs/outbox-worker.ts";
 import { type DatabaseHandle, openDatabase } from "../storage/database.ts";
 import { migrateToLatest } from "../storage/migrate.ts";
 import { VERSION } from "../version.ts";
-import { buildApp, REDACTED_LOG_PATHS } from "./app.ts";
+import { buildApp, LOG_SERIALIZERS, REDACTED_LOG_PATHS } from "./app.ts";
 
 /** A server that listens, and how to stop it gracefully. */
 export interface RunningServer {
@@ -50,6 +50,7 @@ export async function startServer({ config, migrate = true, demo = false, logDes
       logger: {
         level: config.logLevel,
         redact: { paths: REDACTED_LOG_PATHS, censor: "[redacted]" },
+        serializers: LOG_SERIALIZERS,
         ...(logDestination ? { stream: logDestination } : {}),
       },
     });

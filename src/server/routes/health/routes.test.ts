@@ -117,3 +117,13 @@ describe("server basics", () => {
     expect(response.headers["content-type"]).toContain("text/html");
   });
 });
+
+describe("log lines", () => {
+  it("keep the query of a request but not the one-time secrets in it", async () => {
+    const { loggableUrl } = await import("../../app.ts");
+    expect(loggableUrl("/api/auth/oidc/callback?code=abc123&state=xyz&iss=https%3A%2F%2Fid.example")).toBe(
+      "/api/auth/oidc/callback?code=[redacted]&state=[redacted]&iss=https%3A%2F%2Fid.example",
+    );
+    expect(loggableUrl("/api/terms/t/projects?q=kubernetes&skill=go")).toBe("/api/terms/t/projects?q=kubernetes&skill=go");
+  });
+});

@@ -9,7 +9,7 @@ import { loadConfig } from "../../../config/config.ts";
 import type { Dialect } from "../../../storage/database.ts";
 import { findPersonByEmail } from "../../../storage/repos/account-repo.ts";
 import { findIdentity } from "../../../storage/repos/identity-repo.ts";
-import { buildApp, REDACTED_LOG_PATHS } from "../../app.ts";
+import { buildApp, LOG_SERIALIZERS, REDACTED_LOG_PATHS } from "../../app.ts";
 import type { AppContext } from "../../context.ts";
 
 const PASSWORD = "a long enough password";
@@ -46,7 +46,7 @@ async function startHarness(dialect: Dialect, provider: TestOidcProviderOptions)
   const context: AppContext = { config: { ...loadConfig(env), databaseUrl: "test" }, database: handle, now: () => now ?? new Date(), baseUrl: () => url };
   const app = await buildApp({
     context,
-    logger: { level: "trace", redact: { paths: REDACTED_LOG_PATHS, censor: "[redacted]" }, stream },
+    logger: { level: "trace", redact: { paths: REDACTED_LOG_PATHS, censor: "[redacted]" }, serializers: LOG_SERIALIZERS, stream },
     webRoot: "/nonexistent/cohort-web-dist",
     rateLimits: false,
   });
