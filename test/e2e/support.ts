@@ -1,7 +1,8 @@
 import type { Browser, BrowserContext, Locator, Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, vi } from "vitest";
 import { connectBrowser } from "../helpers/browser.ts";
-import { startWebServer, type WebServer } from "../helpers/web-server.ts";
+import { startTestSmtpServer, type TestSmtpServer } from "../helpers/smtp-server.ts";
+import { startWebServer, type WebServer, type WebServerOptions } from "../helpers/web-server.ts";
 
 /** The viewer's zone in every browser test: not the term's zone, so both times show. */
 export const VIEWER_ZONE = "Europe/Berlin";
@@ -33,19 +34,41 @@ export interface PageOptions {
   colorScheme?: "light" | "dark";
 }
 
+/** Options of a test file's web app. */
+export interface WebAppOptions {
+  /** Start a test SMTP server on loopback and let the server's outbox worker deliver to it. */
+  smtp?: boolean;
+  /** More options of the server (OpenID Connect, …). */
+  server?: () => Promise<Omit<WebServerOptions, "smtpUrl">> | Omit<WebServerOptions, "smtpUrl">;
+}
+
+/** A test file's running web app: the server, its SMTP server if any, and a way to open pages. */
+export interface WebApp {
+  server(): WebServer;
+  /** The SMTP server the outbox delivers to; only with `smtp: true`. */
+  smtp(): TestSmtpServer;
+  newPage(options?: PageOptions): Promise<TestPage>;
+}
+
+/** A "failed to load resource" console line, which Chromium writes for every 4xx answer a page asked for. */
+const RESOURCE_STATUS = /Failed to load resource: the server responded with a status of (\d{3})/;
+
 /**
  * Starts the seeded server and connects to the run's shared Chromium once per test file,
  * and gives each test its own browser context (closed after the test).
  */
-export function setupWebApp(): { server(): WebServer; newPage(options?: PageOptions): Promise<TestPage> } {
+export function setupWebApp(options: WebAppOptions = {}): WebApp {
   let server: WebServer | undefined;
+  let smtp: TestSmtpServer | undefined;
   let browser: Browser | undefined;
   const contexts: BrowserContext[] = [];
   // A browser flow takes seconds, more when the whole suite shares two cores.
   vi.setConfig({ testTimeout: 60_000, hookTimeout: 120_000 });
 
   beforeAll(async () => {
-    [server, browser] = await Promise.all([startWebServer(), connectBrowser()]);
+    smtp = options.smtp ? await startTestSmtpServer() : undefined;
+    const extra = (await options.server?.()) ?? {};
+    [server, browser] = await Promise.all([startWebServer({ ...extra, ...(smtp ? { smtpUrl: smtp.url } : {}) }), connectBrowser()]);
   });
   afterEach(async () => {
     await Promise.all(contexts.splice(0).map((context) => context.close()));
@@ -53,6 +76,7 @@ export function setupWebApp(): { server(): WebServer; newPage(options?: PageOpti
   afterAll(async () => {
     await browser?.close();
     await server?.close();
+    await smtp?.close();
   });
 
   const current = () => {
@@ -62,6 +86,10 @@ export function setupWebApp(): { server(): WebServer; newPage(options?: PageOpti
 
   return {
     server: () => current().server,
+    smtp: () => {
+      if (!smtp) throw new Error("this web app has no SMTP server: setupWebApp({ smtp: true })");
+      return smtp;
+    },
     async newPage(options = {}) {
       const { server: running, browser: connected } = current();
       const context = await connected.newContext({
@@ -76,8 +104,13 @@ export function setupWebApp(): { server(): WebServer; newPage(options?: PageOpti
       const errors: string[] = [];
       page.on("pageerror", (error) => errors.push(error.message));
       page.on("console", (message) => {
-        // A 404 answer that the page turns into its "not found" view is expected, not a fault.
-        if (message.type() === "error" && !/404 \(Not Found\)/.test(message.text())) errors.push(message.text());
+        if (message.type() !== "error") return;
+        const status = RESOURCE_STATUS.exec(message.text())?.[1];
+        const url = message.location().url;
+        // A 404 that the page turns into its "not found" view, and the 401 of GET /api/me that
+        // tells a visitor from a signed-in person, are expected answers, not faults.
+        if (status === "404" || (status === "401" && new URL(url, running.url).pathname === "/api/me")) return;
+        errors.push(status ? `${message.text()} (${url})` : message.text());
       });
       return {
         context,
@@ -86,7 +119,7 @@ export function setupWebApp(): { server(): WebServer; newPage(options?: PageOpti
         async open(path) {
           await page.goto(path);
           await page.locator("main h1").first().waitFor();
-          await page.locator("p.loading").waitFor({ state: "detached" });
+          await page.waitForFunction(() => document.querySelector("p.loading") === null);
         },
       };
     },

@@ -181,3 +181,28 @@ function decodeBody(part: MimePart): string {
   }
   return body;
 }
+
+/**
+ * Waits for a message to `address` among those accepted from index `after` on (take
+ * `server.received.length` before the action that sends it), optionally one that `matches`,
+ * and returns the first such message; fails after `timeoutMs` naming what did arrive.
+ */
+export async function waitForEmail(
+  server: TestSmtpServer,
+  address: string,
+  options: { after?: number; matches?: (email: ReceivedEmail) => boolean; timeoutMs?: number } = {},
+): Promise<ReceivedEmail> {
+  const deadline = Date.now() + (options.timeoutMs ?? 15_000);
+  const wanted = address.toLowerCase();
+  for (;;) {
+    const found = server.received
+      .slice(options.after ?? 0)
+      .find((email) => email.to.some((to) => to.toLowerCase() === wanted) && (options.matches?.(email) ?? true));
+    if (found) return found;
+    if (Date.now() > deadline) {
+      const seen = server.received.map((email) => `${email.to.join(", ")}: ${email.subject}`).join("; ") || "nothing";
+      throw new Error(`no email to ${address} arrived in time (received: ${seen})`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}

@@ -6,6 +6,7 @@ import { importTermPage } from "../../src/commands/import-term-page.ts";
 import { loadConfig } from "../../src/config/config.ts";
 import { termSlugFromPath } from "../../src/domain/slug.ts";
 import { type RunningServer, startServer } from "../../src/server/start.ts";
+import type { DatabaseHandle } from "../../src/storage/database.ts";
 import { parseTermPage } from "../../src/termpages/index.ts";
 import { createTestDatabase, type TestDatabase } from "./databases.ts";
 
@@ -29,7 +30,21 @@ export interface WebServer {
   url: string;
   /** Slugs of the real terms imported from test/fixtures/termpages. */
   fixtureTerms: string[];
+  /** The server's database, for the few set-ups a person would do on the command line (e.g. `cohort admin create`). */
+  database: DatabaseHandle;
   close(): Promise<void>;
+}
+
+/** Options of a browser test's server. */
+export interface WebServerOptions {
+  /** A fixed port, only for looking at the pages by hand; tests take a free one. */
+  port?: number;
+  /** COHORT_SMTP_URL, e.g. a test SMTP server's; without it emails stay in the outbox. */
+  smtpUrl?: string;
+  /** Run the outbox worker in the server (on by default, as in production). */
+  outboxWorker?: boolean;
+  /** COHORT_OIDC_* to turn on sign-in with an OpenID Connect provider. */
+  oidc?: { issuer: string; clientId: string; clientSecret: string; name: string };
 }
 
 function newestMtime(entry: string): number {
@@ -164,19 +179,28 @@ async function seed(server: RunningServer, now: Date): Promise<string[]> {
 
 /**
  * Starts the real server in this process on a free port with a fresh SQLite database,
- * the built web UI, and the fixture term pages imported through the import command.
- * A fixed port is only for looking at the pages by hand; tests take a free one.
+ * the built web UI, and the fixture term pages imported through the import command; with
+ * `smtpUrl`, its outbox worker delivers emails to that SMTP server.
  */
-export async function startWebServer(options: { port?: number } = {}): Promise<WebServer> {
+export async function startWebServer(options: WebServerOptions = {}): Promise<WebServer> {
   await ensureWebBuild();
   const database: TestDatabase = await createTestDatabase("sqlite");
-  const config = { ...loadConfig({}), databaseUrl: database.url, host: "127.0.0.1", port: options.port ?? 0, logLevel: "silent" as const };
-  const server = await startServer({ config, demo: false });
+  const env: Record<string, string> = {};
+  if (options.smtpUrl) env.COHORT_SMTP_URL = options.smtpUrl;
+  if (options.oidc) {
+    env.COHORT_OIDC_ISSUER = options.oidc.issuer;
+    env.COHORT_OIDC_CLIENT_ID = options.oidc.clientId;
+    env.COHORT_OIDC_CLIENT_SECRET = options.oidc.clientSecret;
+    env.COHORT_OIDC_NAME = options.oidc.name;
+  }
+  const config = { ...loadConfig(env), databaseUrl: database.url, host: "127.0.0.1", port: options.port ?? 0, logLevel: "silent" as const };
+  const server = await startServer({ config, demo: false, outboxWorker: options.outboxWorker ?? true });
   try {
     const fixtureTerms = await seed(server, new Date());
     return {
       url: server.url,
       fixtureTerms,
+      database: server.database,
       async close() {
         await server.close();
         await database.dispose();

@@ -1,6 +1,28 @@
 import { type ReactNode, useEffect, useRef } from "react";
-import { Link, useLocation } from "wouter";
+import { Link, useLocation, useSearch } from "wouter";
+import { Notice } from "../forms/form-error.tsx";
+import { withNext } from "../session/return-path.ts";
+import { useSession } from "../session/session.tsx";
 import { describeZone, viewerTimeZone } from "../time/zones.ts";
+import { AccountMenu } from "./account-menu.tsx";
+
+/** Pages after which "Sign in" should not bring the person back. */
+const AUTH_PAGES = ["/sign-in", "/sign-up", "/verify-email", "/reset-password"];
+
+/** The header's right-hand side: "Sign in" for a visitor, the person's menu once signed in. */
+function SessionControls() {
+  const { session } = useSession();
+  const [location] = useLocation();
+  const search = useSearch();
+  if (session.status === "loading") return <span className="session-placeholder" aria-hidden="true" />;
+  if (session.status === "signed-in") return <AccountMenu me={session.me} />;
+  const next = AUTH_PAGES.includes(location) || location === "/" ? null : `${location}${search ? `?${search}` : ""}`;
+  return (
+    <Link href={withNext("/sign-in", next)} className="sign-in-link" aria-current={location === "/sign-in" ? "page" : undefined}>
+      Sign in
+    </Link>
+  );
+}
 
 /**
  * The frame of every page: a skip link, the header, one <main> and the footer. After a
@@ -9,8 +31,13 @@ import { describeZone, viewerTimeZone } from "../time/zones.ts";
  */
 export function Layout({ children }: { children: ReactNode }) {
   const [location] = useLocation();
+  const { notice, clearNotice } = useSession();
   const main = useRef<HTMLElement>(null);
   const first = useRef(true);
+  useEffect(() => {
+    // A message belongs to the page it was meant for: moving on removes it.
+    if (notice && notice.path !== location) clearNotice();
+  }, [location, notice, clearNotice]);
   useEffect(() => {
     // The location is read so the effect runs on every change of path.
     void location;
@@ -42,9 +69,17 @@ export function Layout({ children }: { children: ReactNode }) {
               </li>
             </ul>
           </nav>
+          <div className="header-end">
+            <SessionControls />
+          </div>
         </div>
       </header>
       <main id="main" ref={main} tabIndex={-1}>
+        {notice && notice.path === location ? (
+          <div className="page page-notice">
+            <Notice title={notice.text} />
+          </div>
+        ) : null}
         {children}
       </main>
       <footer className="site-footer">

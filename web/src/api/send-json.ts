@@ -1,0 +1,59 @@
+import { ApiError, apiErrorFrom } from "./api-error.ts";
+
+let csrfToken: string | null = null;
+
+/** Remembers the session's CSRF token (from GET /api/me or a sign-in answer); null after signing out. */
+export function setCsrfToken(token: string | null): void {
+  csrfToken = token;
+}
+
+/** The HTTP methods that change something, and so carry the CSRF token. */
+type UnsafeMethod = "POST" | "PUT" | "PATCH" | "DELETE";
+
+const CSRF_REFUSAL = /x-csrf-token/i;
+
+async function send(method: UnsafeMethod, path: string, body: unknown): Promise<Response> {
+  const headers: Record<string, string> = { accept: "application/json" };
+  if (body !== undefined) headers["content-type"] = "application/json";
+  if (csrfToken) headers["x-csrf-token"] = csrfToken;
+  try {
+    return await fetch(path, { method, headers, body: body === undefined ? null : JSON.stringify(body), credentials: "same-origin" });
+  } catch {
+    throw new ApiError(0, "Cohort cannot be reached. Check your connection and try again.", "NETWORK", null);
+  }
+}
+
+/** Reads the session's current CSRF token from GET /api/me, or null for a visitor. */
+async function refreshCsrfToken(): Promise<string | null> {
+  try {
+    const response = await fetch("/api/me", { headers: { accept: "application/json" } });
+    if (!response.ok) return null;
+    const me = (await response.json()) as { csrfToken?: string | null };
+    return me.csrfToken ?? null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Sends a change to the API as JSON with the session's CSRF token in `x-csrf-token`, and
+ * answers the parsed body (undefined for 204). A failure throws ApiError with the server's
+ * problem+json words and the fields it named. A refusal for a stale CSRF token (the session
+ * was rotated in another tab) fetches the current token and tries once more.
+ */
+export async function sendJson<T>(method: UnsafeMethod, path: string, body?: unknown): Promise<T> {
+  let response = await send(method, path, body);
+  if (response.status === 403) {
+    const error = await apiErrorFrom(response.clone());
+    if (CSRF_REFUSAL.test(error.message)) {
+      const fresh = await refreshCsrfToken();
+      if (fresh && fresh !== csrfToken) {
+        csrfToken = fresh;
+        response = await send(method, path, body);
+      }
+    }
+  }
+  if (!response.ok) throw await apiErrorFrom(response);
+  if (response.status === 204) return undefined as T;
+  return (await response.json()) as T;
+}

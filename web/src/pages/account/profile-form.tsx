@@ -1,0 +1,168 @@
+import { useMemo, useState } from "react";
+import { sendJson } from "../../api/send-json.ts";
+import { CheckboxField, SelectField, TextField, VisibilityBadge } from "../../forms/field.tsx";
+import { FormError, Notice } from "../../forms/form-error.tsx";
+import { useForm } from "../../forms/use-form.ts";
+import type { Me } from "../../session/session.tsx";
+import { viewerTimeZone } from "../../time/zones.ts";
+import { timeZoneChoices } from "./time-zones.ts";
+
+const FIELDS = ["name", "githubHandle", "timeZone", "country", "skills", "emailPublic"] as const;
+
+/** The profile as the form holds it: plain strings, as typed. */
+interface Draft {
+  name: string;
+  githubHandle: string;
+  timeZone: string;
+  country: string;
+  skills: string;
+  emailPublic: boolean;
+}
+
+function draftOf(me: Me): Draft {
+  return {
+    name: me.name,
+    githubHandle: me.githubHandle ?? "",
+    timeZone: me.timeZone ?? viewerTimeZone(),
+    country: me.country ?? "",
+    skills: me.skills.map((skill) => skill.label).join(", "),
+    emailPublic: me.emailPublic,
+  };
+}
+
+/** A handle as people paste it: "@ada" or "https://github.com/ada" both mean "ada". */
+function cleanHandle(value: string): string | null {
+  const handle = value
+    .trim()
+    .replace(/^https?:\/\/(www\.)?github\.com\//i, "")
+    .replace(/^@/, "")
+    .replace(/\/+$/, "");
+  return handle === "" ? null : handle;
+}
+
+/**
+ * The profile form: name, GitHub handle, time zone, country, skills and whether the email is
+ * public, each marked with who can see it. Saves with PATCH /api/me; errors beside the field.
+ */
+export function ProfileForm({ me, onSaved }: { me: Me; onSaved(me: Me): void }) {
+  const [draft, setDraft] = useState(() => draftOf(me));
+  const [saved, setSaved] = useState(false);
+  const zones = useMemo(() => timeZoneChoices(me.timeZone), [me.timeZone]);
+  const set = <K extends keyof Draft>(key: K, value: Draft[K]) => {
+    setSaved(false);
+    setDraft((previous) => ({ ...previous, [key]: value }));
+  };
+
+  const save = async () => {
+    const updated = await sendJson<Me>("PATCH", "/api/me", {
+      name: draft.name,
+      githubHandle: cleanHandle(draft.githubHandle),
+      timeZone: draft.timeZone || null,
+      country: draft.country.trim() === "" ? null : draft.country.trim().toUpperCase(),
+      skills: draft.skills
+        .split(",")
+        .map((skill) => skill.trim())
+        .filter(Boolean),
+      emailPublic: draft.emailPublic,
+    });
+    setDraft(draftOf(updated));
+    setSaved(true);
+    onSaved(updated);
+  };
+  const form = useForm(FIELDS, save, { formId: "profile" });
+
+  return (
+    <form className="stack profile-form" noValidate onSubmit={form.onSubmit} aria-labelledby="profile-heading">
+      <FormError id="profile" error={form.errors.form} />
+      <TextField
+        name="name"
+        label="Name"
+        badge={<VisibilityBadge visibility="public" />}
+        hint="Shown on the project pages you mentor, and to program admins."
+        autoComplete="name"
+        value={draft.name}
+        onChange={(event) => set("name", event.target.value)}
+        error={form.errors.fields.name}
+      />
+      <div className="field">
+        <div className="field-label-row">
+          <span className="field-label">Email</span>
+          <VisibilityBadge visibility={draft.emailPublic ? "public" : "admins"} />
+        </div>
+        <p className="field-value">
+          {me.email ?? "No email address"} {me.emailVerified ? <span className="muted">(confirmed)</span> : <span className="muted">(not confirmed)</span>}
+        </p>
+      </div>
+      <CheckboxField
+        name="emailPublic"
+        label="Show my email on project pages"
+        hint="Off: only program admins see it. On: anyone can see it on the pages of projects you mentor."
+        checked={draft.emailPublic}
+        onChange={(event) => set("emailPublic", event.target.checked)}
+        error={form.errors.fields.emailPublic}
+      />
+      <TextField
+        name="githubHandle"
+        label="GitHub handle"
+        badge={<VisibilityBadge visibility="public" />}
+        hint="Your user name, such as octocat. Linked from the project pages you mentor."
+        autoComplete="username"
+        spellCheck={false}
+        autoCapitalize="none"
+        value={draft.githubHandle}
+        onChange={(event) => set("githubHandle", event.target.value)}
+        error={form.errors.fields.githubHandle}
+      />
+      <SelectField
+        name="timeZone"
+        label="Time zone"
+        badge={<VisibilityBadge visibility="private" />}
+        hint={`Your browser says ${viewerTimeZone()}.`}
+        value={draft.timeZone}
+        onChange={(event) => set("timeZone", event.target.value)}
+        error={form.errors.fields.timeZone}
+      >
+        {zones.map((zone) => (
+          <option key={zone} value={zone}>
+            {zone.replace(/_/g, " ")}
+          </option>
+        ))}
+      </SelectField>
+      <TextField
+        name="country"
+        label="Country"
+        badge={<VisibilityBadge visibility="private" />}
+        hint="Two letters, such as DE, IN or BR."
+        autoComplete="country"
+        maxLength={2}
+        className="input-short"
+        spellCheck={false}
+        value={draft.country}
+        onChange={(event) => set("country", event.target.value.toUpperCase())}
+        error={form.errors.fields.country}
+      />
+      <TextField
+        name="skills"
+        label="Skills"
+        badge={<VisibilityBadge visibility="private" />}
+        hint="Separated by commas, such as Go, Kubernetes, React."
+        spellCheck={false}
+        value={draft.skills}
+        onChange={(event) => set("skills", event.target.value)}
+        error={form.errors.fields.skills}
+      />
+      <div className="form-actions">
+        <button type="submit" className="button button-primary" disabled={form.busy}>
+          {form.busy ? "Saving…" : "Save profile"}
+        </button>
+        <div className="form-status">
+          {saved ? (
+            <Notice title="Your profile is saved.">
+              <p>Public fields show on project pages at once.</p>
+            </Notice>
+          ) : null}
+        </div>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,191 @@
+import { type FormEvent, useState } from "react";
+import { Link, useLocation, useSearch } from "wouter";
+import { useApi } from "../../api/use-api.ts";
+import { Pager } from "../../catalog/pager.tsx";
+import { ErrorPanel, Loading } from "../../components/load-states.tsx";
+import { SelectField, TextField } from "../../forms/field.tsx";
+import { formatDateTime } from "../../time/format-date.ts";
+import { viewerTimeZone } from "../../time/zones.ts";
+import { AdminFrame, adminPaths } from "./admin-frame.tsx";
+import type { AuditEvent, AuditPage, ProgramPerson } from "./admin-types.ts";
+import { type AuditFilter, auditApiQuery, isAuditFiltered, readAuditFilter, writeAuditFilter } from "./audit-filter.ts";
+
+const LIMIT = 50;
+
+/** Actions Cohort records for a program, offered as suggestions (any text is accepted). */
+const KNOWN_ACTIONS = ["invitation.created", "invitation.accepted", "role.granted", "program.created", "term.imported"];
+const KNOWN_OBJECT_TYPES = ["invitation", "person", "program", "term"];
+
+/** An event's changes as short "key: value" pairs. */
+function Changes({ changes }: { changes: Record<string, unknown> }) {
+  const entries = Object.entries(changes).filter(([, value]) => value !== null && value !== undefined);
+  if (entries.length === 0) return <span className="muted">—</span>;
+  return (
+    <dl className="changes">
+      {entries.map(([key, value]) => (
+        <div key={key}>
+          <dt>{key}</dt>
+          <dd>{typeof value === "string" ? value : JSON.stringify(value)}</dd>
+        </div>
+      ))}
+    </dl>
+  );
+}
+
+function FilterForm({
+  filter,
+  people,
+  onApply,
+  clearHref,
+}: {
+  filter: AuditFilter;
+  people: ProgramPerson[];
+  onApply(next: AuditFilter): void;
+  clearHref: string;
+}) {
+  const [draft, setDraft] = useState(filter);
+  const set = (key: keyof AuditFilter, value: string) => setDraft((previous) => ({ ...previous, [key]: value }));
+  const submit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    onApply({ ...draft, page: 1 });
+  };
+  return (
+    <form className="filter-bar" onSubmit={submit} aria-label="Filter the audit log">
+      <TextField
+        name="action"
+        label="Action"
+        list="audit-actions"
+        spellCheck={false}
+        value={draft.action}
+        onChange={(event) => set("action", event.target.value)}
+      />
+      <datalist id="audit-actions">
+        {KNOWN_ACTIONS.map((action) => (
+          <option key={action} value={action} />
+        ))}
+      </datalist>
+      <TextField
+        name="objectType"
+        label="Object type"
+        list="audit-object-types"
+        spellCheck={false}
+        value={draft.objectType}
+        onChange={(event) => set("objectType", event.target.value)}
+      />
+      <datalist id="audit-object-types">
+        {KNOWN_OBJECT_TYPES.map((type) => (
+          <option key={type} value={type} />
+        ))}
+      </datalist>
+      <SelectField name="actor" label="Who" value={draft.actor} onChange={(event) => set("actor", event.target.value)}>
+        <option value="">Anyone</option>
+        {people.map((person) => (
+          <option key={person.personId} value={String(person.personId)}>
+            {person.name}
+          </option>
+        ))}
+        {draft.actor && !people.some((person) => String(person.personId) === draft.actor) ? <option value={draft.actor}>Person #{draft.actor}</option> : null}
+      </SelectField>
+      <TextField name="from" label="From" type="date" value={draft.from} onChange={(event) => set("from", event.target.value)} />
+      <TextField name="to" label="To (included)" type="date" value={draft.to} onChange={(event) => set("to", event.target.value)} />
+      <div className="filter-actions">
+        <button type="submit" className="button button-primary">
+          Apply filters
+        </button>
+        {isAuditFiltered(filter) ? (
+          <Link href={clearHref} className="button">
+            Clear
+          </Link>
+        ) : null}
+      </div>
+    </form>
+  );
+}
+
+function EventsTable({ events }: { events: AuditEvent[] }) {
+  const zone = viewerTimeZone();
+  return (
+    <table className="data-table audit-table">
+      <caption className="visually-hidden">Audit events, newest first</caption>
+      <thead>
+        <tr>
+          <th scope="col">When</th>
+          <th scope="col">Who</th>
+          <th scope="col">Action</th>
+          <th scope="col">Object</th>
+          <th scope="col">Changes</th>
+        </tr>
+      </thead>
+      <tbody>
+        {events.map((event) => (
+          <tr key={event.id}>
+            <td data-label="When">
+              <time dateTime={event.occurredAt}>{formatDateTime(new Date(event.occurredAt), zone, { withYear: true })}</time>
+            </td>
+            <td data-label="Who">{event.actor.label}</td>
+            <td data-label="Action">
+              <code>{event.action}</code>
+            </td>
+            <td data-label="Object">
+              {event.objectType} #{event.objectId}
+            </td>
+            <td data-label="Changes">
+              <Changes changes={event.changes} />
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+function Audit({ program }: { program: string }) {
+  const search = useSearch();
+  const [, navigate] = useLocation();
+  const filter = readAuditFilter(search);
+  const log = useApi<AuditPage>(`/api/programs/${encodeURIComponent(program)}/audit?${auditApiQuery(filter, LIMIT)}`);
+  const people = useApi<{ items: ProgramPerson[] }>(`/api/programs/${encodeURIComponent(program)}/people`);
+  const data = log.data;
+  const last = data ? Math.max(1, Math.ceil(data.total / LIMIT)) : 1;
+  const first = data ? (data.page - 1) * LIMIT + 1 : 0;
+  return (
+    <>
+      <p className="lead">Who changed what in this program, newest first. Times are in your zone, {viewerTimeZone()}.</p>
+      <FilterForm
+        key={search}
+        filter={filter}
+        people={people.data?.items ?? []}
+        onApply={(next) => navigate(adminPaths.audit(program, writeAuditFilter(next)))}
+        clearHref={adminPaths.audit(program)}
+      />
+      {log.error ? <ErrorPanel error={log.error} onRetry={log.reload} /> : null}
+      <section className="results" aria-busy={log.status === "loading"} aria-labelledby="audit-count">
+        <p className="result-count" id="audit-count" aria-live="polite">
+          {data ? (data.total === 0 ? "No events" : `Showing ${first}–${first + data.items.length - 1} of ${data.total} events`) : ""}
+        </p>
+        {data && data.items.length > 0 ? <EventsTable events={data.items} /> : null}
+        {data && data.total === 0 ? (
+          <div className="empty-state">
+            <p>{isAuditFiltered(filter) ? "No event matches these filters." : "Nothing has happened in this program yet."}</p>
+            {isAuditFiltered(filter) ? (
+              <p>
+                <Link href={adminPaths.audit(program)}>Clear all filters</Link>
+              </p>
+            ) : null}
+          </div>
+        ) : null}
+        {!data && log.status === "loading" ? <Loading what="the audit log" /> : null}
+        <Pager page={filter.page} last={last} hrefFor={(page) => adminPaths.audit(program, writeAuditFilter({ ...filter, page }))} />
+      </section>
+    </>
+  );
+}
+
+/** `/admin/:program/audit`: the program's audit log as a table, filtered and paged from the URL. */
+export function AdminAuditPage({ program }: { program: string }) {
+  return (
+    <AdminFrame program={program} title="Audit log">
+      {() => <Audit program={program} />}
+    </AdminFrame>
+  );
+}

@@ -1,0 +1,158 @@
+import { useState } from "react";
+import { Link } from "wouter";
+import { asApiError } from "../../api/api-error.ts";
+import { sendJson } from "../../api/send-json.ts";
+import { useDocumentTitle } from "../../components/use-document-title.ts";
+import { CheckboxField, TextField } from "../../forms/field.tsx";
+import { FormError, Notice } from "../../forms/form-error.tsx";
+import { useForm } from "../../forms/use-form.ts";
+import { dropFragment, emailFromHistory, useFragmentToken } from "../../session/fragment-token.ts";
+import { useSession } from "../../session/session.tsx";
+
+const REQUEST_FIELDS = ["email"] as const;
+const CONFIRM_FIELDS = ["password"] as const;
+
+/** Step one: ask for a link by email. The answer is the same whether or not the address has an account. */
+function RequestLink() {
+  useDocumentTitle("Reset your password");
+  const [email, setEmail] = useState(emailFromHistory);
+  const [sentTo, setSentTo] = useState<string | null>(null);
+  const [again, setAgain] = useState<string | null>(null);
+  const request = async () => {
+    await sendJson("POST", "/api/auth/password-reset", { email });
+    setSentTo(email.trim());
+  };
+  const form = useForm(REQUEST_FIELDS, request, { formId: "reset-request" });
+
+  if (sentTo) {
+    const sendAnother = () => {
+      setAgain("Sending…");
+      sendJson("POST", "/api/auth/password-reset", { email: sentTo }).then(
+        () => setAgain(`Sent again to ${sentTo}. Only the newest link works.`),
+        (error: unknown) => setAgain(asApiError(error).message),
+      );
+    };
+    return (
+      <div className="page auth-page">
+        <h1>Check your email</h1>
+        <Notice title={`If ${sentTo} has a Cohort account, we sent it a link to choose a new password.`}>
+          <p>The link works for one hour, once. Your current password keeps working until you choose a new one.</p>
+        </Notice>
+        <h2>Nothing arrived?</h2>
+        <p>It can take a few minutes. Check your spam folder, or send another link.</p>
+        <p className="actions">
+          <button type="button" className="button" onClick={sendAnother}>
+            Send another link
+          </button>
+          <button type="button" className="link-button" onClick={() => setSentTo(null)}>
+            Use another address
+          </button>
+        </p>
+        <p role="status" className="small">
+          {again}
+        </p>
+      </div>
+    );
+  }
+
+  return (
+    <div className="page auth-page">
+      <h1>Reset your password</h1>
+      <p className="lead">Enter the email address of your account, and we will send you a link to choose a new password.</p>
+      <FormError id="reset-request" error={form.errors.form} />
+      <form className="stack" noValidate onSubmit={form.onSubmit}>
+        <TextField
+          name="email"
+          label="Email"
+          type="email"
+          autoComplete="email"
+          inputMode="email"
+          spellCheck={false}
+          value={email}
+          onChange={(event) => setEmail(event.target.value)}
+          error={form.errors.fields.email}
+        />
+        <button type="submit" className="button button-primary button-block" disabled={form.busy}>
+          {form.busy ? "Sending…" : "Email me a link"}
+        </button>
+      </form>
+      <ul className="auth-links">
+        <li>
+          Remembered it? <Link href="/sign-in">Sign in</Link>
+        </li>
+      </ul>
+    </div>
+  );
+}
+
+/** Step two, from the emailed link: choose the new password. Every session ends with it. */
+function ChooseNewPassword({ token, onAskAgain }: { token: string; onAskAgain(): void }) {
+  useDocumentTitle("Choose a new password");
+  const { signedOut } = useSession();
+  const [password, setPassword] = useState("");
+  const [showPassword, setShowPassword] = useState(false);
+  const [done, setDone] = useState(false);
+  const confirm = async () => {
+    await sendJson("POST", "/api/auth/password-reset/confirm", { token, password });
+    dropFragment();
+    signedOut();
+    setDone(true);
+  };
+  const form = useForm(CONFIRM_FIELDS, confirm, { formId: "reset-confirm" });
+
+  if (done) {
+    return (
+      <div className="page auth-page">
+        <h1>Your password is changed</h1>
+        <Notice title="Sign in with your new password.">
+          <p>For your safety, every browser and device that was signed in to your account is now signed out.</p>
+        </Notice>
+        <p>
+          <Link href="/sign-in" className="button button-primary button-block">
+            Sign in
+          </Link>
+        </p>
+      </div>
+    );
+  }
+
+  return (
+    <div className="page auth-page">
+      <h1>Choose a new password</h1>
+      <p className="lead">Once it is saved, you sign in with it, and every other session of your account ends.</p>
+      <FormError id="reset-confirm" error={form.errors.form}>
+        <p>
+          <button type="button" className="link-button" onClick={onAskAgain}>
+            Ask for a new link
+          </button>
+        </p>
+      </FormError>
+      <form className="stack" noValidate onSubmit={form.onSubmit}>
+        <TextField
+          name="password"
+          label="New password"
+          hint="At least 10 characters. A few unrelated words work well."
+          type={showPassword ? "text" : "password"}
+          autoComplete="new-password"
+          value={password}
+          onChange={(event) => setPassword(event.target.value)}
+          error={form.errors.fields.password}
+        />
+        <CheckboxField name="show-password" label="Show password" checked={showPassword} onChange={(event) => setShowPassword(event.target.checked)} />
+        <button type="submit" className="button button-primary button-block" disabled={form.busy}>
+          {form.busy ? "Saving…" : "Save the new password"}
+        </button>
+      </form>
+    </div>
+  );
+}
+
+/** `/reset-password`: a request form without a token, the new-password form with `#token` from the email. */
+export function ResetPasswordPage() {
+  const [token, setToken] = useFragmentToken();
+  const askAgain = () => {
+    dropFragment();
+    setToken(null);
+  };
+  return token ? <ChooseNewPassword key={token} token={token} onAskAgain={askAgain} /> : <RequestLink />;
+}

@@ -1,0 +1,144 @@
+import { useState } from "react";
+import { Link, useSearch } from "wouter";
+import { asApiError } from "../../api/api-error.ts";
+import { sendJson } from "../../api/send-json.ts";
+import { useDocumentTitle } from "../../components/use-document-title.ts";
+import { CheckboxField, TextField } from "../../forms/field.tsx";
+import { FormError, Notice } from "../../forms/form-error.tsx";
+import { useForm } from "../../forms/use-form.ts";
+import { emailFromHistory } from "../../session/fragment-token.ts";
+import { nextFromLocation, rememberReturn, withNext } from "../../session/return-path.ts";
+import { useSession } from "../../session/session.tsx";
+
+const FIELDS = ["name", "email", "password"] as const;
+
+/** Where sending another link stands. */
+type Resend = { state: "idle" | "sending" | "sent" } | { state: "failed"; message: string };
+
+/**
+ * Create an account: name, email and a new password. The server answers the same whether the
+ * address is new or not, so the page says what happens next without claiming which: a link
+ * is on its way, for 24 hours; nothing arrived, send another.
+ */
+export function SignUpPage() {
+  useDocumentTitle("Create an account");
+  const search = useSearch();
+  const { session } = useSession();
+  const next = nextFromLocation(search, window.location.hash);
+  const [name, setName] = useState("");
+  const [email, setEmail] = useState(emailFromHistory);
+  const [password, setPassword] = useState("");
+  const [showPassword, setShowPassword] = useState(false);
+  const [sentTo, setSentTo] = useState<string | null>(null);
+  const [resend, setResend] = useState<Resend>({ state: "idle" });
+
+  const submit = async () => {
+    await sendJson("POST", "/api/auth/signup", { name, email, password });
+    // The confirmation link opens in a new tab: remember where this person was going.
+    if (next) rememberReturn(next);
+    setSentTo(email.trim());
+  };
+  const form = useForm(FIELDS, submit, { formId: "sign-up" });
+
+  const sendAnother = () => {
+    setResend({ state: "sending" });
+    sendJson("POST", "/api/auth/signup", { name, email, password }).then(
+      () => setResend({ state: "sent" }),
+      (error: unknown) => setResend({ state: "failed", message: asApiError(error).message }),
+    );
+  };
+
+  if (sentTo) {
+    return (
+      <div className="page auth-page">
+        <h1>Check your email</h1>
+        <Notice title={`We sent a link to ${sentTo}; it works for 24 hours.`}>
+          <p>Open it to confirm your address. You will be signed in right away{next?.startsWith("/invitations") ? " and can accept your invitation" : ""}.</p>
+        </Notice>
+        <h2>Nothing arrived?</h2>
+        <p>It can take a few minutes. Check your spam folder, or send another link.</p>
+        <p className="actions">
+          <button type="button" className="button" onClick={sendAnother} disabled={resend.state === "sending"}>
+            {resend.state === "sending" ? "Sending…" : "Send another link"}
+          </button>
+          <button
+            type="button"
+            className="link-button"
+            onClick={() => {
+              setSentTo(null);
+              setResend({ state: "idle" });
+              form.reset();
+            }}
+          >
+            Use another address
+          </button>
+        </p>
+        <p role="status" className="small">
+          {resend.state === "sent" ? `Sent again to ${sentTo}. Any of the links works.` : null}
+        </p>
+        {resend.state === "failed" ? (
+          <p className="field-error" role="alert">
+            {resend.message}
+          </p>
+        ) : null}
+      </div>
+    );
+  }
+
+  return (
+    <div className="page auth-page">
+      <h1>Create an account</h1>
+      <p className="lead">One account to apply to projects, mentor, or run a program.</p>
+      {session.status === "signed-in" ? (
+        <Notice tone="info" title={`You are signed in as ${session.me.name}.`}>
+          <p>
+            To create another account, sign out first from the menu at the top. <Link href="/account">Go to your account</Link>
+          </p>
+        </Notice>
+      ) : null}
+      <FormError id="sign-up" error={form.errors.form} />
+      <form className="stack" noValidate onSubmit={form.onSubmit}>
+        <TextField
+          name="name"
+          label="Your name"
+          hint="As mentors and admins will see it."
+          autoComplete="name"
+          value={name}
+          onChange={(event) => setName(event.target.value)}
+          error={form.errors.fields.name}
+        />
+        <TextField
+          name="email"
+          label="Email"
+          hint="We send a link to confirm it."
+          type="email"
+          autoComplete="email"
+          inputMode="email"
+          spellCheck={false}
+          value={email}
+          onChange={(event) => setEmail(event.target.value)}
+          error={form.errors.fields.email}
+        />
+        <TextField
+          name="password"
+          label="Password"
+          hint="At least 10 characters. A few unrelated words work well."
+          type={showPassword ? "text" : "password"}
+          autoComplete="new-password"
+          value={password}
+          onChange={(event) => setPassword(event.target.value)}
+          error={form.errors.fields.password}
+        />
+        <CheckboxField name="show-password" label="Show password" checked={showPassword} onChange={(event) => setShowPassword(event.target.checked)} />
+        <button type="submit" className="button button-primary button-block" disabled={form.busy}>
+          {form.busy ? "Creating your account…" : "Create account"}
+        </button>
+      </form>
+      <ul className="auth-links">
+        <li>
+          Already have an account? <Link href={withNext("/sign-in", next)}>Sign in</Link>
+        </li>
+      </ul>
+    </div>
+  );
+}

@@ -1,0 +1,23 @@
+import type { Me } from "./session.tsx";
+
+/** A role's key, as the API names it. */
+export type RoleKey = Me["roles"][number]["role"];
+
+/** "a maintainer", for sentences. */
+export const ROLE_ARTICLE: Record<RoleKey, string> = { program_admin: "a program admin", maintainer: "a maintainer", mentor: "a mentor" };
+
+/** "Maintainer", for labels and chips. */
+export const ROLE_LABEL: Record<RoleKey, string> = { program_admin: "Program admin", maintainer: "Maintainer", mentor: "Mentor" };
+
+/** What a role lets a person do, in one sentence. */
+export const ROLE_MEANING: Record<RoleKey, string> = {
+  program_admin: "Program admins invite people, see the audit log and the emails of the program, and run its terms.",
+  maintainer: "Maintainers look after their organization's projects and invite the mentors of those projects.",
+  mentor: "Mentors review the applications to their project and guide the mentee through the term.",
+};
+
+/** Where a role applies: "Harbor · Cohort Test Mentorship", or the program alone. */
+export function roleScope(role: Me["roles"][number]): string {
+  const parts = [role.project?.title, role.project ? null : role.organization?.name, role.program.name].filter(Boolean);
+  return parts.join(" · ");
+}
