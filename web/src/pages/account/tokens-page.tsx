@@ -50,19 +50,39 @@ function CreateTokenForm({ onCreated }: { onCreated(token: CreatedToken): void }
       />
       <fieldset className="field choice-group" aria-describedby={form.errors.fields.scope ? "scope-error" : undefined}>
         <legend>What it may do</legend>
-        <div className="check-row">
-          <input type="radio" id="scope-read" name="scope" value="read" checked={scope === "read"} onChange={() => setScope("read")} />
-          <label htmlFor="scope-read">
-            <strong>Read</strong>
-            <span className="choice-hint">Read everything you can see. It cannot change anything.</span>
-          </label>
+        <div className="choice">
+          <div className="check-row">
+            <input
+              type="radio"
+              id="scope-read"
+              name="scope"
+              value="read"
+              checked={scope === "read"}
+              onChange={() => setScope("read")}
+              aria-describedby="scope-read-hint"
+            />
+            <label htmlFor="scope-read">Read</label>
+          </div>
+          <p className="choice-hint" id="scope-read-hint">
+            Reads everything you can see, and cannot change anything.
+          </p>
         </div>
-        <div className="check-row">
-          <input type="radio" id="scope-write" name="scope" value="write" checked={scope === "write"} onChange={() => setScope("write")} />
-          <label htmlFor="scope-write">
-            <strong>Read and write</strong>
-            <span className="choice-hint">Also make changes as you, such as applying or inviting people.</span>
-          </label>
+        <div className="choice">
+          <div className="check-row">
+            <input
+              type="radio"
+              id="scope-write"
+              name="scope"
+              value="write"
+              checked={scope === "write"}
+              onChange={() => setScope("write")}
+              aria-describedby="scope-write-hint"
+            />
+            <label htmlFor="scope-write">Read and write</label>
+          </div>
+          <p className="choice-hint" id="scope-write-hint">
+            Also makes changes as you, such as applying or inviting people.
+          </p>
         </div>
         {form.errors.fields.scope ? (
           <p className="field-error" id="scope-error">

@@ -84,12 +84,22 @@ export function InviteForm({ program, onInvited }: { program: string; onInvited(
       <fieldset className="field choice-group">
         <legend>Role</legend>
         {ROLES.map((key) => (
-          <div className="check-row" key={key}>
-            <input type="radio" id={`role-${key}`} name="role" value={key} checked={role === key} onChange={() => setRole(key)} />
-            <label htmlFor={`role-${key}`}>
-              <strong>{ROLE_LABEL[key]}</strong>
-              <span className="choice-hint">{ROLE_MEANING[key]}</span>
-            </label>
+          <div className="choice" key={key}>
+            <div className="check-row">
+              <input
+                type="radio"
+                id={`role-${key}`}
+                name="role"
+                value={key}
+                checked={role === key}
+                onChange={() => setRole(key)}
+                aria-describedby={`role-${key}-hint`}
+              />
+              <label htmlFor={`role-${key}`}>{ROLE_LABEL[key]}</label>
+            </div>
+            <p className="choice-hint" id={`role-${key}-hint`}>
+              {ROLE_MEANING[key]}
+            </p>
           </div>
         ))}
         {form.errors.fields.role ? <p className="field-error">{form.errors.fields.role}</p> : null}

@@ -1,5 +1,7 @@
 import { useState } from "react";
 import { Link, useLocation, useSearch } from "wouter";
+import type { z } from "zod";
+import type { OidcConfigResponse } from "../../../../src/schemas/oidc.ts";
 import type { ApiError } from "../../api/api-error.ts";
 import { sendJson } from "../../api/send-json.ts";
 import { useApi } from "../../api/use-api.ts";
@@ -12,10 +14,7 @@ import { nextFromLocation, rememberReturn, withNext } from "../../session/return
 import { useSession } from "../../session/session.tsx";
 
 /** What GET /api/auth/oidc/config answers: whether the provider's button shows, and its label. */
-interface OidcConfig {
-  enabled: boolean;
-  name: string | null;
-}
+type OidcConfig = z.infer<typeof OidcConfigResponse>;
 
 const FIELDS = ["email", "password"] as const;
 

@@ -1,0 +1,141 @@
+import { describe, expect, test } from "vitest";
+import { waitForEmail } from "../helpers/smtp-server.ts";
+import { OPEN_TERM } from "../helpers/web-server.ts";
+import { createAdmin, linkIn, PASSWORD, signedInName, submitSignIn } from "./accounts.ts";
+import { setupWebApp, text } from "./support.ts";
+
+const app = setupWebApp({ smtp: true });
+const admin = { name: "Ines Admin", email: "ines@example.org" };
+const maintainer = { name: "Mae Maintainer", email: "mae@example.org" };
+const adminPath = `/admin/${OPEN_TERM.program}`;
+
+/** The rows of a data table as their visible text, one string per row. */
+async function rows(page: import("playwright-core").Page, table: string): Promise<string[]> {
+  return page.locator(`${table} tbody tr`).allInnerTexts();
+}
+
+describe("an admin invites a maintainer", () => {
+  test("bootstrap admin → invitation email → the maintainer signs up, confirms and accepts → the admin sees them, the audit log and the outbox", async () => {
+    const smtp = app.smtp();
+    const server = app.server();
+
+    // The admin is created on the command line and sets a password with the printed link.
+    const setPasswordUrl = await createAdmin(server, admin, OPEN_TERM.program);
+    const first = await app.newPage();
+    const adminPage = first.page;
+    await adminPage.goto(setPasswordUrl);
+    await adminPage.getByRole("heading", { name: "Choose a new password" }).waitFor();
+    await adminPage.getByLabel("New password", { exact: true }).fill(PASSWORD);
+    await adminPage.getByRole("button", { name: "Save the new password" }).click();
+    await adminPage.getByRole("heading", { name: "Your password is changed" }).waitFor();
+    await adminPage.getByRole("link", { name: "Sign in", exact: true }).last().click();
+    await submitSignIn(adminPage, admin.email, PASSWORD);
+    await adminPage.getByText(`You are signed in as ${admin.name}.`).waitFor();
+
+    // The header's menu leads to the program's admin pages.
+    await adminPage.getByRole("button", { name: new RegExp(admin.name) }).click();
+    await adminPage.getByRole("link", { name: `Admin of ${OPEN_TERM.programName}` }).click();
+    await adminPage.getByRole("heading", { name: "People and roles" }).waitFor();
+    const peopleTable = "table:has(caption:text('People with a role'))";
+    await expect.poll(async () => (await rows(adminPage, peopleTable)).find((row) => row.includes(admin.name))).toMatch(/Program admin/);
+    // The mentors of the imported projects are people of the program too.
+    const peopleBefore = (await rows(adminPage, peopleTable)).length;
+
+    // Invite a maintainer of Harbor.
+    await adminPage.getByLabel("Email address").fill(maintainer.email);
+    await adminPage.getByRole("radio", { name: "Maintainer" }).check();
+    const organization = adminPage.getByLabel("Organization", { exact: true });
+    await expect.poll(() => organization.locator("option", { hasText: "Harbor" }).count()).toBe(1);
+    await organization.selectOption({ label: "Harbor" });
+    const before = smtp.received.length;
+    await adminPage.getByRole("button", { name: "Send the invitation" }).click();
+    await adminPage.getByText(`Invitation sent to ${maintainer.email} to be a maintainer of Harbor.`).waitFor();
+    await expect.poll(() => rows(adminPage, "table:has(caption:text('Invitations'))")).toHaveLength(1);
+    expect((await rows(adminPage, "table:has(caption:text('Invitations'))"))[0]).toMatch(/mae@example\.org[\s\S]*Maintainer[\s\S]*Waiting/);
+
+    // The invitation email arrives at the SMTP server.
+    const invitationEmail = await waitForEmail(smtp, maintainer.email, { after: before });
+    expect(invitationEmail.subject).toContain("invites you to be a maintainer in Harbor");
+    const invitationLink = linkIn(invitationEmail, "/invitations");
+
+    // The maintainer opens it as a visitor, creates an account with that address, and confirms it.
+    const second = await app.newPage();
+    const mae = second.page;
+    await mae.goto(invitationLink);
+    await mae.getByRole("heading", { name: "You are invited" }).waitFor();
+    expect(await text(mae.locator("main"))).toContain(`Be a maintainer in Harbor (${OPEN_TERM.programName}).`);
+    await mae.getByRole("link", { name: `Create one with ${maintainer.email}` }).click();
+    await mae.getByRole("heading", { name: "Create an account" }).waitFor();
+    expect(await mae.getByLabel("Email", { exact: true }).inputValue()).toBe(maintainer.email);
+    // The token travels in the fragment, never in the query the server sees.
+    expect(new URL(mae.url()).hash).toMatch(/^#token=/);
+    expect(new URL(mae.url()).search).not.toContain("token");
+    await mae.getByLabel("Your name").fill(maintainer.name);
+    await mae.getByLabel("Password", { exact: true }).fill(PASSWORD);
+    const beforeSignUp = smtp.received.length;
+    await mae.getByRole("button", { name: "Create account" }).click();
+    await mae.getByText(`We sent a link to ${maintainer.email}; it works for 24 hours.`).waitFor();
+    const confirmation = await waitForEmail(smtp, maintainer.email, { after: beforeSignUp });
+    await mae.goto(linkIn(confirmation, "/verify-email"));
+    await mae.getByRole("heading", { name: "Your email address is confirmed" }).waitFor();
+    await mae.getByRole("link", { name: "Continue to your invitation" }).click();
+    await mae.getByRole("heading", { name: "You are invited" }).waitFor();
+    await mae.getByRole("button", { name: "Accept the invitation" }).click();
+    await mae.getByRole("heading", { name: "Invitation accepted" }).waitFor();
+    expect(await text(mae.locator("main"))).toContain(`You are now a maintainer in Harbor (${OPEN_TERM.programName}).`);
+    await mae.getByRole("link", { name: "See your roles" }).click();
+    await mae.getByRole("heading", { name: "Your account" }).waitFor();
+    await expect.poll(() => text(mae.locator(".role-list"))).toContain("Maintainer");
+    expect(await text(mae.locator(".role-list"))).toContain(`Harbor · ${OPEN_TERM.programName}`);
+    expect(await signedInName(mae)).toBe(maintainer.name);
+
+    // The link works once: opened again, it says so.
+    await mae.goto(invitationLink);
+    await mae.getByText(/This invitation is not valid any more/).waitFor();
+
+    // The admin sees the maintainer among the people, and the invitation accepted.
+    await first.open(adminPath);
+    await expect.poll(() => rows(adminPage, peopleTable)).toHaveLength(peopleBefore + 1);
+    const people = await rows(adminPage, peopleTable);
+    expect(people.find((row) => row.includes(maintainer.name))).toMatch(/mae@example\.org[\s\S]*Maintainer · Harbor/);
+    expect((await rows(adminPage, "table:has(caption:text('Invitations'))"))[0]).toContain("Accepted");
+
+    // The audit log shows those events, and its filters live in the URL.
+    await adminPage.getByRole("link", { name: "Audit log" }).click();
+    await adminPage.getByRole("heading", { name: "Audit log" }).waitFor();
+    await expect.poll(() => rows(adminPage, ".audit-table")).not.toHaveLength(0);
+    const actions = await adminPage.locator(".audit-table tbody td[data-label='Action']").allInnerTexts();
+    expect(actions).toEqual(expect.arrayContaining(["invitation.accepted", "invitation.created", "role.granted"]));
+    expect(actions.indexOf("invitation.accepted")).toBeLessThan(actions.indexOf("invitation.created"));
+    await adminPage.getByLabel("Action").fill("invitation.accepted");
+    await adminPage.getByRole("button", { name: "Apply filters" }).click();
+    await adminPage.waitForURL(/\/audit\?action=invitation\.accepted$/);
+    await expect.poll(() => rows(adminPage, ".audit-table")).toHaveLength(1);
+    expect((await rows(adminPage, ".audit-table"))[0]).toContain(maintainer.name);
+    await adminPage.getByLabel("Who").selectOption({ label: admin.name });
+    await adminPage.getByRole("button", { name: "Apply filters" }).click();
+    await adminPage.waitForURL(/\/audit\?action=invitation\.accepted&actor=\d+$/);
+    await adminPage.getByText("No event matches these filters.").waitFor();
+    // Loading the address again restores the filter.
+    await first.open(`${adminPath}/audit?objectType=invitation`);
+    await expect.poll(() => rows(adminPage, ".audit-table")).toHaveLength(2);
+    expect(await adminPage.getByLabel("Object type").inputValue()).toBe("invitation");
+
+    // The outbox lists the invitation email as sent.
+    await adminPage.getByRole("link", { name: "Email outbox" }).click();
+    await adminPage.getByRole("heading", { name: "Email outbox" }).waitFor();
+    const message = adminPage.locator(".outbox-message", { hasText: invitationEmail.subject });
+    await expect.poll(() => message.count()).toBe(1);
+    expect(await text(message.locator(".chip"))).toBe("Sent");
+    expect(await text(message)).toContain(maintainer.email);
+    await adminPage.getByRole("link", { name: "Failed" }).click();
+    await adminPage.waitForURL(/\/outbox\?state=failed$/);
+    await adminPage.getByText("No message is failed.").waitFor();
+    await adminPage.getByRole("link", { name: "Sent", exact: true }).click();
+    await adminPage.waitForURL(/\/outbox\?state=sent$/);
+    await expect.poll(() => message.count()).toBe(1);
+
+    expect(first.errors).toEqual([]);
+    expect(second.errors).toEqual([]);
+  });
+});
