@@ -32,6 +32,8 @@ export interface TestPage {
 export interface PageOptions {
   viewport?: { width: number; height: number };
   colorScheme?: "light" | "dark";
+  /** Cookies (a session) to start with, from another context's storageState(). */
+  storageState?: Awaited<ReturnType<BrowserContext["storageState"]>>;
 }
 
 /** Options of a test file's web app. */
@@ -98,6 +100,7 @@ export function setupWebApp(options: WebAppOptions = {}): WebApp {
         colorScheme: options.colorScheme ?? "light",
         timezoneId: VIEWER_ZONE,
         locale: "en-GB",
+        ...(options.storageState ? { storageState: options.storageState } : {}),
       });
       contexts.push(context);
       const page = await context.newPage();

@@ -29,12 +29,17 @@ const NONE = { fields: {}, form: null };
 export function useForm<F extends string>(
   fields: readonly F[],
   action: () => Promise<void>,
-  options: { fieldOf?: (error: ApiError) => F | undefined; formId?: string } = {},
+  options: {
+    fieldOf?: (error: ApiError) => F | undefined;
+    formId?: string;
+    /** Words for fields left empty, checked before sending (the server checks everything else). */
+    required?: () => Partial<Record<F, string | false>>;
+  } = {},
 ): FormState<F> {
   const [busy, setBusy] = useState(false);
   const [errors, setErrors] = useState<FormErrors<F>>(NONE);
   const focusNext = useRef(false);
-  const { fieldOf, formId } = options;
+  const { fieldOf, formId, required } = options;
 
   useEffect(() => {
     if (!focusNext.current) return;
@@ -48,6 +53,12 @@ export function useForm<F extends string>(
     (event: FormEvent<HTMLFormElement>) => {
       event.preventDefault();
       if (busy) return;
+      const missing = Object.fromEntries(Object.entries(required?.() ?? {}).filter(([, words]) => words)) as Partial<Record<F, string>>;
+      if (Object.keys(missing).length > 0) {
+        focusNext.current = true;
+        setErrors({ fields: missing, form: null });
+        return;
+      }
       setBusy(true);
       setErrors(NONE);
       action().then(
@@ -67,7 +78,7 @@ export function useForm<F extends string>(
         },
       );
     },
-    [busy, action, fields, fieldOf],
+    [busy, action, fields, fieldOf, required],
   );
 
   const reset = useCallback(() => setErrors(NONE), []);

@@ -35,7 +35,7 @@ function CreateTokenForm({ onCreated }: { onCreated(token: CreatedToken): void }
     setName("");
     onCreated(created);
   };
-  const form = useForm(FIELDS, create, { formId: "create-token" });
+  const form = useForm(FIELDS, create, { formId: "create-token", required: () => ({ name: !name.trim() && "Give the token a name you will recognise." }) });
   return (
     <form className="stack" noValidate onSubmit={form.onSubmit} aria-labelledby="create-token-heading">
       <FormError id="create-token" error={form.errors.form} />

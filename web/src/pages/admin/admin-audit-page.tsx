@@ -4,6 +4,7 @@ import { useApi } from "../../api/use-api.ts";
 import { Pager } from "../../catalog/pager.tsx";
 import { ErrorPanel, Loading } from "../../components/load-states.tsx";
 import { SelectField, TextField } from "../../forms/field.tsx";
+import { countOf } from "../../text.ts";
 import { formatDateTime } from "../../time/format-date.ts";
 import { viewerTimeZone } from "../../time/zones.ts";
 import { AdminFrame, adminPaths } from "./admin-frame.tsx";
@@ -161,7 +162,13 @@ function Audit({ program }: { program: string }) {
       {log.error ? <ErrorPanel error={log.error} onRetry={log.reload} /> : null}
       <section className="results" aria-busy={log.status === "loading"} aria-labelledby="audit-count">
         <p className="result-count" id="audit-count" aria-live="polite">
-          {data ? (data.total === 0 ? "No events" : `Showing ${first}–${first + data.items.length - 1} of ${data.total} events`) : ""}
+          {data
+            ? data.total === 0
+              ? "No events"
+              : data.total <= LIMIT
+                ? countOf(data.total, "event", "events")
+                : `Showing ${first}–${first + data.items.length - 1} of ${countOf(data.total, "event", "events")}`
+            : ""}
         </p>
         {data && data.items.length > 0 ? <EventsTable events={data.items} /> : null}
         {data && data.total === 0 ? (

@@ -41,7 +41,8 @@ function Delivery({ message }: { message: OutboxMessage }) {
   if (message.sentAt) return <time dateTime={message.sentAt}>Sent {formatDateTime(new Date(message.sentAt), zone)}</time>;
   if (message.state === "failed") return <span>Gave up after {message.attempts === 1 ? "1 attempt" : `${message.attempts} attempts`}</span>;
   const next = new Date(message.nextAttemptAt);
-  return <time dateTime={message.nextAttemptAt}>Next attempt {next.getTime() <= Date.now() ? "now" : relativeTo(next, new Date())}</time>;
+  if (next.getTime() <= Date.now()) return <span>{message.attempts === 0 ? "Not sent yet" : "Next attempt due now"}</span>;
+  return <time dateTime={message.nextAttemptAt}>Next attempt {relativeTo(next, new Date())}</time>;
 }
 
 function MessageRow({ message }: { message: OutboxMessage }) {

@@ -56,7 +56,14 @@ export function InviteForm({ program, onInvited }: { program: string; onInvited(
     setEmail("");
     onInvited(invitation);
   };
-  const form = useForm(FIELDS, invite, { formId: "invite" });
+  const form = useForm(FIELDS, invite, {
+    formId: "invite",
+    required: () => ({
+      email: !email.trim() && "Enter the email address to send the invitation to.",
+      organization: role === "maintainer" && !organization && "Choose the organization the maintainer will look after.",
+      project: role === "mentor" && !project && "Choose the project the mentor will mentor.",
+    }),
+  });
   const loadingChoices = scoped && (terms.status === "loading" || catalog.status === "loading") && !catalog.data;
 
   return (

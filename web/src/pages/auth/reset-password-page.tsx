@@ -22,7 +22,10 @@ function RequestLink() {
     await sendJson("POST", "/api/auth/password-reset", { email });
     setSentTo(email.trim());
   };
-  const form = useForm(REQUEST_FIELDS, request, { formId: "reset-request" });
+  const form = useForm(REQUEST_FIELDS, request, {
+    formId: "reset-request",
+    required: () => ({ email: !email.trim() && "Enter the email address of your account." }),
+  });
 
   if (sentTo) {
     const sendAnother = () => {
@@ -98,7 +101,10 @@ function ChooseNewPassword({ token, onAskAgain }: { token: string; onAskAgain():
     signedOut();
     setDone(true);
   };
-  const form = useForm(CONFIRM_FIELDS, confirm, { formId: "reset-confirm" });
+  const form = useForm(CONFIRM_FIELDS, confirm, {
+    formId: "reset-confirm",
+    required: () => ({ password: !password && "Choose a password of at least 10 characters." }),
+  });
 
   if (done) {
     return (

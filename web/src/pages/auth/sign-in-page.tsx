@@ -67,7 +67,11 @@ export function SignInPage() {
       if (me) announce(`You are signed in as ${me.name}.`, target.split("#")[0] ?? "/");
       navigate(target);
     },
-    { fieldOf: (error: ApiError) => (error.status === 401 ? "password" : undefined), formId: "sign-in" },
+    {
+      fieldOf: (error: ApiError) => (error.status === 401 ? "password" : undefined),
+      formId: "sign-in",
+      required: () => ({ email: !email.trim() && "Enter the email address of your account.", password: !password && "Enter your password." }),
+    },
   );
 
   if (session.status === "signed-in") {

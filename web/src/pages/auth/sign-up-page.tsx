@@ -38,7 +38,14 @@ export function SignUpPage() {
     if (next) rememberReturn(next);
     setSentTo(email.trim());
   };
-  const form = useForm(FIELDS, submit, { formId: "sign-up" });
+  const form = useForm(FIELDS, submit, {
+    formId: "sign-up",
+    required: () => ({
+      name: !name.trim() && "Enter your name.",
+      email: !email.trim() && "Enter your email address.",
+      password: !password && "Choose a password of at least 10 characters.",
+    }),
+  });
 
   const sendAnother = () => {
     setResend({ state: "sending" });

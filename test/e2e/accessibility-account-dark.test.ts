@@ -1,0 +1,3 @@
+import { describeAccountAxeChecks } from "./account-axe.ts";
+
+describeAccountAxeChecks("dark");

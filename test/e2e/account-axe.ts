@@ -1,0 +1,123 @@
+import { AxeBuilder } from "@axe-core/playwright";
+import type { Page } from "playwright-core";
+import { beforeAll, describe, expect, test } from "vitest";
+import { OPEN_TERM } from "../helpers/web-server.ts";
+import { type AccountFixtures, prepareAccountFixtures } from "./account-fixtures.ts";
+import { PHONE, setupWebApp } from "./support.ts";
+
+/** A page of the account and admin area, in one state. */
+interface AccountPage {
+  name: string;
+  path: (fixtures: AccountFixtures) => string;
+  as: "visitor" | "admin";
+  /** Brings the page into the state to check (a failed submission, an open menu). */
+  act?: (page: Page) => Promise<void>;
+  phone?: boolean;
+}
+
+const admin = `/admin/${OPEN_TERM.program}`;
+
+/** Every new page, and the states where it looks different: errors beside fields, messages, the open menu. */
+export const ACCOUNT_PAGES: AccountPage[] = [
+  { name: "sign in", path: () => "/sign-in", as: "visitor", phone: true },
+  {
+    name: "sign in with errors beside the fields",
+    path: () => "/sign-in",
+    as: "visitor",
+    act: async (page) => {
+      await page.getByRole("button", { name: "Sign in", exact: true }).click();
+      await page.locator(".field-error").first().waitFor();
+    },
+  },
+  { name: "sign in after a refused provider sign-in", path: () => "/sign-in?error=denied", as: "visitor" },
+  { name: "sign up", path: () => "/sign-up", as: "visitor", phone: true },
+  {
+    name: "sign up sent",
+    path: () => "/sign-up",
+    as: "visitor",
+    act: async (page) => {
+      await page.getByLabel("Your name").fill("Axe Tester");
+      await page.getByLabel("Email", { exact: true }).fill("axe@example.org");
+      await page.getByLabel("Password", { exact: true }).fill("a long enough password");
+      await page.getByRole("button", { name: "Create account" }).click();
+      await page.getByRole("heading", { name: "Check your email" }).waitFor();
+    },
+  },
+  { name: "reset request", path: () => "/reset-password", as: "visitor" },
+  { name: "reset with a token", path: () => "/reset-password#token=cohort_reset_not-a-real-token-at-all", as: "visitor", phone: true },
+  { name: "verify without a token", path: () => "/verify-email", as: "visitor" },
+  {
+    name: "verify with a used token",
+    path: () => "/verify-email#token=cohort_verify_not-a-real-token-at-all",
+    as: "visitor",
+    act: async (page) => {
+      await page.locator(".error-panel").waitFor();
+    },
+  },
+  { name: "invitation for a visitor", path: (fixtures) => `/invitations#token=${fixtures.invitationToken}`, as: "visitor", phone: true },
+  { name: "invitation for someone else", path: (fixtures) => `/invitations#token=${fixtures.invitationToken}`, as: "admin" },
+  { name: "account", path: () => "/account", as: "admin", phone: true },
+  {
+    name: "account menu open",
+    path: () => "/account",
+    as: "admin",
+    act: async (page) => {
+      await page.locator(".account-button").click();
+    },
+  },
+  { name: "tokens", path: () => "/account/tokens", as: "admin", phone: true },
+  {
+    name: "token just created",
+    path: () => "/account/tokens",
+    as: "admin",
+    act: async (page) => {
+      await page.getByLabel("Name", { exact: true }).fill("Laptop");
+      await page.getByRole("button", { name: "Create token" }).click();
+      await page.locator(".secret-panel").waitFor();
+    },
+  },
+  { name: "admin people", path: () => admin, as: "admin", phone: true },
+  { name: "admin audit log", path: () => `${admin}/audit?objectType=invitation`, as: "admin", phone: true },
+  { name: "admin outbox", path: () => `${admin}/outbox`, as: "admin", phone: true },
+  {
+    name: "admin outbox with a message open",
+    path: () => `${admin}/outbox?state=pending`,
+    as: "admin",
+    act: async (page) => {
+      await page.locator(".outbox-body summary").first().click();
+    },
+  },
+];
+
+/**
+ * Runs axe (WCAG 2.1 A and AA plus best practices) on every account and admin page in one
+ * colour scheme and expects no serious or critical violation. One file per scheme.
+ */
+export function describeAccountAxeChecks(colorScheme: "light" | "dark"): void {
+  const app = setupWebApp();
+  let fixtures: AccountFixtures | undefined;
+  beforeAll(async () => {
+    fixtures = await prepareAccountFixtures(app);
+  });
+
+  describe(`accessibility of the account and admin pages in the ${colorScheme} theme`, () => {
+    test.each(ACCOUNT_PAGES)("the $name page has no serious or critical axe violation", async ({ path, as, act, phone }) => {
+      if (!fixtures) throw new Error("fixtures missing");
+      for (const viewport of phone ? [undefined, PHONE] : [undefined]) {
+        const { page, open, errors } = await app.newPage({
+          colorScheme,
+          ...(viewport ? { viewport } : {}),
+          ...(as === "admin" ? { storageState: fixtures.admin } : {}),
+        });
+        await open(path(fixtures));
+        await act?.(page);
+        const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]).analyze();
+        const serious = results.violations
+          .filter((violation) => violation.impact === "serious" || violation.impact === "critical")
+          .map((violation) => `${violation.id}: ${violation.help} (${violation.nodes.map((node) => node.target.join(" ")).join(", ")})`);
+        expect(serious, `${path(fixtures)} at ${viewport ? PHONE.width : 1280} px`).toEqual([]);
+        expect(errors.filter((error) => !/status of (400|401) /.test(error))).toEqual([]);
+      }
+    });
+  });
+}
