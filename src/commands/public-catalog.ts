@@ -83,22 +83,19 @@ export interface CatalogQuery {
 }
 
 /**
- * A key that names one answer of the catalog: the term's id and revision (every write to the
- * term or its projects moves it on) and the query in a normal form. Callers cache answers
- * under it; NOT_FOUND when the term does not exist.
+ * The version of a term's catalog: its id and revision. Every write to the term or its
+ * projects moves the revision on, so answers cached under a version never need invalidating.
+ * NOT_FOUND when the term does not exist.
  */
-export async function catalogAnswerKey(database: DatabaseHandle, termSlug: string, query: CatalogQuery): Promise<string> {
+export async function catalogVersion(database: DatabaseHandle, termSlug: string): Promise<string> {
   const term = await findTermBySlug(database.db, termSlug);
   if (!term) throw new AppError("NOT_FOUND", `There is no term "${termSlug}".`);
-  return JSON.stringify([
-    term.id,
-    term.revision,
-    searchTerms(query.q ?? "").join(" "),
-    [...new Set(query.skill)].sort(),
-    [...new Set(query.org)].sort(),
-    query.page,
-    query.limit,
-  ]);
+  return `${term.id}.${term.revision}`;
+}
+
+/** A catalog query in a normal form: the same search written differently gives the same key. */
+export function catalogQueryKey(query: CatalogQuery): string {
+  return JSON.stringify([searchTerms(query.q ?? "").join(" "), [...new Set(query.skill)].sort(), [...new Set(query.org)].sort(), query.page, query.limit]);
 }
 
 /** One page of a term's catalog with facet counts. */

@@ -67,3 +67,25 @@ export async function sendCachedJson<S extends z.ZodType>(
     .serializer((payload) => payload as string)
     .send(json);
 }
+
+const memos = new WeakMap<AppContext, Map<string, { value: string; until: number }>>();
+
+/**
+ * A small value (such as a term's catalog version) remembered for `ttlMs`, so that a burst of
+ * reads asks the database once. What it trades: a change made by another server process is
+ * seen up to `ttlMs` later. Failures are not remembered.
+ */
+export async function rememberFor(context: AppContext, key: string, ttlMs: number, produce: () => Promise<string>): Promise<string> {
+  let memo = memos.get(context);
+  if (!memo) {
+    memo = new Map();
+    memos.set(context, memo);
+  }
+  const now = Date.now();
+  const hit = memo.get(key);
+  if (hit && hit.until > now) return hit.value;
+  const value = await produce();
+  if (memo.size > 10_000) memo.clear();
+  memo.set(key, { value, until: now + ttlMs });
+  return value;
+}

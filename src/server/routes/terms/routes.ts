@@ -1,12 +1,15 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
-import { catalogAnswerKey, getPublicTerm, searchPublicCatalog } from "../../../commands/public-catalog.ts";
+import { catalogQueryKey, catalogVersion, getPublicTerm, searchPublicCatalog } from "../../../commands/public-catalog.ts";
 import { termCalendar } from "../../../commands/term-calendar.ts";
 import { CatalogQuerySchema, CatalogResponseSchema, TermDetailSchema } from "../../../schemas/catalog.ts";
 import type { AppContext } from "../../context.ts";
 import { problemResponses } from "../../problem-responses.ts";
-import { sendCachedJson } from "../../response-cache.ts";
+import { rememberFor, sendCachedJson } from "../../response-cache.ts";
 import { TermParams } from "./schema.ts";
+
+/** How long a process trusts the catalog version it read: a change shows within this time. */
+const CATALOG_VERSION_TTL_MS = 1000;
 
 /** Public routes for a term: its timeline, its catalog of projects and its calendar feed. */
 export const termRoutes: FastifyPluginAsyncZod<{ context: AppContext }> = async (app, { context }) => {
@@ -40,7 +43,8 @@ export const termRoutes: FastifyPluginAsyncZod<{ context: AppContext }> = async 
       sendCachedJson(reply, {
         context,
         cache: "catalog",
-        key: await catalogAnswerKey(context.database, request.params.term, request.query),
+        // The catalog's version is read at most once a second per term and process.
+        key: `${await rememberFor(context, `catalog-version:${request.params.term}`, CATALOG_VERSION_TTL_MS, () => catalogVersion(context.database, request.params.term))}:${catalogQueryKey(request.query)}`,
         schema: CatalogResponseSchema,
         produce: () => searchPublicCatalog(context.database, request.params.term, request.query),
       }),
