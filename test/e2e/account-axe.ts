@@ -30,7 +30,7 @@ export const ACCOUNT_PAGES: AccountPage[] = [
     },
   },
   { name: "sign in after a refused provider sign-in", path: () => "/sign-in?error=denied", as: "visitor" },
-  { name: "sign up", path: () => "/sign-up", as: "visitor", phone: true },
+  { name: "sign up", path: () => "/sign-up", as: "visitor" },
   {
     name: "sign up sent",
     path: () => "/sign-up",
@@ -44,7 +44,7 @@ export const ACCOUNT_PAGES: AccountPage[] = [
     },
   },
   { name: "reset request", path: () => "/reset-password", as: "visitor" },
-  { name: "reset with a token", path: () => "/reset-password#token=cohort_reset_not-a-real-token-at-all", as: "visitor", phone: true },
+  { name: "reset with a token", path: () => "/reset-password#token=cohort_reset_not-a-real-token-at-all", as: "visitor" },
   { name: "verify without a token", path: () => "/verify-email", as: "visitor" },
   {
     name: "verify with a used token",
@@ -54,7 +54,7 @@ export const ACCOUNT_PAGES: AccountPage[] = [
       await page.locator(".error-panel").waitFor();
     },
   },
-  { name: "invitation for a visitor", path: (fixtures) => `/invitations#token=${fixtures.invitationToken}`, as: "visitor", phone: true },
+  { name: "invitation for a visitor", path: (fixtures) => `/invitations#token=${fixtures.invitationToken}`, as: "visitor" },
   { name: "invitation for someone else", path: (fixtures) => `/invitations#token=${fixtures.invitationToken}`, as: "admin" },
   { name: "account", path: () => "/account", as: "admin", phone: true },
   {
@@ -65,7 +65,7 @@ export const ACCOUNT_PAGES: AccountPage[] = [
       await page.locator(".account-button").click();
     },
   },
-  { name: "tokens", path: () => "/account/tokens", as: "admin", phone: true },
+  { name: "tokens", path: () => "/account/tokens", as: "admin" },
   {
     name: "token just created",
     path: () => "/account/tokens",
@@ -78,7 +78,7 @@ export const ACCOUNT_PAGES: AccountPage[] = [
   },
   { name: "admin people", path: () => admin, as: "admin", phone: true },
   { name: "admin audit log", path: () => `${admin}/audit?objectType=invitation`, as: "admin", phone: true },
-  { name: "admin outbox", path: () => `${admin}/outbox`, as: "admin", phone: true },
+  { name: "admin outbox", path: () => `${admin}/outbox`, as: "admin" },
   {
     name: "admin outbox with a message open",
     path: () => `${admin}/outbox?state=pending`,

@@ -1,0 +1,83 @@
+import fs from "node:fs";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { startTestOidcProvider, type TestOidcProvider } from "../helpers/oidc-provider.ts";
+import { signedInName } from "./accounts.ts";
+import { DESKTOP, PHONE, setupWebApp, text } from "./support.ts";
+
+const PROVIDER_NAME = "Test Foundation account";
+let provider: TestOidcProvider | undefined;
+
+const app = setupWebApp({
+  async server() {
+    provider = await startTestOidcProvider({ accounts: { alice: { email: "alice@example.org", email_verified: true, name: "Alice Example" } } });
+    return { oidc: { issuer: provider.issuer, clientId: provider.clientId, clientSecret: provider.clientSecret, name: PROVIDER_NAME } };
+  },
+});
+
+beforeAll(() => {
+  provider?.allowRedirectUri(`${app.server().url}/api/auth/oidc/callback`);
+});
+afterAll(async () => {
+  await provider?.close();
+});
+
+describe("sign in with the OpenID Connect provider", () => {
+  test("the provider's button comes first; a refusal comes back in words; a sign-in lands where the person was going", async () => {
+    if (!provider) throw new Error("no provider");
+    const { page, open, errors } = await app.newPage();
+    await open("/sign-in?next=%2Faccount");
+    const button = page.getByRole("link", { name: `Sign in with ${PROVIDER_NAME}` });
+    await button.waitFor();
+    // First in the page's order, before the email form.
+    const order = await page.evaluate(() => {
+      const items = [...document.querySelectorAll("main a, main input, main button")];
+      return items.map((item) => item.textContent?.trim() || item.id);
+    });
+    expect(order[0]).toBe(`Sign in with ${PROVIDER_NAME}`);
+    expect(order.indexOf("field-email")).toBeGreaterThan(0);
+
+    provider.signInAs("deny");
+    await button.click();
+    await page.waitForURL((url) => url.pathname === "/sign-in" && url.searchParams.get("error") === "denied");
+    await page.getByRole("alert").waitFor();
+    expect(await text(page.getByRole("alert"))).toContain(`You cancelled the sign-in at ${PROVIDER_NAME}`);
+
+    await open("/sign-in?next=%2Faccount");
+    provider.signInAs("alice");
+    await page.getByRole("link", { name: `Sign in with ${PROVIDER_NAME}` }).click();
+    await page.waitForURL((url) => url.pathname === "/account");
+    await page.getByRole("heading", { name: "Your account" }).waitFor();
+    await expect.poll(() => signedInName(page)).toBe("Alice Example");
+    expect(await text(page.locator(".lead"))).toContain("alice@example.org");
+    expect(errors).toEqual([]);
+  });
+
+  test("every refusal code of the callback is explained in words", async () => {
+    const { page, open } = await app.newPage();
+    const codes = ["invalid_state", "expired", "email_unverified", "already_linked", "denied", "provider_error", "failed", "not_configured"];
+    const explanations = new Set<string>();
+    for (const code of codes) {
+      await open(`/sign-in?error=${code}`);
+      const words = await text(page.getByRole("alert"));
+      expect(words, code).not.toContain("_");
+      expect(words.length, code).toBeGreaterThan(60);
+      explanations.add(words);
+    }
+    // Each code has its own explanation.
+    expect(explanations.size).toBe(codes.length);
+  });
+
+  test("screenshots of the sign-in page with the provider's button, at 1280 and 390 px, light and dark", async () => {
+    const out = path.resolve(import.meta.dirname, "../../.tmp/screenshots");
+    fs.mkdirSync(out, { recursive: true });
+    for (const colorScheme of ["light", "dark"] as const) {
+      for (const viewport of [DESKTOP, PHONE]) {
+        const { page, open } = await app.newPage({ viewport, colorScheme });
+        await open("/sign-in?error=denied");
+        await page.getByRole("link", { name: `Sign in with ${PROVIDER_NAME}` }).waitFor();
+        await page.screenshot({ path: path.join(out, `account-sign-in-with-provider-${viewport.width}-${colorScheme}.png`), fullPage: true });
+      }
+    }
+  });
+});
