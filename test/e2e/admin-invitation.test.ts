@@ -1,7 +1,7 @@
 import { describe, expect, test } from "vitest";
 import { waitForEmail } from "../helpers/smtp-server.ts";
 import { OPEN_TERM } from "../helpers/web-server.ts";
-import { createAdmin, linkIn, PASSWORD, signedInName, submitSignIn } from "./accounts.ts";
+import { createAdmin, linkIn, PASSWORD, signedInName, signInAsNewAdmin, signUpThroughApi, submitSignIn } from "./accounts.ts";
 import { setupWebApp, text } from "./support.ts";
 
 const app = setupWebApp({ smtp: true });
@@ -137,5 +137,45 @@ describe("an admin invites a maintainer", () => {
 
     expect(first.errors).toEqual([]);
     expect(second.errors).toEqual([]);
+  });
+
+  test("someone with an account signs in from the invitation and accepts it; another account is asked to sign out first", async () => {
+    const smtp = app.smtp();
+    const server = app.server();
+    const inviter = await app.newPage();
+    await signInAsNewAdmin(server, inviter.context, { name: "Olga Admin", email: "olga@example.org", password: PASSWORD }, OPEN_TERM.program);
+    const me = (await (await inviter.context.request.get(`${server.url}/api/me`)).json()) as { csrfToken: string };
+    const before = smtp.received.length;
+    const invited = await inviter.context.request.post(`${server.url}/api/programs/${OPEN_TERM.program}/invitations`, {
+      headers: { "x-csrf-token": me.csrfToken },
+      data: { email: "pat@example.org", role: "program_admin" },
+    });
+    expect(invited.status()).toBe(201);
+    const link = linkIn(await waitForEmail(smtp, "pat@example.org", { after: before }), "/invitations");
+
+    // Signed in with another address: the page says whose invitation it is, and offers to sign out.
+    const { page, context, errors } = await app.newPage();
+    await signUpThroughApi(server, context, { name: "Pat Person", email: "pat@example.org", password: PASSWORD });
+    await signUpThroughApi(server, context, { name: "Someone Else", email: "else@example.org", password: PASSWORD });
+    await page.goto(link);
+    await page.getByText("This invitation is for pat@example.org.").waitFor();
+    await page.getByRole("button", { name: "Sign out" }).click();
+
+    // Signed out, it offers to sign in as the invited address, and comes back with the token.
+    await page.getByRole("link", { name: "Sign in as pat@example.org" }).click();
+    await page.getByRole("heading", { name: "Sign in" }).waitFor();
+    expect(new URL(page.url()).searchParams.get("next")).toBe("/invitations");
+    expect(new URL(page.url()).hash).toMatch(/^#token=/);
+    expect(await page.getByLabel("Email", { exact: true }).inputValue()).toBe("pat@example.org");
+    await page.getByLabel("Password", { exact: true }).fill(PASSWORD);
+    await page.getByRole("button", { name: "Sign in", exact: true }).click();
+    await page.getByRole("heading", { name: "You are invited" }).waitFor();
+    expect(await text(page.locator("main"))).toContain(`Be a program admin in ${OPEN_TERM.programName}.`);
+    await page.getByRole("button", { name: "Accept the invitation" }).click();
+    await page.getByText(`You are now a program admin in ${OPEN_TERM.programName}.`).waitFor();
+    // The new role shows in the header's menu at once.
+    await page.getByRole("button", { name: /Pat Person/ }).click();
+    await page.getByRole("link", { name: `Admin of ${OPEN_TERM.programName}` }).waitFor();
+    expect(errors).toEqual([]);
   });
 });
