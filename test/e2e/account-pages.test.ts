@@ -1,6 +1,6 @@
 import { describe, expect, test } from "vitest";
 import { OPEN_TERM } from "../helpers/web-server.ts";
-import { PASSWORD, signUpThroughApi, submitSignIn } from "./accounts.ts";
+import { PASSWORD, signInAsNewAdmin, signUpThroughApi, submitSignIn } from "./accounts.ts";
 import { setupWebApp, text, VIEWER_ZONE } from "./support.ts";
 
 const app = setupWebApp();
@@ -116,6 +116,28 @@ describe("account pages", () => {
     await open(`/admin/${OPEN_TERM.program}/audit`);
     await page.getByText(/only the admins of this program see its admin pages/).waitFor();
     expect(await page.locator("table").count()).toBe(0);
+    expect(errors).toEqual([]);
+  });
+
+  test("at 360 px wide nothing scrolls sideways on the account and admin pages", async () => {
+    const narrow = { width: 360, height: 780 };
+    const { page, context, open, errors } = await app.newPage({ viewport: narrow });
+    await signInAsNewAdmin(
+      app.server(),
+      context,
+      { name: "Evelyn Boyd Granville-Collins", email: "evelyn@example.org", password: PASSWORD },
+      OPEN_TERM.program,
+    );
+    const admin = `/admin/${OPEN_TERM.program}`;
+    for (const path of ["/account", "/account/tokens", admin, `${admin}/audit`, `${admin}/outbox`, "/sign-up", "/reset-password"]) {
+      await open(path);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth), path).toBeLessThanOrEqual(narrow.width);
+    }
+    // The header's menu fits too, opened.
+    await open("/account");
+    await page.locator(".account-button").click();
+    const panel = await page.locator(".menu-panel").boundingBox();
+    expect(panel && panel.x >= 0 && panel.x + panel.width <= narrow.width).toBe(true);
     expect(errors).toEqual([]);
   });
 });

@@ -16,7 +16,9 @@ function SessionControls() {
   const search = useSearch();
   if (session.status === "loading") return <span className="session-placeholder" aria-hidden="true" />;
   if (session.status === "signed-in") return <AccountMenu me={session.me} />;
-  const next = AUTH_PAGES.includes(location) || location === "/" ? null : `${location}${search ? `?${search}` : ""}`;
+  // An invitation's token lives in the fragment: keep it, so signing in comes back to the invitation.
+  const hash = location === "/invitations" ? window.location.hash : "";
+  const next = AUTH_PAGES.includes(location) || location === "/" ? null : `${location}${search ? `?${search}` : ""}${hash}`;
   return (
     <Link href={withNext("/sign-in", next)} className="sign-in-link" aria-current={location === "/sign-in" ? "page" : undefined}>
       Sign in

@@ -125,7 +125,7 @@ function ChooseNewPassword({ token, onAskAgain }: { token: string; onAskAgain():
   return (
     <div className="page auth-page">
       <h1>Choose a new password</h1>
-      <p className="lead">Once it is saved, you sign in with it, and every other session of your account ends.</p>
+      <p className="lead">Once it is saved, every browser signed in to your account is signed out, and you sign in with the new password.</p>
       <FormError id="reset-confirm" error={form.errors.form}>
         <p>
           <button type="button" className="link-button" onClick={onAskAgain}>
