@@ -1,7 +1,7 @@
 /** The term-page library: read, lint and write the Markdown pages programs publish for each term. */
 export { TermPageError } from "./errors.ts";
 export { toParseJson } from "./json.ts";
-export { type LintRule, type LintRuleName, LINT_RULES } from "./lint-rules.ts";
+export { LINT_RULES, type LintRule, type LintRuleName } from "./lint-rules.ts";
 export { parseTermPage } from "./parse.ts";
 export { extractSkills, normalizeSkill } from "./skills.ts";
 export type * from "./types.ts";

@@ -1,0 +1,45 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { markdownFiles, sharedCorpusDir, structure } from "../../test/fixtures/termpages/index.ts";
+import { TermPageJson } from "../schemas/term-page.ts";
+import { toParseJson } from "./json.ts";
+import { LINT_RULES } from "./lint-rules.ts";
+import { parseTermPage } from "./parse.ts";
+import { writeTermPage } from "./write.ts";
+
+// The whole corpus lives beside the repository (../shared/corpus); a fresh clone has only the fixtures.
+const corpus = sharedCorpusDir();
+const files = corpus ? markdownFiles(corpus) : [];
+const title = corpus
+  ? `the whole corpus (${files.length} pages in ${corpus})`
+  : "the whole corpus (skipped: ../shared/corpus not found beside the repository root)";
+const NOW = new Date("2026-08-05T00:00:00Z");
+const RULES = new Set<string>(LINT_RULES.map((rule) => rule.name));
+
+describe.skipIf(!corpus)(title, () => {
+  it("holds the 45 LFX term pages", () => {
+    expect(files.length).toBeGreaterThanOrEqual(45);
+  });
+
+  it.each(files.map((file) => [path.relative(corpus ?? "", file), file]))("%s parses, lints and round-trips", (_name, file) => {
+    const text = readFileSync(file, "utf8");
+    const before = process.cpuUsage();
+    const parsed = parseTermPage(text, { fileName: file, now: NOW });
+    const spent = process.cpuUsage(before);
+    // CPU time, and generous: a busy machine must not fail the suite; a runaway regex would.
+    expect((spent.user + spent.system) / 1000).toBeLessThan(1000);
+    const lines = text.split("\n").length;
+    for (const finding of parsed.findings) {
+      expect(RULES.has(finding.rule)).toBe(true);
+      expect(finding.line).toBeGreaterThanOrEqual(1);
+      expect(finding.line).toBeLessThanOrEqual(lines);
+    }
+    expect(TermPageJson.safeParse(toParseJson(parsed)).success).toBe(true);
+    const written = writeTermPage(parsed);
+    const reread = parseTermPage(written, { fileName: file, now: NOW });
+    expect(writeTermPage(reread)).toBe(written);
+    expect(structure(reread)).toEqual(structure(parsed));
+    expect(reread.timeline.map(({ line: _line, ...row }) => row)).toEqual(parsed.timeline.map(({ line: _line, ...row }) => row));
+  });
+});
