@@ -302,11 +302,11 @@ function isDuplicate(list: Mentor[], mentor: Mentor): boolean {
 }
 
 /** Writes a mentor the canonical way: `Name (@handle, <email>)`, leaving out what is unknown. */
-export function formatMentor(mentor: Mentor, escape: (text: string) => string): string {
+export function formatMentor(mentor: Mentor, escapeText: (text: string) => string): string {
   const contact = [mentor.handle ? `@${mentor.handle}` : null, mentor.email ? `<${mentor.email}>` : null].filter((part): part is string => part !== null);
   if (!mentor.name) {
     if (mentor.handle) return mentor.email ? `@${mentor.handle} (<${mentor.email}>)` : `@${mentor.handle}`;
     return mentor.email ? `<${mentor.email}>` : "";
   }
-  return contact.length > 0 ? `${escape(mentor.name)} (${contact.join(", ")})` : escape(mentor.name);
+  return contact.length > 0 ? `${escapeText(mentor.name)} (${contact.join(", ")})` : escapeText(mentor.name);
 }

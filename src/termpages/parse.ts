@@ -19,6 +19,7 @@ function checkText(markdown: string, fileName?: string): void {
   if (markdown.trim() === "") throw new TermPageError("the page is empty", fileName);
   // A NUL byte, or control characters and undecodable bytes (U+FFFD) in a third of the text, mean binary data.
   const head = markdown.slice(0, 8192);
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: counting control characters is how binary data is told apart.
   const control = head.match(/[\u0001-\u0008\u000e-\u001f\ufffd]/g)?.length ?? 0;
   if (markdown.includes("\u0000") || control > head.length / 3) throw new TermPageError("the file holds binary data, not Markdown", fileName);
 }
@@ -237,7 +238,7 @@ function headingLevelFindings(page: PageReader, organizations: OrgState[]): Find
     }
   }
   const reported = new Set<number>();
-  for (const [project, where] of page.headed) {
+  for (const [, where] of page.headed) {
     if (where.level === where.expected || reported.has(where.line)) continue;
     reported.add(where.line);
     findings.push(

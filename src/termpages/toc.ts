@@ -38,7 +38,7 @@ function firstLink(item: ListItem): { text: string; url: string } | null {
   const lead = item.children[0];
   if (!lead || lead.type !== "paragraph") return null;
   const link = lead.children.find((child) => child.type === "link");
-  return link && link.type === "link" ? { text: squash(plainText(link)), url: link.url } : null;
+  return link?.type === "link" ? { text: squash(plainText(link)), url: link.url } : null;
 }
 
 /** True for a list whose items link to anchors of the same page: a table of contents. */
