@@ -36,7 +36,7 @@ export function matchKey(text: string): string {
 
 function firstLink(item: ListItem): { text: string; url: string } | null {
   const lead = item.children[0];
-  if (!lead || lead.type !== "paragraph") return null;
+  if (lead?.type !== "paragraph") return null;
   const link = lead.children.find((child) => child.type === "link");
   return link?.type === "link" ? { text: squash(plainText(link)), url: link.url } : null;
 }
