@@ -62,7 +62,7 @@ const ALIASES: Record<string, string> = {
 
 // Parts of a phrase that qualify a skill rather than name it.
 const LEADING = [
-  /^(?:and|or|also|plus|with|etc\.?)\s+/i,
+  /^(?:and|or|also|plus|with|etc\.?|the|a|an)\s+/i,
   /^(?:optional|optionally|preferred|bonus|nice[ -]to[ -]have|good[ -]to[ -]have|must know|must have|required)\s*:?\s*/i,
   /^(?:a |an |the )?(?:basic|some|good|strong|solid|deep|general|prior|working|hands-on|intermediate|advanced|proficient|excellent)\s+/i,
   /^(?:familiarity|knowledge|understanding|experience|proficiency|expertise|skills?|fluency|background|interest|comfort)\s+(?:with|of|in)\s+/i,
@@ -70,7 +70,7 @@ const LEADING = [
   /^(?:ability|willingness) to\s+/i,
 ];
 const TRAILING =
-  /\s+(?:is a (?:big )?plus|would be (?:useful|helpful|nice|great|a plus)|is helpful|is preferred|preferred|nice to have|is a bonus|basics?|knowledge|skills?|experience|programming|language|etc\.?)$/i;
+  /\s+(?:is (?:highly |strongly )?(?:recommended|required|preferred|a must)|is a (?:big )?plus|would be (?:useful|helpful|nice|great|a plus)|is helpful|is preferred|preferred|nice to have|is a bonus|basics?|knowledge|skills?|experience|programming|language|etc\.?)$/i;
 
 /** Turns one skill as written into its tag ("Golang" and "Go" are both "go"), or null when it is not a short skill name. */
 export function normalizeSkill(raw: string): string | null {
@@ -97,7 +97,8 @@ export function normalizeSkill(raw: string): string | null {
     }
   }
   const key = text.toLowerCase();
-  if (key === "" || /^etc\.?$/.test(key)) return null;
+  // "that demonstrate your understanding", "this area are ideal": the rest of a sentence, not a skill.
+  if (key === "" || /^etc\.?$/.test(key) || /^(?:that|which|this|these|those|who|where|when|how|if|to)\b/.test(key)) return null;
   const alias = ALIASES[key];
   if (alias) return alias;
   // Long phrases are sentences about the work, not tags; the text keeps them.
@@ -123,7 +124,7 @@ export function extractSkills(markdown: string): string[] {
     .replace(/\([^()]*\)/g, " ")
     .replace(/^\s*(?:[-*+]|\d+[.)])\s+/gm, "\n");
   const tags: string[] = [];
-  for (const clause of text.split(/[,;\n]|\s+(?:and|or|&)\s+|\.\s+/)) {
+  for (const clause of text.split(/[,;\n]|\s+(?:and|or|&|\+)\s+|\.\s+/)) {
     for (const piece of splitSlashes(clause)) {
       const tag = normalizeSkill(piece);
       if (tag && !tags.includes(tag)) tags.push(tag);
