@@ -76,8 +76,8 @@ describe("lint rules", () => {
     expect(lint(page).map((f) => [f.rule, f.line, f.message])).toEqual([
       ["field-label-variant", 8, '"Expected outcome" is written for "Expected Outcome"'],
       ["field-label-variant", 9, '"Recommend Skills" is written for "Recommended Skills"'],
-      ["field-label-variant", 10, '"Metor(s)" is written for Mentor(s)'],
-      ["field-label-variant", 11, '"Upstream Issue (URL)" is written for Upstream Issue(s)'],
+      ["field-label-variant", 10, '"Metor(s)" is written for "Mentor(s)"'],
+      ["field-label-variant", 11, '"Upstream Issue (URL)" is written for "Upstream Issue" or "Upstream Issues"'],
       ["field-label-variant", 12, '"Apply" is written for "LFX URL"'],
     ]);
   });

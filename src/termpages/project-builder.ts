@@ -1,4 +1,4 @@
-import { type FieldKind, type FieldSegment, isCanonicalLabel } from "./fields.ts";
+import { CANONICAL_LABELS, type FieldKind, type FieldSegment, isCanonicalLabel } from "./fields.ts";
 import { extractLinks, isValidUrl } from "./links.ts";
 import { finding } from "./lint-rules.ts";
 import { dedentLines } from "./markdown.ts";
@@ -77,8 +77,8 @@ export class ProjectBuilder {
       return;
     }
     if (!isCanonicalLabel(kind, label.replace(/[*_]/g, ""))) {
-      const canonical = kind === "upstreamIssues" ? "Upstream Issue(s)" : kind === "mentors" ? "Mentor(s)" : null;
-      this.findings.push(finding("field-label-variant", segment.line, `"${label}" is written for ${canonical ?? `"${canonicalName(kind)}"`}`));
+      const canonical = CANONICAL_LABELS[kind].map((text) => `"${text}"`).join(" or ");
+      this.findings.push(finding("field-label-variant", segment.line, `"${label}" is written for ${canonical}`));
     }
     this.seen.add(kind);
     this.textTarget = null;
@@ -179,15 +179,4 @@ export class ProjectBuilder {
     }
     return { project, findings };
   }
-}
-
-function canonicalName(kind: FieldKind): string {
-  return {
-    description: "Description",
-    expectedOutcome: "Expected Outcome",
-    skills: "Recommended Skills",
-    mentors: "Mentor(s)",
-    upstreamIssues: "Upstream Issue",
-    url: "LFX URL",
-  }[kind];
 }
