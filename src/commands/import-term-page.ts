@@ -48,6 +48,9 @@ export interface ImportTermPageOptions {
   now: Date;
 }
 
+/** What to import, without the database (for importing inside a caller's transaction). */
+export type PageImport = Omit<ImportTermPageOptions, "database">;
+
 /**
  * Imports one parsed term page in one transaction: the program (created when missing), the
  * term and its timeline, organizations, projects, mentors (people matched by GitHub handle),
@@ -55,94 +58,100 @@ export interface ImportTermPageOptions {
  * a page of project ideas never demotes a project that was already accepted.
  */
 export async function importTermPage(options: ImportTermPageOptions): Promise<ImportTermPageResult> {
-  const { database, page, now } = options;
+  return inTransaction(options.database, (trx) => importTermPageWithin(trx, options));
+}
+
+/**
+ * Imports one parsed term page inside the caller's transaction, for a caller that imports
+ * several pages all or nothing (the demo program).
+ */
+export async function importTermPageWithin(trx: Db, options: PageImport): Promise<ImportTermPageResult> {
+  const { page, now } = options;
   if (!/^[a-z0-9]+(-[a-z0-9]+)*$/.test(options.programSlug)) {
     throw new AppError("INVALID_INPUT", `The program slug "${options.programSlug}" must be lower-case letters, digits and single hyphens, e.g. cncf-lfx.`);
   }
-  return inTransaction(database, async (trx) => {
-    const program = await ensureProgram(trx, options);
-    const { term, created: termCreated } = await upsertTerm(trx, program.row, options);
-    const result: ImportTermPageResult = {
-      program: { slug: program.row.slug, created: program.created },
-      term: { slug: term.slug, title: term.title, created: termCreated },
-      organizations: { created: 0, updated: 0 },
-      projects: { created: 0, updated: 0 },
-      mentors: { created: 0, matched: 0 },
-      skills: 0,
-      timeline: 0,
-      findings: {
-        errors: page.findings.filter((f) => f.severity === "error").length,
-        warnings: page.findings.filter((f) => f.severity === "warning").length,
-        infos: page.findings.filter((f) => f.severity === "info").length,
-      },
-    };
-    if (page.timeline.length > 0 || termCreated) {
-      await replaceTimeline(
-        trx,
-        term.id,
-        page.timeline.map((row) => ({ kind: row.kind, activity: row.activity, text: row.text, startsAt: row.start, endsAt: row.end })),
-      );
-      result.timeline = page.timeline.length;
-    }
+  const program = await ensureProgram(trx, options);
+  const { term, created: termCreated } = await upsertTerm(trx, program.row, options);
+  const result: ImportTermPageResult = {
+    program: { slug: program.row.slug, created: program.created },
+    term: { slug: term.slug, title: term.title, created: termCreated },
+    organizations: { created: 0, updated: 0 },
+    projects: { created: 0, updated: 0 },
+    mentors: { created: 0, matched: 0 },
+    skills: 0,
+    timeline: 0,
+    findings: {
+      errors: page.findings.filter((f) => f.severity === "error").length,
+      warnings: page.findings.filter((f) => f.severity === "warning").length,
+      infos: page.findings.filter((f) => f.severity === "info").length,
+    },
+  };
+  if (page.timeline.length > 0 || termCreated) {
+    await replaceTimeline(
+      trx,
+      term.id,
+      page.timeline.map((row) => ({ kind: row.kind, activity: row.activity, text: row.text, startsAt: row.start, endsAt: row.end })),
+    );
+    result.timeline = page.timeline.length;
+  }
 
-    const existing = await mapProjectsBySlug(trx, term.id);
-    const slugsOfThisPage = new Set<string>();
-    const allTags = new Set<string>();
-    for (const organization of page.organizations) {
-      const { organization: orgRow, created } = await upsertOrganization(trx, {
-        programId: program.row.id,
-        slug: slugify(organization.name) || "organization",
-        name: organization.name,
-        intro: organization.intro ?? null,
-        at: now,
-      });
-      result.organizations[created ? "created" : "updated"] += 1;
-      for (const project of organization.projects) {
-        const slug = uniqueSlug(`${term.slug}-${slugify(project.title) || "project"}`, slugsOfThisPage);
-        slugsOfThisPage.add(slug);
-        const previous = existing.get(slug);
-        const state: ProjectState = previous?.state === "accepted" ? "accepted" : options.projectState;
-        const fields = projectFields(project, orgRow.id, state);
-        const row = previous ? await updateProject(trx, previous.id, fields, now) : await insertProject(trx, term.id, slug, fields, now);
-        result.projects[previous ? "updated" : "created"] += 1;
-
-        const mentorIds: number[] = [];
-        for (const mentor of project.mentors) {
-          if (!mentor.name && !mentor.handle && !mentor.email) continue;
-          const { person, created: personCreated } = await findOrCreatePerson(trx, mentor, now, { emailWasPublished: true });
-          result.mentors[personCreated ? "created" : "matched"] += 1;
-          mentorIds.push(person.id);
-        }
-        await replaceProjectMentors(trx, row.id, mentorIds);
-        const skillIds = await ensureSkills(trx, project.skills, new Map(project.skills.map((tag) => [tag, skillLabel(tag)])));
-        await replaceProjectSkills(
-          trx,
-          row.id,
-          project.skills.flatMap((tag) => {
-            const skillId = skillIds.get(tag);
-            return skillId === undefined ? [] : [{ skillId, originalText: tag }];
-          }),
-        );
-        for (const tag of project.skills) allTags.add(tag);
-        await replaceUpstreamLinks(trx, row.id, project.upstreamIssues);
-      }
-    }
-    result.skills = allTags.size;
-
-    await recordAuditEvent(trx, {
+  const existing = await mapProjectsBySlug(trx, term.id);
+  const slugsOfThisPage = new Set<string>();
+  const allTags = new Set<string>();
+  for (const organization of page.organizations) {
+    const { organization: orgRow, created } = await upsertOrganization(trx, {
       programId: program.row.id,
-      actor: options.actor,
-      action: "term.imported",
-      objectType: "term",
-      objectId: term.id,
-      changes: { term: result.term, organizations: result.organizations, projects: result.projects, mentors: result.mentors, timeline: result.timeline },
+      slug: slugify(organization.name) || "organization",
+      name: organization.name,
+      intro: organization.intro ?? null,
       at: now,
     });
-    return result;
+    result.organizations[created ? "created" : "updated"] += 1;
+    for (const project of organization.projects) {
+      const slug = uniqueSlug(`${term.slug}-${slugify(project.title) || "project"}`, slugsOfThisPage);
+      slugsOfThisPage.add(slug);
+      const previous = existing.get(slug);
+      const state: ProjectState = previous?.state === "accepted" ? "accepted" : options.projectState;
+      const fields = projectFields(project, orgRow.id, state);
+      const row = previous ? await updateProject(trx, previous.id, fields, now) : await insertProject(trx, term.id, slug, fields, now);
+      result.projects[previous ? "updated" : "created"] += 1;
+
+      const mentorIds: number[] = [];
+      for (const mentor of project.mentors) {
+        if (!mentor.name && !mentor.handle && !mentor.email) continue;
+        const { person, created: personCreated } = await findOrCreatePerson(trx, mentor, now, { emailWasPublished: true });
+        result.mentors[personCreated ? "created" : "matched"] += 1;
+        mentorIds.push(person.id);
+      }
+      await replaceProjectMentors(trx, row.id, mentorIds);
+      const skillIds = await ensureSkills(trx, project.skills, new Map(project.skills.map((tag) => [tag, skillLabel(tag)])));
+      await replaceProjectSkills(
+        trx,
+        row.id,
+        project.skills.flatMap((tag) => {
+          const skillId = skillIds.get(tag);
+          return skillId === undefined ? [] : [{ skillId, originalText: tag }];
+        }),
+      );
+      for (const tag of project.skills) allTags.add(tag);
+      await replaceUpstreamLinks(trx, row.id, project.upstreamIssues);
+    }
+  }
+  result.skills = allTags.size;
+
+  await recordAuditEvent(trx, {
+    programId: program.row.id,
+    actor: options.actor,
+    action: "term.imported",
+    objectType: "term",
+    objectId: term.id,
+    changes: { term: result.term, organizations: result.organizations, projects: result.projects, mentors: result.mentors, timeline: result.timeline },
+    at: now,
   });
+  return result;
 }
 
-async function ensureProgram(db: Db, options: ImportTermPageOptions): Promise<{ row: ProgramRow; created: boolean }> {
+async function ensureProgram(db: Db, options: PageImport): Promise<{ row: ProgramRow; created: boolean }> {
   const existing = await findProgramBySlug(db, options.programSlug);
   if (existing) return { row: existing, created: false };
   const name = options.programName ?? options.programSlug.replace(/-/g, " ").replace(/\b\w/g, (c) => c.toUpperCase());
@@ -159,7 +168,7 @@ async function ensureProgram(db: Db, options: ImportTermPageOptions): Promise<{ 
   return { row, created: true };
 }
 
-async function upsertTerm(db: Db, program: ProgramRow, options: ImportTermPageOptions): Promise<{ term: TermRow; created: boolean }> {
+async function upsertTerm(db: Db, program: ProgramRow, options: PageImport): Promise<{ term: TermRow; created: boolean }> {
   const { page, termSlug, now } = options;
   const existing = await findTermBySlug(db, termSlug);
   if (existing && existing.programId !== program.id) {

@@ -1,12 +1,13 @@
 import fs from "node:fs";
 import path from "node:path";
 import SqliteDatabase from "better-sqlite3";
-import { CamelCasePlugin, Kysely, PostgresDialect, SqliteDialect, sql } from "kysely";
+import { CamelCasePlugin, Kysely, PostgresDialect, sql } from "kysely";
 import pg from "pg";
 import { AppError } from "../errors/app-error.ts";
 import { type DatabaseLocation, parseDatabaseUrl, redactUrl } from "./database-url.ts";
-import { translateDriverError } from "./driver-errors.ts";
+import { isDatabaseBusy, translateDriverError } from "./driver-errors.ts";
 import type { Database } from "./schema.ts";
+import { ConcurrentSqliteDialect } from "./sqlite-dialect.ts";
 
 /** The SQL engines Cohort runs on. */
 export type Dialect = DatabaseLocation["dialect"];
@@ -30,8 +31,9 @@ export interface OpenDatabaseOptions {
 
 /**
  * Opens the database a URL names and checks that it answers. SQLite runs in WAL mode with
- * synchronous=FULL (a committed write survives a power loss), foreign keys on and a busy
- * timeout, so several processes may share the file.
+ * synchronous=FULL (a committed write survives a power loss), foreign keys on, a busy timeout
+ * and transactions that take the write lock when they begin, so several processes may share
+ * the file (see sqlite-dialect.ts).
  */
 export async function openDatabase(url: string, options: OpenDatabaseOptions = {}): Promise<DatabaseHandle> {
   const location = parseDatabaseUrl(url);
@@ -45,21 +47,30 @@ export async function openDatabase(url: string, options: OpenDatabaseOptions = {
   return handle;
 }
 
+/**
+ * How long a write waits for another process's write to finish before it fails as "busy, try
+ * again" (503). better-sqlite3 waits synchronously, so a process blocks in that wait: write
+ * transactions stay short (no hashing, network or file I/O inside them), which keeps the real
+ * wait at a few milliseconds; five seconds only bounds an unusual one (a large import).
+ */
+const SQLITE_BUSY_TIMEOUT_MS = 5000;
+
 function openSqlite(file: string): DatabaseHandle {
   const label = `sqlite:${file}`;
   let connection: SqliteDatabase.Database;
   try {
     if (file !== ":memory:") fs.mkdirSync(path.dirname(file), { recursive: true });
     connection = new SqliteDatabase(file);
+    // First, so that switching a new file to WAL waits for a process opening it at the same time.
+    connection.pragma(`busy_timeout = ${SQLITE_BUSY_TIMEOUT_MS}`);
     connection.pragma("journal_mode = WAL");
     connection.pragma("synchronous = FULL");
     connection.pragma("foreign_keys = ON");
-    connection.pragma("busy_timeout = 5000");
   } catch (error) {
     throw sqliteOpenError(file, error);
   }
   const db = new Kysely<Database>({
-    dialect: new SqliteDialect({ database: connection }),
+    dialect: new ConcurrentSqliteDialect({ database: connection }),
     plugins: [new CamelCasePlugin()],
   });
   return {
@@ -79,8 +90,9 @@ function openSqlite(file: string): DatabaseHandle {
 
 function sqliteOpenError(file: string, error: unknown): AppError {
   const code = (error as { code?: string }).code ?? "";
-  const reason =
-    code === "SQLITE_NOTADB"
+  const reason = isDatabaseBusy(error)
+    ? "another process kept it locked for longer than the busy timeout; try again in a moment"
+    : code === "SQLITE_NOTADB"
       ? "the file is not an SQLite database"
       : code === "SQLITE_CANTOPEN" || code === "EACCES" || code === "EISDIR"
         ? "the file cannot be opened (check that it exists, is a file and is readable and writable)"

@@ -7,6 +7,7 @@ import { AppError } from "../errors/app-error.ts";
  */
 export function translateDriverError(error: unknown): AppError {
   if (error instanceof AppError) return error;
+  if (isDatabaseBusy(error)) return new AppError("DATABASE_UNAVAILABLE", "The database is busy; try again in a moment.");
   const code = String((error as { code?: unknown }).code ?? "");
   switch (code) {
     case "SQLITE_CONSTRAINT_UNIQUE":
@@ -25,9 +26,6 @@ export function translateDriverError(error: unknown): AppError {
     case "23514":
     case "23502":
       return new AppError("INVALID_INPUT", "A value is outside what the field allows.", constraintDetails(error));
-    case "SQLITE_BUSY":
-    case "SQLITE_LOCKED":
-      return new AppError("DATABASE_UNAVAILABLE", "The database is busy; try again in a moment.");
     case "ECONNREFUSED":
       return new AppError("DATABASE_UNAVAILABLE", "connection refused (is the server running, and is the host and port right?)");
     case "ENOTFOUND":
@@ -51,4 +49,14 @@ export function translateDriverError(error: unknown): AppError {
 function constraintDetails(error: unknown): Record<string, unknown> | undefined {
   const constraint = (error as { constraint?: unknown }).constraint;
   return typeof constraint === "string" ? { constraint } : undefined;
+}
+
+/**
+ * True for SQLite's "database is locked" errors, whatever their extended code
+ * (SQLITE_BUSY_SNAPSHOT, SQLITE_BUSY_TIMEOUT, SQLITE_LOCKED_SHAREDCACHE, …): another process
+ * held the lock past the busy timeout, and the same work may succeed a moment later.
+ */
+export function isDatabaseBusy(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === "string" && /^SQLITE_(BUSY|LOCKED)(_|$)/.test(code);
 }

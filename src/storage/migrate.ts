@@ -1,4 +1,4 @@
-import { type Kysely, type MigrationResult, Migrator } from "kysely";
+import { type Kysely, type MigrationResult, Migrator, SqliteAdapter, sql } from "kysely";
 import { AppError } from "../errors/app-error.ts";
 import { MIGRATIONS } from "./migrations/index.ts";
 import type { Database } from "./schema.ts";
@@ -23,18 +23,40 @@ function migratorFor(db: Kysely<Database>): Migrator {
 }
 
 /**
- * Runs every pending migration, each in its own transaction. Safe to call from several
- * processes at once: Kysely's migration lock lets one run while the others wait.
+ * Runs every pending migration in one transaction: all of them, or none when one fails. Safe
+ * to call from several processes at once: one runs them while the others wait, then finds
+ * nothing left to do (PostgreSQL: Kysely's advisory lock; SQLite: the write lock the
+ * transaction takes when it begins, see sqlite-dialect.ts).
  */
 export async function migrateToLatest(db: Kysely<Database>): Promise<MigrateOutcome> {
-  const { error, results } = await migratorFor(db).migrateToLatest();
+  const { error, results } = await withMigrationBusyTimeout(db, () => migratorFor(db).migrateToLatest());
   return summarize(results, error);
 }
 
 /** Undoes the most recent migration (for development). */
 export async function migrateDown(db: Kysely<Database>): Promise<MigrateOutcome> {
-  const { error, results } = await migratorFor(db).migrateDown();
+  const { error, results } = await withMigrationBusyTimeout(db, () => migratorFor(db).migrateDown());
   return summarize(results, error);
+}
+
+/** How long a process waits on SQLite for another one's migrations (a large one may take long). */
+const MIGRATION_BUSY_TIMEOUT_MS = 10 * 60_000;
+
+/**
+ * Runs `work` with a long SQLite busy timeout, so that a process started next to one that is
+ * migrating waits for it rather than failing after the usual few seconds. Nothing else uses
+ * the connection meanwhile: migrations run before the server listens.
+ */
+async function withMigrationBusyTimeout<T>(db: Kysely<Database>, work: () => Promise<T>): Promise<T> {
+  if (!(db.getExecutor().adapter instanceof SqliteAdapter)) return work();
+  const { rows } = await sql<{ timeout: number }>`pragma busy_timeout`.execute(db);
+  const usual = rows[0]?.timeout ?? 0;
+  await sql.raw(`pragma busy_timeout = ${MIGRATION_BUSY_TIMEOUT_MS}`).execute(db);
+  try {
+    return await work();
+  } finally {
+    await sql.raw(`pragma busy_timeout = ${usual}`).execute(db);
+  }
 }
 
 /** Lists every migration this build knows and when it ran, oldest first. */

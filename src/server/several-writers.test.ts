@@ -1,0 +1,116 @@
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { FIXTURE_DIR } from "../../test/fixtures/termpages/index.ts";
+import { createTestDatabase, type TestDatabase, testDialects } from "../../test/helpers/databases.ts";
+import { runCli, startServeProcess } from "../../test/helpers/run-cli.ts";
+import { newSecret } from "../security/secrets.ts";
+import { type DatabaseHandle, type Dialect, openDatabase } from "../storage/database.ts";
+import { migrateToLatest } from "../storage/migrate.ts";
+import { insertAccount } from "../storage/repos/account-repo.ts";
+import { insertApiToken } from "../storage/repos/api-token-repo.ts";
+
+const CLIENTS_PER_SERVER = 4;
+const REQUESTS_PER_CLIENT = 40;
+
+/** A new migrated database with a confirmed person and a write token for each of `clients`. */
+async function databaseWithWriters(dialect: Dialect, clients: number): Promise<{ target: TestDatabase; tokens: string[] }> {
+  const target = await createTestDatabase(dialect);
+  const database = await openDatabase(target.url);
+  try {
+    await migrateToLatest(database.db);
+    return { target, tokens: await writeTokens(database, clients) };
+  } finally {
+    await database.close();
+  }
+}
+
+async function writeTokens(database: DatabaseHandle, count: number): Promise<string[]> {
+  const tokens: string[] = [];
+  for (let client = 0; client < count; client += 1) {
+    const at = new Date();
+    const person = await insertAccount(database.db, {
+      name: `Writer ${client}`,
+      email: `writer${client}@example.org`,
+      passwordHash: null,
+      emailVerifiedAt: at.toISOString(),
+      at,
+    });
+    const secret = newSecret("pat");
+    await insertApiToken(database.db, { personId: person.id, name: "load", tokenPrefix: secret.prefix, tokenHash: secret.hash, scope: "write", at });
+    tokens.push(secret.token);
+  }
+  return tokens;
+}
+
+/** What the server answered to each profile change of one client: the statuses, and the body of every 5xx. */
+interface Answers {
+  statuses: number[];
+  serverErrors: string[];
+}
+
+/**
+ * Changes the client's profile again and again (its GitHub handle, which the server reads for
+ * a clash before it writes) until `count` requests are answered or `until` says stop.
+ */
+async function changeProfile(url: string, token: string, client: number, count: number, until: () => boolean = () => false): Promise<Answers> {
+  const answers: Answers = { statuses: [], serverErrors: [] };
+  for (let n = 0; n < count && !until(); n += 1) {
+    const response = await fetch(`${url}/api/me`, {
+      method: "PATCH",
+      headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
+      body: JSON.stringify({ githubHandle: `writer-${client}-${n}`, name: `Writer ${client} (${n})` }),
+    });
+    const body = await response.text();
+    answers.statuses.push(response.status);
+    if (response.status >= 500) answers.serverErrors.push(body);
+  }
+  return answers;
+}
+
+function summary(all: Answers[]) {
+  const statuses = all.flatMap((answers) => answers.statuses);
+  return {
+    answered: statuses.length,
+    notOk: statuses.filter((status) => status !== 200).length,
+    firstErrors: [...new Set(all.flatMap((answers) => answers.serverErrors))].slice(0, 3),
+  };
+}
+
+describe.each(testDialects())("several processes writing to one %s database", (dialect) => {
+  it("two servers answer every read-then-write request of clients writing at once", async () => {
+    const { target, tokens } = await databaseWithWriters(dialect, 2 * CLIENTS_PER_SERVER);
+    const servers = await Promise.all([0, 1].map(() => startServeProcess(["--port", "0", "--db", target.url, "--no-demo"])));
+    try {
+      const all = await Promise.all(tokens.map((token, client) => changeProfile(servers[client % 2]?.url ?? "", token, client, REQUESTS_PER_CLIENT)));
+      expect(summary(all)).toEqual({ answered: tokens.length * REQUESTS_PER_CLIENT, notOk: 0, firstErrors: [] });
+    } finally {
+      await Promise.all(servers.map((server) => server.stop()));
+      await target.dispose();
+    }
+  }, 60_000);
+
+  it("a server answers every request while cohort import writes term pages into the same database", async () => {
+    const { target, tokens } = await databaseWithWriters(dialect, CLIENTS_PER_SERVER);
+    const url = target.url;
+    const server = await startServeProcess(["--port", "0", "--db", url, "--no-demo"]);
+    try {
+      const pages = ["2023/02-Jun-Aug/README.md", "2024/02-Jun-Aug/README.md", "2026/03-Sep-Nov/README.md"].map((page) =>
+        path.join(FIXTURE_DIR, "lfx-mentorship", page),
+      );
+      let importing = true;
+      const imported = runCli(["import", ...pages, "--program", "lfx", "--db", url]).finally(() => {
+        importing = false;
+      });
+      // Clients write for as long as the import runs (and a bounded number of times at most).
+      const all = await Promise.all(tokens.map((token, client) => changeProfile(server.url, token, client, 500, () => !importing)));
+      const result = await imported;
+      expect({ code: result.code, stderr: result.stderr }).toEqual({ code: 0, stderr: "" });
+      const answers = summary(all);
+      expect(answers.answered).toBeGreaterThan(0);
+      expect(answers).toEqual({ answered: answers.answered, notOk: 0, firstErrors: [] });
+    } finally {
+      await server.stop();
+      await target.dispose();
+    }
+  }, 60_000);
+});
