@@ -30,6 +30,23 @@ export const PasswordResetRequestBody = z.object({ email: EmailField });
 /** `POST /api/auth/password-reset/confirm`. */
 export const PasswordResetConfirmBody = z.object({ token: TokenBody.shape.token, password: PasswordField });
 
+/** `POST /api/auth/signout-everywhere`: the body may be left out (sessions end, tokens stay). */
+export const SignOutEverywhereBody = z
+  .object({
+    revokeTokens: z.boolean().optional().describe("Also revoke every personal API token (default false); only a browser session may ask for it."),
+  })
+  .nullish();
+
+/** What signing out everywhere ended, in words and in numbers. */
+export const SignedOutEverywhereResponse = z
+  .object({
+    message: z.string(),
+    sessionsEnded: z.number().int(),
+    tokensRevoked: z.number().int(),
+    tokensKept: z.number().int().describe("API tokens that still work because they were not revoked."),
+  })
+  .meta({ id: "SignedOutEverywhere" });
+
 /** An answer that says what happens next, the same whatever the database holds. */
 export const AcceptedResponse = z.object({ message: z.string() }).meta({ id: "Accepted" });
 

@@ -22,11 +22,14 @@ declare module "fastify" {
 
 const UNSAFE_METHODS = new Set(["POST", "PUT", "PATCH", "DELETE"]);
 
+const READ_ONLY_TOKEN = "This API token may only read; create a token with the write scope.";
+
 /**
  * Authenticates every request (session cookie or `Authorization: Bearer` token) and guards
  * writes: a cookie-authenticated write must carry the session's CSRF token in `x-csrf-token`,
- * and any write whose Origin header names another site is refused. Tokens are exempt from
- * the CSRF check: a browser never sends them on its own.
+ * any write whose Origin header names another site is refused, and a read-scope token may
+ * not write at all, whatever the route. Tokens are exempt from the CSRF check: a browser
+ * never sends them on its own.
  */
 export const authPlugin = fp<{ context: AppContext }>(async (app, { context }) => {
   await app.register(fastifyCookie);
@@ -40,6 +43,8 @@ export const authPlugin = fp<{ context: AppContext }>(async (app, { context }) =
     if (!UNSAFE_METHODS.has(request.method)) return;
     checkOrigin(request);
     const actor = request.actor;
+    // Checked here for every route, so that a new route cannot forget it; requireWriter says it again where it is used.
+    if (isSignedIn(actor) && !canWrite(actor)) throw new AppError("FORBIDDEN", READ_ONLY_TOKEN);
     // Routes that authenticate by what the body holds (a password, a token from an email) do
     // not act on the cookie's authority, so they need no CSRF token; the Origin check stays.
     const bodyAuthenticated = (request.routeOptions.config as { bodyAuthenticated?: boolean } | undefined)?.bodyAuthenticated === true;
@@ -73,7 +78,7 @@ export function requireSignedIn(request: FastifyRequest): SignedIn {
 /** The signed-in actor allowed to change things: not a read-only token (403). */
 export function requireWriter(request: FastifyRequest): SignedIn {
   const actor = requireSignedIn(request);
-  if (!canWrite(actor)) throw new AppError("FORBIDDEN", "This API token may only read; create a token with the write scope.");
+  if (!canWrite(actor)) throw new AppError("FORBIDDEN", READ_ONLY_TOKEN);
   return actor;
 }
 

@@ -1,6 +1,6 @@
 import { buildEmailMessage } from "../../jobs/email-message.ts";
 import type { Db } from "../../storage/repos/db.ts";
-import { enqueueNotification } from "../../storage/repos/outbox-repo.ts";
+import { type EnqueueResult, enqueueNotification } from "../../storage/repos/outbox-repo.ts";
 
 /** Who gets an account email, and where its links point. */
 interface Recipient {
@@ -33,30 +33,73 @@ export async function enqueuePasswordResetEmail(db: Db, recipient: Recipient, to
     baseUrl: recipient.baseUrl,
     subject: "Reset your Cohort password",
     greeting: `Hello ${recipient.name},`,
-    paragraphs: ["Someone asked to reset the password of your Cohort account. The link works once, for one hour, and signs you out everywhere."],
+    paragraphs: [
+      "Someone asked to reset the password of your Cohort account. The link works once, for one hour.",
+      "Choosing a new password signs you out everywhere and revokes all your API tokens: scripts that use one need a new token.",
+    ],
     action: { label: "Choose a new password", path: `/reset-password#token=${token}` },
     reason: "If you did not ask for this, ignore this email: your password stays as it is.",
   });
   await enqueue(db, recipient, `reset-password:${tokenId}`, message);
 }
 
-/** The email that tells an account holder someone tried to sign up again with their address. */
-export async function enqueueAlreadyRegisteredEmail(db: Db, recipient: Recipient, bucket: string): Promise<void> {
+/** How a person who already has an account signs in today, for the wording of the email about a new sign-up. */
+export type ExistingAccount =
+  | { kind: "password" }
+  | { kind: "provider"; providerName: string; hasPassword: boolean }
+  | { kind: "unconfirmed" }
+  | { kind: "no-password" };
+
+function alreadyRegisteredWords(account: ExistingAccount, signInUrl: string): string[] {
+  const attempt = "Someone, perhaps you, tried to create a Cohort account with this address.";
+  switch (account.kind) {
+    case "password":
+      return [`${attempt} It already has one: sign in with your password at ${signInUrl}. Forgot it? Choose a new one with the link below.`];
+    case "provider":
+      return [
+        `${attempt} It already has one: sign in with your ${account.providerName} at ${signInUrl}, or ${account.hasPassword ? "choose a new password" : "set a password to sign in with this address too"} with the link below.`,
+      ];
+    case "unconfirmed":
+      return [
+        `${attempt} It has an account already, not confirmed yet. If you started it, the confirmation link we sent then still works; or set a password with the link below, which confirms the address too, and sign in at ${signInUrl}.`,
+        "If you did not start it, do not use any other confirmation link for this address: set your own password with the link below instead.",
+      ];
+    case "no-password":
+      return [
+        `${attempt} Cohort already knows this address (from a program's term pages or its admins), but the account has no password yet. Set one with the link below, then sign in at ${signInUrl}.`,
+      ];
+  }
+}
+
+/**
+ * The email that tells an address's owner someone signed up with it: how they sign in, and a
+ * single-use link to set a password (which proves the mailbox). One a person an hour at most:
+ * `bucket` is the hour; the answer says whether this call wrote it.
+ */
+export async function enqueueAlreadyRegisteredEmail(
+  db: Db,
+  recipient: Recipient,
+  account: ExistingAccount,
+  token: string,
+  bucket: string,
+): Promise<EnqueueResult> {
   const message = buildEmailMessage({
     baseUrl: recipient.baseUrl,
     subject: "You already have a Cohort account",
     greeting: `Hello ${recipient.name},`,
     paragraphs: [
-      "Someone tried to create a Cohort account with this address, which already has one. If it was you, sign in, or reset your password if you forgot it.",
+      ...alreadyRegisteredWords(account, `${recipient.baseUrl.replace(/\/+$/, "")}/sign-in`),
+      "The link works once, for one hour. Setting a password through it signs you out everywhere and revokes your API tokens.",
     ],
-    action: { label: "Sign in", path: "/sign-in" },
-    reason: "If it was not you, you need to do nothing.",
+    action: { label: account.kind === "password" ? "Choose a new password" : "Set a password", path: `/reset-password#token=${token}` },
+    reason:
+      "You receive this email because someone entered this address on Cohort's sign-up page. Nothing on your account changed; if it was not you, ignore this email.",
   });
-  await enqueue(db, recipient, `already-registered:${recipient.personId}:${bucket}`, message);
+  return enqueue(db, recipient, `already-registered:${recipient.personId}:${bucket}`, message);
 }
 
-async function enqueue(db: Db, recipient: Recipient, dedupeKey: string, message: ReturnType<typeof buildEmailMessage>): Promise<void> {
-  await enqueueNotification(db, {
+async function enqueue(db: Db, recipient: Recipient, dedupeKey: string, message: ReturnType<typeof buildEmailMessage>): Promise<EnqueueResult> {
+  return enqueueNotification(db, {
     dedupeKey,
     recipientEmail: recipient.email,
     recipientPersonId: recipient.personId,

@@ -14,7 +14,7 @@ export interface CreatedApiToken {
 }
 
 /** Only a session may manage tokens: a token must not mint or revoke tokens. */
-function requireSession(actor: SignedIn): void {
+export function requireSession(actor: SignedIn): void {
   if (actor.via.type !== "session") throw new AppError("FORBIDDEN", "Manage API tokens from a signed-in browser session, not with a token.");
 }
 

@@ -10,6 +10,7 @@ import {
   updatePerson,
   voidAccountTokens,
 } from "../../storage/repos/account-repo.ts";
+import { revokeApiTokensOf } from "../../storage/repos/api-token-repo.ts";
 import { recordAuditEvent } from "../../storage/repos/audit-repo.ts";
 import { deleteSessionsOf } from "../../storage/repos/session-repo.ts";
 import { inTransaction } from "../../storage/transaction.ts";
@@ -20,35 +21,51 @@ export const RESET_PASSWORD_TTL_MS = 60 * 60 * 1000;
 
 /**
  * Emails a single-use reset link when the address belongs to a person; does nothing
- * otherwise. The caller answers the same either way. A new link voids the older ones.
+ * otherwise. The caller answers the same either way, and both ways make a secret and write an
+ * audit event in one transaction, so the time taken does not tell either. A new link voids the
+ * older ones.
  */
 export async function requestPasswordReset(options: { database: DatabaseHandle; email: string; baseUrl: string; now: Date }): Promise<void> {
   const { now } = options;
+  const secret = newSecret("reset");
   await inTransaction(options.database, async (db) => {
-    const person = await findPersonByEmail(db, options.email.trim());
-    if (!person?.email) return;
-    await voidAccountTokens(db, person.id, "reset_password", now);
-    const secret = newSecret("reset");
-    await insertAccountToken(db, {
-      personId: person.id,
-      purpose: "reset_password",
-      tokenHash: secret.hash,
+    const found = await findPersonByEmail(db, options.email.trim());
+    const person = found?.email ? { ...found, email: found.email } : undefined;
+    if (person) {
+      await voidAccountTokens(db, person.id, "reset_password", now);
+      await insertAccountToken(db, {
+        personId: person.id,
+        purpose: "reset_password",
+        tokenHash: secret.hash,
+        at: now,
+        expiresAt: new Date(now.getTime() + RESET_PASSWORD_TTL_MS),
+      });
+      await enqueuePasswordResetEmail(
+        db,
+        { personId: person.id, name: person.name, email: person.email, baseUrl: options.baseUrl, at: now },
+        secret.token,
+        secret.hash.slice(0, 16),
+      );
+    }
+    // Recorded for unknown addresses too (without the address): a burst of them is worth seeing,
+    // and the commit's flush to disk then costs the same on both paths.
+    await recordAuditEvent(db, {
+      programId: null,
+      actor: { personId: null, label: "password reset form" },
+      action: "account.password_reset_requested",
+      objectType: "person",
+      objectId: person ? person.id : "unknown",
+      changes: { known: person !== undefined },
       at: now,
-      expiresAt: new Date(now.getTime() + RESET_PASSWORD_TTL_MS),
     });
-    await enqueuePasswordResetEmail(
-      db,
-      { personId: person.id, name: person.name, email: person.email, baseUrl: options.baseUrl, at: now },
-      secret.token,
-      secret.hash.slice(0, 16),
-    );
   });
 }
 
 /**
- * Sets a new password with the token from the reset email, then ends every session of the
- * person (whoever knew the old password is signed out). Following the link proves the
- * mailbox, so the address counts as confirmed.
+ * Sets a new password with the token from the reset email. A reset is proof of a new owner:
+ * in the same transaction every session of the person ends and every API token is revoked
+ * (whoever knew the old password, or held a token, is out), and older emailed links stop
+ * working. Following the link proves the mailbox, so the address counts as confirmed.
  */
 export async function resetPassword(options: { database: DatabaseHandle; token: string; password: string; now: Date }): Promise<void> {
   const { now } = options;
@@ -63,14 +80,18 @@ export async function resetPassword(options: { database: DatabaseHandle; token: 
       );
     }
     await updatePerson(db, person.id, { passwordHash, emailVerifiedAt: person.emailVerifiedAt ?? now.toISOString() }, now);
-    const ended = await deleteSessionsOf(db, person.id);
+    const sessionsEnded = await deleteSessionsOf(db, person.id);
+    const tokensRevoked = await revokeApiTokensOf(db, person.id, now);
+    // Links mailed before belong to the account's past: none of them may act after the reset.
+    await voidAccountTokens(db, person.id, "reset_password", now);
+    await voidAccountTokens(db, person.id, "verify_email", now);
     await recordAuditEvent(db, {
       programId: null,
       actor: { personId: person.id, label: person.name },
       action: "account.password_reset",
       objectType: "person",
       objectId: person.id,
-      changes: { sessionsEnded: ended },
+      changes: { sessionsEnded, tokensRevoked },
       at: now,
     });
   });

@@ -1,10 +1,14 @@
 import { hashPassword } from "../../security/passwords.ts";
 import { newSecret } from "../../security/secrets.ts";
 import type { DatabaseHandle } from "../../storage/database.ts";
-import { findPersonByEmail, insertAccount, insertAccountToken, updatePerson } from "../../storage/repos/account-repo.ts";
+import { consumeAccountToken, findPersonByEmail, insertAccount, insertAccountToken } from "../../storage/repos/account-repo.ts";
 import { recordAuditEvent } from "../../storage/repos/audit-repo.ts";
+import type { Db } from "../../storage/repos/db.ts";
+import { listIdentitiesOf } from "../../storage/repos/identity-repo.ts";
+import type { PersonRow } from "../../storage/schema.ts";
 import { inTransaction } from "../../storage/transaction.ts";
-import { enqueueAlreadyRegisteredEmail, enqueueVerificationEmail } from "./account-emails.ts";
+import { type ExistingAccount, enqueueAlreadyRegisteredEmail, enqueueVerificationEmail } from "./account-emails.ts";
+import { RESET_PASSWORD_TTL_MS } from "./password-reset.ts";
 
 /** How long an email verification link works. */
 export const VERIFY_EMAIL_TTL_MS = 24 * 60 * 60 * 1000;
@@ -16,15 +20,18 @@ export interface SignUpOptions {
   email: string;
   password: string;
   baseUrl: string;
+  /** The OpenID Connect provider people may sign in with, if one is configured: its issuer and button label. */
+  oidc?: { issuer: string; name: string } | undefined;
   now: Date;
 }
 
 /**
- * Starts an account: stores the password hash and emails a verification link. The caller's
- * answer is the same whether or not the address already had an account (its owner gets an
- * email about the attempt instead), so sign-up cannot be used to learn who has one. An
- * unverified account may be claimed again by a new sign-up: only the owner of the mailbox can
- * finish it.
+ * Starts an account for an address nobody has: stores the password hash and emails a link
+ * that confirms this sign-up. A sign-up never changes an existing person, whoever made them
+ * (an earlier sign-up, OpenID Connect, `cohort admin create`, an import): the address's owner
+ * gets an email instead, with a single-use link to set a password that proves the mailbox.
+ * The caller's answer is the same either way, so sign-up cannot be used to learn who has an
+ * account, and both ways hash a password and write about as much.
  */
 export async function signUp(options: SignUpOptions): Promise<void> {
   const { database, now } = options;
@@ -34,18 +41,11 @@ export async function signUp(options: SignUpOptions): Promise<void> {
   const passwordHash = await hashPassword(options.password);
   await inTransaction(database, async (db) => {
     const existing = await findPersonByEmail(db, email);
-    if (existing?.emailVerifiedAt && existing.passwordHash) {
-      const hour = now.toISOString().slice(0, 13);
-      await enqueueAlreadyRegisteredEmail(
-        db,
-        { personId: existing.id, name: existing.name, email: existing.email ?? email, baseUrl: options.baseUrl, at: now },
-        hour,
-      );
+    if (existing) {
+      await tellOwner(db, existing, options);
       return;
     }
-    const person = existing
-      ? await updatePerson(db, existing.id, { passwordHash, ...(existing.name ? {} : { name }) }, now)
-      : await insertAccount(db, { name, email, passwordHash, emailVerifiedAt: null, at: now });
+    const person = await insertAccount(db, { name, email, passwordHash, emailVerifiedAt: null, at: now });
     const secret = newSecret("verify");
     await insertAccountToken(db, {
       personId: person.id,
@@ -56,18 +56,62 @@ export async function signUp(options: SignUpOptions): Promise<void> {
     });
     await enqueueVerificationEmail(
       db,
-      { personId: person.id, name: person.name || name, email: person.email ?? email, baseUrl: options.baseUrl, at: now },
+      { personId: person.id, name: person.name, email, baseUrl: options.baseUrl, at: now },
       secret.token,
       secret.hash.slice(0, 16),
     );
     await recordAuditEvent(db, {
       programId: null,
-      actor: { personId: person.id, label: person.name || name },
-      action: existing ? "account.signup_repeated" : "account.signed_up",
+      actor: { personId: person.id, label: person.name },
+      action: "account.signed_up",
       objectType: "person",
       objectId: person.id,
       changes: { email },
       at: now,
     });
   });
+}
+
+/**
+ * Emails the owner of an address that has a person already (once an hour at most): how they
+ * sign in, and a one-hour link to set a password. Older links stay valid, so that a second try
+ * within the hour cannot void the link of the one email that went out.
+ */
+async function tellOwner(db: Db, person: PersonRow, options: SignUpOptions): Promise<void> {
+  const { now } = options;
+  const secret = newSecret("reset");
+  await insertAccountToken(db, {
+    personId: person.id,
+    purpose: "reset_password",
+    tokenHash: secret.hash,
+    at: now,
+    expiresAt: new Date(now.getTime() + RESET_PASSWORD_TTL_MS),
+  });
+  const { created } = await enqueueAlreadyRegisteredEmail(
+    db,
+    { personId: person.id, name: person.name, email: person.email ?? options.email.trim(), baseUrl: options.baseUrl, at: now },
+    await accountOf(db, person, options.oidc),
+    secret.token,
+    now.toISOString().slice(0, 13),
+  );
+  // This hour's email went out already, without this link: the link must not outlive the request.
+  if (!created) await consumeAccountToken(db, { tokenHash: secret.hash, purpose: "reset_password", at: now });
+  await recordAuditEvent(db, {
+    programId: null,
+    actor: { personId: null, label: "sign-up form" },
+    action: "account.signup_repeated",
+    objectType: "person",
+    objectId: person.id,
+    changes: { emailed: created },
+    at: now,
+  });
+}
+
+/** How the person can sign in today, which the email's wording follows. */
+async function accountOf(db: Db, person: PersonRow, oidc: SignUpOptions["oidc"]): Promise<ExistingAccount> {
+  if (!person.emailVerifiedAt) return person.passwordHash ? { kind: "unconfirmed" } : { kind: "no-password" };
+  if (oidc && (await listIdentitiesOf(db, person.id, oidc.issuer)).length > 0) {
+    return { kind: "provider", providerName: oidc.name, hasPassword: person.passwordHash !== null };
+  }
+  return person.passwordHash ? { kind: "password" } : { kind: "no-password" };
 }

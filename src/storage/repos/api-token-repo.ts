@@ -54,3 +54,25 @@ export async function markApiTokenUsed(db: Db, tokenId: number, at: Date): Promi
     .where((eb) => eb.or([eb("lastUsedAt", "is", null), eb("lastUsedAt", "<", minuteAgo)]))
     .execute();
 }
+
+/** How many unrevoked tokens a person has. */
+export async function countActiveApiTokensOf(db: Db, personId: number): Promise<number> {
+  const row = await db
+    .selectFrom("apiTokens")
+    .select((eb) => eb.fn.countAll<number>().as("count"))
+    .where("personId", "=", personId)
+    .where("revokedAt", "is", null)
+    .executeTakeFirstOrThrow();
+  return Number(row.count);
+}
+
+/** Revokes every unrevoked token of a person (password reset, sign out everywhere); returns how many. */
+export async function revokeApiTokensOf(db: Db, personId: number, at: Date): Promise<number> {
+  const result = await db
+    .updateTable("apiTokens")
+    .set({ revokedAt: at.toISOString() })
+    .where("personId", "=", personId)
+    .where("revokedAt", "is", null)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows);
+}

@@ -3,11 +3,20 @@ import { z } from "zod";
 import { requestPasswordReset, resetPassword } from "../../../commands/auth/password-reset.ts";
 import { sessionKey } from "../../../commands/auth/sessions.ts";
 import { signIn } from "../../../commands/auth/sign-in.ts";
-import { signOut, signOutEverywhere } from "../../../commands/auth/sign-out.ts";
+import { type SignedOutEverywhere, signOut, signOutEverywhere } from "../../../commands/auth/sign-out.ts";
 import { signUp } from "../../../commands/auth/sign-up.ts";
 import { verifyEmail } from "../../../commands/auth/verify-email.ts";
-import { AcceptedResponse, PasswordResetConfirmBody, PasswordResetRequestBody, SignInBody, SignUpBody, TokenBody } from "../../../schemas/account.ts";
-import { clearSessionCookie, requireSignedIn, SESSION_COOKIE, setSessionCookie } from "../../auth.ts";
+import {
+  AcceptedResponse,
+  PasswordResetConfirmBody,
+  PasswordResetRequestBody,
+  SignedOutEverywhereResponse,
+  SignInBody,
+  SignOutEverywhereBody,
+  SignUpBody,
+  TokenBody,
+} from "../../../schemas/account.ts";
+import { clearSessionCookie, requireSignedIn, requireWriter, SESSION_COOKIE, setSessionCookie } from "../../auth.ts";
 import type { AppContext } from "../../context.ts";
 import { problemResponses } from "../../problem-responses.ts";
 import { SignedInResponse } from "./schema.ts";
@@ -30,7 +39,14 @@ export const authRoutes: FastifyPluginAsyncZod<{ context: AppContext }> = async 
       },
     },
     async (request, reply) => {
-      await signUp({ database: context.database, ...request.body, baseUrl: context.baseUrl(), now: context.now() });
+      const oidc = context.config.oidc;
+      await signUp({
+        database: context.database,
+        ...request.body,
+        baseUrl: context.baseUrl(),
+        oidc: oidc && { issuer: oidc.issuer, name: oidc.name },
+        now: context.now(),
+      });
       return reply.code(202).send({ message: `Check ${request.body.email} for a link to confirm your address; it works for 24 hours.` });
     },
   );
@@ -106,15 +122,17 @@ export const authRoutes: FastifyPluginAsyncZod<{ context: AppContext }> = async 
     {
       schema: {
         tags: ["accounts"],
-        summary: "Sign out of every browser and device",
-        response: { 200: AcceptedResponse, ...problemResponses(401, 403) },
+        summary: "Sign out of every browser and device; with revokeTokens, revoke every API token too",
+        description: "Without revokeTokens, personal API tokens keep working, and the answer says how many.",
+        body: SignOutEverywhereBody,
+        response: { 200: SignedOutEverywhereResponse, ...problemResponses(400, 401, 403) },
       },
     },
     async (request, reply) => {
-      const actor = requireSignedIn(request);
-      const ended = await signOutEverywhere({ database: context.database, actor, now: context.now() });
+      const actor = requireWriter(request);
+      const ended = await signOutEverywhere({ database: context.database, actor, revokeTokens: request.body?.revokeTokens ?? false, now: context.now() });
       clearSessionCookie(reply, context);
-      return { message: `Signed out of ${ended} ${ended === 1 ? "session" : "sessions"}.` };
+      return { message: signedOutEverywhereMessage(ended), ...ended };
     },
   );
 
@@ -144,7 +162,7 @@ export const authRoutes: FastifyPluginAsyncZod<{ context: AppContext }> = async 
       config: perMinute(10),
       schema: {
         tags: ["accounts"],
-        summary: "Choose a new password with the token from the email; signs out everywhere",
+        summary: "Choose a new password with the token from the email; signs out everywhere and revokes every API token",
         body: PasswordResetConfirmBody,
         response: { 200: AcceptedResponse, ...problemResponses(400, 429) },
       },
@@ -152,7 +170,18 @@ export const authRoutes: FastifyPluginAsyncZod<{ context: AppContext }> = async 
     async (request, reply) => {
       await resetPassword({ database: context.database, token: request.body.token, password: request.body.password, now: context.now() });
       clearSessionCookie(reply, context);
-      return { message: "Your password is changed and every session is signed out. Sign in with the new password." };
+      return { message: "Your password is changed, every session is signed out and every API token is revoked. Sign in with the new password." };
     },
   );
 };
+
+/** "Signed out of 3 sessions; your 2 API tokens still work." and its kin. */
+function signedOutEverywhereMessage(ended: SignedOutEverywhere): string {
+  const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+  const sessions = `Signed out of ${count(ended.sessionsEnded, "session", "sessions")}`;
+  if (ended.tokensRevoked > 0) return `${sessions} and revoked ${count(ended.tokensRevoked, "API token", "API tokens")}.`;
+  if (ended.tokensKept > 0) {
+    return `${sessions}; your ${count(ended.tokensKept, "API token", "API tokens")} still ${ended.tokensKept === 1 ? "works" : "work"}: revoke ${ended.tokensKept === 1 ? "it" : "them"} too if ${ended.tokensKept === 1 ? "it" : "they"} may be lost.`;
+  }
+  return `${sessions}.`;
+}
