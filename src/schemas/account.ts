@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { DisplayName, SingleLineText } from "./text.ts";
 
 /** An email address as people type it. */
 export const EmailField = z
@@ -13,7 +14,7 @@ export const PasswordField = z.string().min(10, "must be at least 10 characters"
 
 /** `POST /api/auth/signup`. */
 export const SignUpBody = z.object({
-  name: z.string().trim().min(1, "must not be empty").max(100, "must be at most 100 characters"),
+  name: DisplayName.trim().min(1, "must not be empty").max(100, "must be at most 100 characters"),
   email: EmailField,
   password: PasswordField,
 });
@@ -22,7 +23,7 @@ export const SignUpBody = z.object({
 export const SignInBody = z.object({ email: EmailField, password: z.string().min(1, "must not be empty").max(256) });
 
 /** A single-use token from an email link. */
-export const TokenBody = z.object({ token: z.string().min(20, "is not a token from a Cohort link").max(200) });
+export const TokenBody = z.object({ token: SingleLineText.min(20, "is not a token from a Cohort link").max(200) });
 
 /** `POST /api/auth/password-reset`. */
 export const PasswordResetRequestBody = z.object({ email: EmailField });
@@ -81,7 +82,7 @@ export const MeResponse = z
 /** `PATCH /api/me`. */
 export const ProfileBody = z
   .object({
-    name: z.string().trim().min(1).max(100).optional(),
+    name: DisplayName.trim().min(1).max(100).optional(),
     githubHandle: z
       .string()
       .trim()
@@ -100,14 +101,14 @@ export const ProfileBody = z
       .regex(/^[A-Z]{2}$/, "must be a two-letter country code such as DE")
       .nullable()
       .optional(),
-    skills: z.array(z.string().trim().min(1).max(60)).max(50).optional(),
+    skills: z.array(DisplayName.trim().min(1).max(60)).max(50).optional(),
     emailPublic: z.boolean().optional(),
   })
   .strict();
 
 /** `POST /api/me/tokens`. */
 export const CreateTokenBody = z.object({
-  name: z.string().trim().min(1, "must not be empty").max(100),
+  name: DisplayName.trim().min(1, "must not be empty").max(100),
   scope: z.enum(["read", "write"]),
 });
 

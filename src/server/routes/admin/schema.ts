@@ -1,4 +1,6 @@
 import { z } from "zod";
+import { SingleLineText } from "../../../schemas/text.ts";
+import { Slug } from "../../params.ts";
 import { ProgramParams } from "../programs/schema.ts";
 
 export { ProgramParams };
@@ -28,8 +30,8 @@ export const InvitationBody = z
       .trim()
       .pipe(z.email({ message: "must be an email address such as ada@example.org" })),
     role: z.enum(["program_admin", "maintainer", "mentor"]),
-    organization: z.string().optional().describe("The organization's slug, for a maintainer."),
-    project: z.string().optional().describe("The project's slug, for a mentor."),
+    organization: Slug.optional().describe("The organization's slug, for a maintainer."),
+    project: Slug.optional().describe("The project's slug, for a mentor."),
   })
   .strict();
 
@@ -47,8 +49,8 @@ export const InvitationSchema = z
 
 /** The audit log's filters. */
 export const AuditQuery = z.object({
-  action: z.string().max(100).optional(),
-  objectType: z.string().max(100).optional(),
+  action: SingleLineText.max(100).optional(),
+  objectType: SingleLineText.max(100).optional(),
   actor: z.coerce.number().int().positive().optional().describe("The acting person's id."),
   from: z.iso.datetime({ message: "must be an ISO 8601 instant such as 2026-05-01T00:00:00Z" }).optional(),
   to: z.iso.datetime({ message: "must be an ISO 8601 instant such as 2026-06-01T00:00:00Z" }).optional(),
