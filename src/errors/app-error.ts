@@ -12,6 +12,8 @@ export const ERROR_CODES = {
   PHASE_CLOSED: "The action belongs to a phase of the term that is not open now.",
   LIMIT_REACHED: "A limit of the program has been reached (e.g. applications per term).",
   RATE_LIMITED: "Too many requests; try again later.",
+  PAYLOAD_TOO_LARGE: "The request body is larger than the route accepts.",
+  UNSUPPORTED_MEDIA_TYPE: "The request body is in a format the route does not read (it reads JSON).",
   DATABASE_UNAVAILABLE: "The database cannot be opened or reached.",
   INVALID_TERM_PAGE: "A file is not a term page Cohort can read.",
   INTERNAL: "Something unexpected failed; the request id identifies it in the logs.",

@@ -7,7 +7,9 @@ import Fastify, { type FastifyInstance, type FastifyServerOptions, LogController
 import { jsonSchemaTransform, jsonSchemaTransformObject, serializerCompiler, validatorCompiler, type ZodTypeProvider } from "fastify-type-provider-zod";
 import { authPlugin } from "./auth.ts";
 import type { AppContext } from "./context.ts";
-import { installErrorHandlers } from "./errors.ts";
+import { installErrorHandlers, sendFrameworkError } from "./errors.ts";
+import { BODY_LIMIT, installJsonBodyParser } from "./json-body.ts";
+import { SLUG_MAX_LENGTH } from "./params.ts";
 import { adminRoutes } from "./routes/admin/routes.ts";
 import { authRoutes } from "./routes/auth/routes.ts";
 import { healthRoutes } from "./routes/health/routes.ts";
@@ -72,12 +74,15 @@ export async function buildApp({
       return typeof incoming === "string" && SAFE_REQUEST_ID.test(incoming) ? incoming : randomUUID();
     },
     logController: new LogController({ requestIdLogLabel: "requestId" }),
-    bodyLimit: 2 * 1024 * 1024,
-    routerOptions: { ignoreTrailingSlash: true },
+    bodyLimit: BODY_LIMIT,
+    // A path segment the Slug schema would refuse is refused by the router, as a problem.
+    routerOptions: { ignoreTrailingSlash: true, maxParamLength: SLUG_MAX_LENGTH },
+    frameworkErrors: sendFrameworkError,
   }).withTypeProvider<ZodTypeProvider>();
 
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
+  installJsonBodyParser(app);
   await app.register(fastifyHelmet, {
     // The web UI loads only its own scripts and styles: no inline code, no third parties.
     contentSecurityPolicy: {

@@ -2,6 +2,7 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from "fastify-type-provider-zod";
 import { AppError, type ErrorCode } from "../errors/app-error.ts";
 import type { Problem } from "../schemas/problem.ts";
+import { SLUG_MAX_LENGTH } from "./params.ts";
 
 /** The one table from error code to HTTP status; only this file reads it. */
 const HTTP_STATUS: Record<ErrorCode, number> = {
@@ -14,6 +15,8 @@ const HTTP_STATUS: Record<ErrorCode, number> = {
   PHASE_CLOSED: 409,
   LIMIT_REACHED: 409,
   RATE_LIMITED: 429,
+  PAYLOAD_TOO_LARGE: 413,
+  UNSUPPORTED_MEDIA_TYPE: 415,
   DATABASE_UNAVAILABLE: 503,
   INVALID_TERM_PAGE: 422,
   INTERNAL: 500,
@@ -29,6 +32,8 @@ const TITLES: Record<ErrorCode, string> = {
   PHASE_CLOSED: "Not open in this phase",
   LIMIT_REACHED: "Limit reached",
   RATE_LIMITED: "Too many requests",
+  PAYLOAD_TOO_LARGE: "Request body too large",
+  UNSUPPORTED_MEDIA_TYPE: "Unsupported body format",
   DATABASE_UNAVAILABLE: "Database unavailable",
   INVALID_TERM_PAGE: "Not a readable term page",
   INTERNAL: "Internal error",
@@ -49,7 +54,7 @@ export function installErrorHandlers(
   options: { webPage?: (request: FastifyRequest, reply: FastifyReply) => FastifyReply | undefined } = {},
 ): void {
   app.setErrorHandler((error: FastifyError, request, reply) => {
-    const appError = toAppError(error);
+    const appError = toAppError(error, request);
     if (appError.code === "INTERNAL") {
       request.log.error({ err: error }, "request failed");
     } else if (isResponseSerializationError(error)) {
@@ -84,7 +89,16 @@ export function sendProblem(request: FastifyRequest, reply: FastifyReply, error:
   return reply.code(status).type("application/problem+json; charset=utf-8").serializer(JSON.stringify).send(body);
 }
 
-function toAppError(error: FastifyError): AppError {
+/**
+ * Fastify's `frameworkErrors` option: errors the router raises before any route (or the error
+ * handler) is chosen, such as a path that is not valid percent-encoding, answered as problems too.
+ */
+export function sendFrameworkError(error: FastifyError, request: FastifyRequest, reply: FastifyReply): FastifyReply {
+  reply.header("x-request-id", request.id);
+  return sendProblem(request, reply, toAppError(error, request));
+}
+
+function toAppError(error: FastifyError, request: FastifyRequest): AppError {
   if (error instanceof AppError) return error;
   if (hasZodFastifySchemaValidationErrors(error)) {
     const first = error.validation[0];
@@ -96,6 +110,8 @@ function toAppError(error: FastifyError): AppError {
   }
   if (isResponseSerializationError(error))
     return new AppError("INTERNAL", "The server produced a response it could not send; the request id identifies it in the logs.");
+  const framework = frameworkClientError(error, request);
+  if (framework) return framework;
   const status = error.statusCode ?? 500;
   if (status === 429) return new AppError("RATE_LIMITED", error.message);
   if (status >= 400 && status < 500) {
@@ -103,4 +119,30 @@ function toAppError(error: FastifyError): AppError {
     return new AppError("INVALID_INPUT", error.message);
   }
   return new AppError("INTERNAL", "Something went wrong on the server; quote the request id when reporting it.");
+}
+
+/** Fastify's own refusals of a request, in words that say what to send instead. */
+function frameworkClientError(error: FastifyError, request: FastifyRequest): AppError | undefined {
+  switch (error.code) {
+    case "FST_ERR_CTP_BODY_TOO_LARGE":
+      return new AppError("PAYLOAD_TOO_LARGE", `The request body is larger than this route accepts (${request.routeOptions.bodyLimit} bytes); send less.`);
+    case "FST_ERR_CTP_INVALID_MEDIA_TYPE":
+      return new AppError(
+        "UNSUPPORTED_MEDIA_TYPE",
+        `This route does not read a body of type ${request.headers["content-type"] ?? "(none)"}; send JSON with content-type application/json.`,
+      );
+    case "FST_ERR_CTP_EMPTY_JSON_BODY":
+      return new AppError("INVALID_INPUT", "The body is empty but its content-type says JSON: send a JSON object, or no content-type and no body.");
+    case "FST_ERR_CTP_INVALID_JSON_BODY":
+      return new AppError("INVALID_INPUT", "The body is not valid JSON (or has a __proto__ or constructor key); send a JSON object.");
+    case "FST_ERR_BAD_URL":
+      return new AppError("INVALID_INPUT", "The path is not percent-encoded properly (a % must be followed by two hex digits of UTF-8); fix the link.");
+    case "FST_ERR_MAX_PARAM_LENGTH":
+      return new AppError(
+        "INVALID_INPUT",
+        `Each part of the path is at most ${SLUG_MAX_LENGTH} characters (the longest slug); this one is longer, so it names nothing.`,
+      );
+    default:
+      return undefined;
+  }
 }

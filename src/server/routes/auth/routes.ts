@@ -18,6 +18,7 @@ import {
 } from "../../../schemas/account.ts";
 import { clearSessionCookie, requireSignedIn, requireWriter, SESSION_COOKIE, setSessionCookie } from "../../auth.ts";
 import type { AppContext } from "../../context.ts";
+import { CREDENTIALS_BODY_LIMIT } from "../../json-body.ts";
 import { problemResponses } from "../../problem-responses.ts";
 import { SignedInResponse } from "./schema.ts";
 
@@ -29,6 +30,7 @@ export const authRoutes: FastifyPluginAsyncZod<{ context: AppContext }> = async 
   app.post(
     "/api/auth/signup",
     {
+      bodyLimit: CREDENTIALS_BODY_LIMIT,
       config: perMinute(10),
       schema: {
         tags: ["accounts"],
@@ -54,6 +56,7 @@ export const authRoutes: FastifyPluginAsyncZod<{ context: AppContext }> = async 
   app.post(
     "/api/auth/verify",
     {
+      bodyLimit: CREDENTIALS_BODY_LIMIT,
       config: perMinute(20),
       schema: {
         tags: ["accounts"],
@@ -77,6 +80,7 @@ export const authRoutes: FastifyPluginAsyncZod<{ context: AppContext }> = async 
   app.post(
     "/api/auth/signin",
     {
+      bodyLimit: CREDENTIALS_BODY_LIMIT,
       config: perMinute(20),
       schema: {
         tags: ["accounts"],
@@ -139,6 +143,7 @@ export const authRoutes: FastifyPluginAsyncZod<{ context: AppContext }> = async 
   app.post(
     "/api/auth/password-reset",
     {
+      bodyLimit: CREDENTIALS_BODY_LIMIT,
       config: perMinute(5),
       schema: {
         tags: ["accounts"],
@@ -159,6 +164,7 @@ export const authRoutes: FastifyPluginAsyncZod<{ context: AppContext }> = async 
   app.post(
     "/api/auth/password-reset/confirm",
     {
+      bodyLimit: CREDENTIALS_BODY_LIMIT,
       config: perMinute(10),
       schema: {
         tags: ["accounts"],

@@ -4,6 +4,7 @@ import { acceptInvitation, lookupInvitation } from "../../../commands/auth/invit
 import { TokenBody } from "../../../schemas/account.ts";
 import { requireWriter } from "../../auth.ts";
 import type { AppContext } from "../../context.ts";
+import { CREDENTIALS_BODY_LIMIT } from "../../json-body.ts";
 import { problemResponses } from "../../problem-responses.ts";
 
 const InvitationSummarySchema = z
@@ -17,6 +18,7 @@ export const invitationRoutes: FastifyPluginAsyncZod<{ context: AppContext }> = 
   app.post(
     "/api/invitations/lookup",
     {
+      bodyLimit: CREDENTIALS_BODY_LIMIT,
       config: { rateLimit: { max: 30, timeWindow: "1 minute" }, bodyAuthenticated: true },
       schema: {
         tags: ["accounts"],
@@ -31,6 +33,7 @@ export const invitationRoutes: FastifyPluginAsyncZod<{ context: AppContext }> = 
   app.post(
     "/api/invitations/accept",
     {
+      bodyLimit: CREDENTIALS_BODY_LIMIT,
       schema: {
         tags: ["accounts"],
         summary: "Accept an invitation with the account of the address it was sent to",
