@@ -7,7 +7,7 @@ import { presentProjectCard, presentProjectDetail } from "../presenters/project-
 import { presentApplyState, presentTermDetail, presentTermSummary, toTermTimeline } from "../presenters/term-presenter.ts";
 import type { CatalogResponse, ProgramSummary, ProjectDetail, TermDetail, TermSummary } from "../schemas/catalog.ts";
 import type { DatabaseHandle } from "../storage/database.ts";
-import { searchCatalog, searchTerms } from "../storage/repos/catalog-repo.ts";
+import { type CatalogVocabulary, listCatalogVocabulary, searchCatalog, searchTerms } from "../storage/repos/catalog-repo.ts";
 import { findProgramById, findProgramBySlug, listPrograms } from "../storage/repos/program-repo.ts";
 import { attachProjectDetails, findProjectWithDetails } from "../storage/repos/project-repo.ts";
 import { countTermContents, findTermById, findTermBySlug, listTermsOfProgram, listTermsOfPrograms, mapTimelines } from "../storage/repos/term-repo.ts";
@@ -91,6 +91,36 @@ export async function catalogVersion(database: DatabaseHandle, termSlug: string)
   const term = await findTermBySlug(database.db, termSlug);
   if (!term) throw new AppError("NOT_FOUND", `There is no term "${termSlug}".`);
   return `${term.id}.${term.revision}`;
+}
+
+/** The organizations and skills a term's catalog can be filtered by; NOT_FOUND when the term does not exist. */
+export async function catalogVocabulary(database: DatabaseHandle, termSlug: string): Promise<CatalogVocabulary> {
+  const term = await findTermBySlug(database.db, termSlug);
+  if (!term) throw new AppError("NOT_FOUND", `There is no term "${termSlug}".`);
+  return listCatalogVocabulary(database.db, term.id);
+}
+
+export type { CatalogVocabulary };
+
+// Matches no organization and no skill: slugs and tags are never empty.
+const NOTHING = "";
+
+/**
+ * A catalog query with its filters narrowed to the term's organizations and skills, so that
+ * made-up values cannot each make a new cache key. The answer does not change: an unknown
+ * organization adds nothing to "any of", and an unknown skill makes "all of" match nothing,
+ * which the one value that names nothing says for all of them.
+ */
+export function normalizeCatalogQuery(query: CatalogQuery, vocabulary: CatalogVocabulary): CatalogQuery {
+  const organizations = new Set(vocabulary.organizationSlugs);
+  const skills = new Set(vocabulary.skillTags);
+  const org = [...new Set(query.org.filter((slug) => organizations.has(slug)))].sort();
+  const skill = [...new Set(query.skill)].sort();
+  return {
+    ...query,
+    org: org.length === 0 && query.org.length > 0 ? [NOTHING] : org,
+    skill: skill.every((tag) => skills.has(tag)) ? skill : [NOTHING],
+  };
 }
 
 /** A catalog query in a normal form: the same search written differently gives the same key. */

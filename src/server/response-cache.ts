@@ -2,33 +2,71 @@ import type { FastifyReply } from "fastify";
 import type { z } from "zod";
 import type { AppContext } from "./context.ts";
 
-/** A bounded map that forgets the entry used longest ago. */
-export class LruCache<V> {
-  readonly #entries = new Map<string, V>();
-  readonly #capacity: number;
+/** How many entries, and how much weight in all, an LRU cache keeps. */
+export interface LruLimits<V> {
+  maxEntries: number;
+  /** The most weight the entries may have together (with `weigh`, e.g. bytes of text). */
+  maxWeight?: number;
+  weigh?: (value: V) => number;
+}
 
-  constructor(capacity: number) {
-    this.#capacity = capacity;
+/** A bounded map that forgets the entry used longest ago, by count and optionally by weight. */
+export class LruCache<V> {
+  readonly #entries = new Map<string, { value: V; weight: number }>();
+  readonly #limits: LruLimits<V>;
+  #weight = 0;
+
+  constructor(limits: LruLimits<V>) {
+    this.#limits = limits;
+  }
+
+  /** How many entries the cache holds now. */
+  get size(): number {
+    return this.#entries.size;
+  }
+
+  /** The weight of every entry together. */
+  get weight(): number {
+    return this.#weight;
   }
 
   get(key: string): V | undefined {
-    const value = this.#entries.get(key);
-    if (value === undefined) return undefined;
+    const entry = this.#entries.get(key);
+    if (entry === undefined) return undefined;
     // Re-inserting moves the key to the end: the Map's order is the order of use.
     this.#entries.delete(key);
-    this.#entries.set(key, value);
-    return value;
+    this.#entries.set(key, entry);
+    return entry.value;
   }
 
   set(key: string, value: V): void {
-    this.#entries.delete(key);
-    this.#entries.set(key, value);
-    if (this.#entries.size > this.#capacity) {
+    const weight = this.#limits.weigh?.(value) ?? 0;
+    const maxWeight = this.#limits.maxWeight ?? Number.POSITIVE_INFINITY;
+    this.#remove(key);
+    // A value heavier than the whole budget would only push everything else out.
+    if (weight > maxWeight) return;
+    this.#entries.set(key, { value, weight });
+    this.#weight += weight;
+    while (this.#entries.size > this.#limits.maxEntries || this.#weight > maxWeight) {
       const oldest = this.#entries.keys().next().value;
-      if (oldest !== undefined) this.#entries.delete(oldest);
+      if (oldest === undefined) break;
+      this.#remove(oldest);
     }
   }
+
+  #remove(key: string): void {
+    const entry = this.#entries.get(key);
+    if (entry === undefined) return;
+    this.#entries.delete(key);
+    this.#weight -= entry.weight;
+  }
 }
+
+/**
+ * What one named response cache may hold per process: free text and filters let anyone ask for
+ * new keys, so the bound, not the variety of requests, decides the memory it takes.
+ */
+const RESPONSE_CACHE_LIMITS: LruLimits<string> = { maxEntries: 1000, maxWeight: 32 * 1024 * 1024, weigh: (json) => json.length * 2 };
 
 const caches = new WeakMap<AppContext, Map<string, LruCache<string>>>();
 
@@ -40,10 +78,15 @@ function cacheOf(context: AppContext, name: string): LruCache<string> {
   }
   let cache = named.get(name);
   if (!cache) {
-    cache = new LruCache<string>(2000);
+    cache = new LruCache<string>(RESPONSE_CACHE_LIMITS);
     named.set(name, cache);
   }
   return cache;
+}
+
+/** How many answers a named response cache holds now (for tests and diagnostics). */
+export function responseCacheSize(context: AppContext, name: string): number {
+  return caches.get(context)?.get(name)?.size ?? 0;
 }
 
 /**
@@ -88,4 +131,25 @@ export async function rememberFor(context: AppContext, key: string, ttlMs: numbe
   if (memo.size > 10_000) memo.clear();
   memo.set(key, { value, until: now + ttlMs });
   return value;
+}
+
+/**
+ * A memo for values that never change under their key, because the key carries a version
+ * (such as a term's organizations and skills at one revision): kept per context in an LRU of
+ * `maxEntries`, so old versions fall out as they stop being asked for.
+ */
+export function versionedMemo<V>(maxEntries: number): (context: AppContext, key: string, produce: () => Promise<V>) => Promise<V> {
+  const memos = new WeakMap<AppContext, LruCache<V>>();
+  return async (context, key, produce) => {
+    let memo = memos.get(context);
+    if (!memo) {
+      memo = new LruCache<V>({ maxEntries });
+      memos.set(context, memo);
+    }
+    const hit = memo.get(key);
+    if (hit !== undefined) return hit;
+    const value = await produce();
+    memo.set(key, value);
+    return value;
+  };
 }

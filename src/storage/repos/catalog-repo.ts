@@ -123,6 +123,36 @@ export async function searchCatalog(db: Db, dialect: Dialect, filter: CatalogFil
   };
 }
 
+/** The organizations and skill tags a term's catalog can be filtered by: those of its accepted projects. */
+export interface CatalogVocabulary {
+  organizationSlugs: string[];
+  skillTags: string[];
+}
+
+/** The organization slugs and skill tags of a term's accepted projects. */
+export async function listCatalogVocabulary(db: Db, termId: number): Promise<CatalogVocabulary> {
+  const [organizations, skills] = await Promise.all([
+    db
+      .selectFrom("projects")
+      .innerJoin("organizations", "organizations.id", "projects.organizationId")
+      .select("organizations.slug")
+      .distinct()
+      .where("projects.termId", "=", termId)
+      .where("projects.state", "=", "accepted")
+      .execute(),
+    db
+      .selectFrom("projectSkills")
+      .innerJoin("projects", "projects.id", "projectSkills.projectId")
+      .innerJoin("skills", "skills.id", "projectSkills.skillId")
+      .select("skills.tag")
+      .distinct()
+      .where("projects.termId", "=", termId)
+      .where("projects.state", "=", "accepted")
+      .execute(),
+  ]);
+  return { organizationSlugs: organizations.map((row) => row.slug), skillTags: skills.map((row) => row.tag) };
+}
+
 /** The words of a query, lower-cased, without punctuation an engine would read as syntax. */
 export function searchTerms(q: string): string[] {
   return (q.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).slice(0, 12);

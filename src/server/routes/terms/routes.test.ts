@@ -4,6 +4,7 @@ import { createTestApp, type TestApp } from "../../../../test/helpers/app.ts";
 import { FIXTURE_TODAY, seedCatalogFixture } from "../../../../test/helpers/catalog-fixture.ts";
 import { testDialects } from "../../../../test/helpers/databases.ts";
 import type { CatalogResponse, TermDetail } from "../../../schemas/catalog.ts";
+import { responseCacheSize } from "../../response-cache.ts";
 
 const TERM = "2026-demo-term-02";
 
@@ -154,6 +155,17 @@ describe.each(testDialects())("term routes on %s", (dialect) => {
       expect((await catalog("?q=ebpf")).items.map((item) => item.title)).toEqual(["eBPF flow logs for network policies"]);
     });
 
+    it("keeps one cached answer for any number of made-up organizations or skills, and finds nothing for them", async () => {
+      const kestrel = await catalog("?org=kestrel");
+      const before = responseCacheSize(t.context, "catalog");
+      for (let n = 0; n < 300; n += 1) {
+        expect(await catalog(`?org=made-up-${n}`)).toMatchObject({ items: [], total: 0 });
+        expect(await catalog(`?skill=made-up-${n}&skill=go`)).toMatchObject({ items: [], total: 0, facets: { skills: [], organizations: [] } });
+      }
+      expect(await catalog("?org=made-up-1&org=kestrel&org=kestrel")).toEqual(kestrel);
+      expect(responseCacheSize(t.context, "catalog")).toBeLessThanOrEqual(before + 2);
+    });
+
     it("treats search syntax as plain words", async () => {
       const page = await catalog(`?q=${encodeURIComponent('flow" OR NEAR(x) *')}`);
       expect(page.items.map((item) => item.title)).toEqual([]);
@@ -166,6 +178,7 @@ describe.each(testDialects())("term routes on %s", (dialect) => {
       ["?limit=101", "querystring.limit: must be at most 100"],
       ["?page=abc", "querystring.page"],
       [`?q=${"a".repeat(201)}`, "querystring.q: must be at most 200 characters"],
+      [`?${Array.from({ length: 51 }, (_, n) => `org=org-${n}`).join("&")}`, "querystring.org: must be given at most 50 times"],
     ])("refuses %s with a message naming the parameter", async (query, message) => {
       const response = await get(`/api/terms/${TERM}/projects${query}`);
       expect(response.statusCode).toBe(400);

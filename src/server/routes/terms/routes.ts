@@ -1,15 +1,26 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
-import { catalogQueryKey, catalogVersion, getPublicTerm, searchPublicCatalog } from "../../../commands/public-catalog.ts";
+import {
+  type CatalogVocabulary,
+  catalogQueryKey,
+  catalogVersion,
+  catalogVocabulary,
+  getPublicTerm,
+  normalizeCatalogQuery,
+  searchPublicCatalog,
+} from "../../../commands/public-catalog.ts";
 import { termCalendar } from "../../../commands/term-calendar.ts";
 import { CatalogQuerySchema, CatalogResponseSchema, TermDetailSchema } from "../../../schemas/catalog.ts";
 import type { AppContext } from "../../context.ts";
 import { problemResponses } from "../../problem-responses.ts";
-import { rememberFor, sendCachedJson } from "../../response-cache.ts";
+import { rememberFor, sendCachedJson, versionedMemo } from "../../response-cache.ts";
 import { TermParams } from "./schema.ts";
 
 /** How long a process trusts the catalog version it read: a change shows within this time. */
 const CATALOG_VERSION_TTL_MS = 1000;
+
+/** Each term version's organizations and skills, which the catalog's filters are narrowed to. */
+const vocabularies = versionedMemo<CatalogVocabulary>(100);
 
 /** Public routes for a term: its timeline, its catalog of projects and its calendar feed. */
 export const termRoutes: FastifyPluginAsyncZod<{ context: AppContext }> = async (app, { context }) => {
@@ -39,15 +50,20 @@ export const termRoutes: FastifyPluginAsyncZod<{ context: AppContext }> = async 
         response: { 200: CatalogResponseSchema, ...problemResponses(400, 404) },
       },
     },
-    async (request, reply) =>
-      sendCachedJson(reply, {
+    async (request, reply) => {
+      const termSlug = request.params.term;
+      // The catalog's version is read at most once a second per term and process.
+      const version = await rememberFor(context, `catalog-version:${termSlug}`, CATALOG_VERSION_TTL_MS, () => catalogVersion(context.database, termSlug));
+      const vocabulary = await vocabularies(context, version, () => catalogVocabulary(context.database, termSlug));
+      const query = normalizeCatalogQuery(request.query, vocabulary);
+      return sendCachedJson(reply, {
         context,
         cache: "catalog",
-        // The catalog's version is read at most once a second per term and process.
-        key: `${await rememberFor(context, `catalog-version:${request.params.term}`, CATALOG_VERSION_TTL_MS, () => catalogVersion(context.database, request.params.term))}:${catalogQueryKey(request.query)}`,
+        key: `${version}:${catalogQueryKey(query)}`,
         schema: CatalogResponseSchema,
-        produce: () => searchPublicCatalog(context.database, request.params.term, request.query),
-      }),
+        produce: () => searchPublicCatalog(context.database, termSlug, query),
+      });
+    },
   );
 
   app.get(
