@@ -1,16 +1,20 @@
 import path from "node:path";
+import SqliteDatabase from "better-sqlite3";
 import { describe, expect, it } from "vitest";
 import { FIXTURE_DIR } from "../../test/fixtures/termpages/index.ts";
 import { createTestDatabase, type TestDatabase, testDialects } from "../../test/helpers/databases.ts";
 import { runCli, startServeProcess } from "../../test/helpers/run-cli.ts";
+import { loadConfig } from "../config/config.ts";
 import { newSecret } from "../security/secrets.ts";
 import { type DatabaseHandle, type Dialect, openDatabase } from "../storage/database.ts";
+import { parseDatabaseUrl } from "../storage/database-url.ts";
 import { migrateToLatest } from "../storage/migrate.ts";
 import { insertAccount } from "../storage/repos/account-repo.ts";
 import { insertApiToken } from "../storage/repos/api-token-repo.ts";
+import { buildApp } from "./app.ts";
 
 const CLIENTS_PER_SERVER = 4;
-const REQUESTS_PER_CLIENT = 40;
+const REQUESTS_PER_CLIENT = 30;
 
 /** A new migrated database with a confirmed person and a write token for each of `clients`. */
 async function databaseWithWriters(dialect: Dialect, clients: number): Promise<{ target: TestDatabase; tokens: string[] }> {
@@ -113,4 +117,41 @@ describe.each(testDialects())("several processes writing to one %s database", (d
       await target.dispose();
     }
   }, 60_000);
+});
+
+describe("a server whose SQLite file another process keeps locked past the busy timeout", () => {
+  it("answers 503 DATABASE_UNAVAILABLE and says to try again, never 500", async () => {
+    const { target, tokens } = await databaseWithWriters("sqlite", 1);
+    const database = await openDatabase(target.url, { busyTimeoutMs: 50 });
+    const app = await buildApp({
+      context: { config: { ...loadConfig({}), databaseUrl: target.url }, database, now: () => new Date(), baseUrl: () => "http://cohort.test" },
+      webRoot: "/nonexistent/cohort-web-dist",
+    });
+    const location = parseDatabaseUrl(target.url);
+    const otherProcess = new SqliteDatabase(location.dialect === "sqlite" ? location.file : "");
+    try {
+      otherProcess.exec("begin immediate");
+      const response = await app.inject({
+        method: "PATCH",
+        url: "/api/me",
+        headers: { authorization: `Bearer ${tokens[0]}` },
+        payload: { githubHandle: "locked-out" },
+      });
+      expect(response.statusCode).toBe(503);
+      expect(response.json()).toMatchObject({ code: "DATABASE_UNAVAILABLE", detail: "The database is busy; try again in a moment." });
+      otherProcess.exec("rollback");
+      const retried = await app.inject({
+        method: "PATCH",
+        url: "/api/me",
+        headers: { authorization: `Bearer ${tokens[0]}` },
+        payload: { githubHandle: "locked-out" },
+      });
+      expect(retried.statusCode).toBe(200);
+    } finally {
+      otherProcess.close();
+      await app.close();
+      await database.close();
+      await target.dispose();
+    }
+  });
 });

@@ -5,7 +5,7 @@ import { openDatabase } from "../storage/database.ts";
 import { migrationStatus } from "../storage/migrate.ts";
 import { MIGRATIONS } from "../storage/migrations/index.ts";
 
-const ROUNDS = 3;
+const ROUNDS = 2;
 const PROCESSES = 2;
 
 describe.each(testDialects())("server processes started together on a new %s database", (dialect) => {

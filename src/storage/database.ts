@@ -27,6 +27,8 @@ export interface DatabaseHandle {
 export interface OpenDatabaseOptions {
   /** Pool size for PostgreSQL; SQLite has one connection per process. */
   poolSize?: number;
+  /** SQLite: how long a write waits for another process's write before failing as busy (5 s). */
+  busyTimeoutMs?: number;
 }
 
 /**
@@ -37,7 +39,7 @@ export interface OpenDatabaseOptions {
  */
 export async function openDatabase(url: string, options: OpenDatabaseOptions = {}): Promise<DatabaseHandle> {
   const location = parseDatabaseUrl(url);
-  const handle = location.dialect === "sqlite" ? openSqlite(location.file) : openPostgres(location.connectionString, options);
+  const handle = location.dialect === "sqlite" ? openSqlite(location.file, options) : openPostgres(location.connectionString, options);
   try {
     await handle.ping();
   } catch (error) {
@@ -55,14 +57,14 @@ export async function openDatabase(url: string, options: OpenDatabaseOptions = {
  */
 const SQLITE_BUSY_TIMEOUT_MS = 5000;
 
-function openSqlite(file: string): DatabaseHandle {
+function openSqlite(file: string, options: OpenDatabaseOptions): DatabaseHandle {
   const label = `sqlite:${file}`;
   let connection: SqliteDatabase.Database;
   try {
     if (file !== ":memory:") fs.mkdirSync(path.dirname(file), { recursive: true });
     connection = new SqliteDatabase(file);
     // First, so that switching a new file to WAL waits for a process opening it at the same time.
-    connection.pragma(`busy_timeout = ${SQLITE_BUSY_TIMEOUT_MS}`);
+    connection.pragma(`busy_timeout = ${Math.max(0, Math.round(options.busyTimeoutMs ?? SQLITE_BUSY_TIMEOUT_MS))}`);
     connection.pragma("journal_mode = WAL");
     connection.pragma("synchronous = FULL");
     connection.pragma("foreign_keys = ON");
