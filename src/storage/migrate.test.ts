@@ -33,6 +33,12 @@ describe.each(testDialects())("storage on %s", (dialect) => {
     expect(status.every((m) => m.executedAt !== null)).toBe(true);
   });
 
+  it.runIf(dialect === "sqlite")("waits the usual busy timeout again once migrations are done", async () => {
+    await migrateToLatest(handle.db);
+    const { rows } = await sql<{ timeout: number }>`pragma busy_timeout`.execute(handle.db);
+    expect(rows).toEqual([{ timeout: 5000 }]);
+  });
+
   it("rolls the last migration back and forward again", async () => {
     const down = await migrateDown(handle.db);
     expect(down.applied).toEqual([Object.keys(MIGRATIONS).at(-1)]);
