@@ -1,10 +1,12 @@
 import { buildEmailMessage } from "../../jobs/email-message.ts";
+import { hashSecret } from "../../security/secrets.ts";
 import type { Db } from "../../storage/repos/db.ts";
 import { type EnqueueResult, enqueueNotification } from "../../storage/repos/outbox-repo.ts";
 
 /** Who gets an account email, and where its links point. */
 interface Recipient {
-  personId: number;
+  /** Null for an address no person has. */
+  personId: number | null;
   name: string;
   email: string;
   baseUrl: string;
@@ -41,6 +43,25 @@ export async function enqueuePasswordResetEmail(db: Db, recipient: Recipient, to
     reason: "If you did not ask for this, ignore this email: your password stays as it is.",
   });
   await enqueue(db, recipient, `reset-password:${tokenId}`, message);
+}
+
+/**
+ * The email to an address with no account whose owner asked for a password reset: there is
+ * nothing to reset, and where to sign up. One an hour at most per address.
+ */
+export async function enqueueNoAccountEmail(db: Db, recipient: Recipient, bucket: string): Promise<void> {
+  const message = buildEmailMessage({
+    baseUrl: recipient.baseUrl,
+    subject: "Your Cohort password reset",
+    greeting: "Hello,",
+    paragraphs: [
+      "Someone, perhaps you, asked to reset the Cohort password of this address, but no Cohort account has it. If you have an account under another address, ask for the reset there; otherwise you can create one.",
+    ],
+    action: { label: "Create an account", path: "/sign-up" },
+    reason: "You receive this email because someone entered this address on Cohort's password reset page. If it was not you, ignore it.",
+  });
+  // The key is logged: it names the address by a hash, never in clear.
+  await enqueue(db, recipient, `no-account:${hashSecret(recipient.email.toLowerCase()).slice(0, 16)}:${bucket}`, message);
 }
 
 /** How a person who already has an account signs in today, for the wording of the email about a new sign-up. */

@@ -14,16 +14,16 @@ import { revokeApiTokensOf } from "../../storage/repos/api-token-repo.ts";
 import { recordAuditEvent } from "../../storage/repos/audit-repo.ts";
 import { deleteSessionsOf } from "../../storage/repos/session-repo.ts";
 import { inTransaction } from "../../storage/transaction.ts";
-import { enqueuePasswordResetEmail } from "./account-emails.ts";
+import { enqueueNoAccountEmail, enqueuePasswordResetEmail } from "./account-emails.ts";
 
 /** How long a password reset link works. */
 export const RESET_PASSWORD_TTL_MS = 60 * 60 * 1000;
 
 /**
- * Emails a single-use reset link when the address belongs to a person; does nothing
- * otherwise. The caller answers the same either way, and both ways make a secret and write an
- * audit event in one transaction, so the time taken does not tell either. A new link voids the
- * older ones.
+ * Emails a single-use reset link when the address belongs to a person, or an email saying
+ * there is no account (once an hour at most) otherwise. The caller answers the same either
+ * way, and both ways make a secret and write an email and an audit event in one transaction,
+ * so the time taken does not tell them apart either. A new link voids the older ones.
  */
 export async function requestPasswordReset(options: { database: DatabaseHandle; email: string; baseUrl: string; now: Date }): Promise<void> {
   const { now } = options;
@@ -46,9 +46,16 @@ export async function requestPasswordReset(options: { database: DatabaseHandle; 
         secret.token,
         secret.hash.slice(0, 16),
       );
+    } else {
+      // An unknown address gets an email too: its owner learns there is no account, and both
+      // paths write an email and an audit event, so the time taken does not tell them apart.
+      await enqueueNoAccountEmail(
+        db,
+        { personId: null, name: "", email: options.email.trim(), baseUrl: options.baseUrl, at: now },
+        now.toISOString().slice(0, 13),
+      );
     }
-    // Recorded for unknown addresses too (without the address): a burst of them is worth seeing,
-    // and the commit's flush to disk then costs the same on both paths.
+    // Recorded for unknown addresses too, without the address: a burst of them is worth seeing.
     await recordAuditEvent(db, {
       programId: null,
       actor: { personId: null, label: "password reset form" },

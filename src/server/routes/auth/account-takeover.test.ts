@@ -169,6 +169,35 @@ describe.each(testDialects())("sign-up never takes over an existing account, on 
     await ownerSetsPassword(email, /sign in with your password/);
   });
 
+  it("a known and an unknown address cost the same writes: one email and one audit event each", async () => {
+    await signUpAndVerify(t, { name: "Kim", email: "kim@example.org", password: OWNER_PASSWORD });
+    const count = async () => {
+      const db = t.context.database.db;
+      const [outbox, audit] = await Promise.all([
+        db
+          .selectFrom("outbox")
+          .select((eb) => eb.fn.countAll<number>().as("n"))
+          .executeTakeFirstOrThrow(),
+        db
+          .selectFrom("auditEvents")
+          .select((eb) => eb.fn.countAll<number>().as("n"))
+          .executeTakeFirstOrThrow(),
+      ]);
+      return { emails: Number(outbox.n), auditEvents: Number(audit.n) };
+    };
+    const writesOf = async (url: string, payload: object) => {
+      const before = await count();
+      expect((await post(url, payload)).statusCode).toBe(202);
+      const after = await count();
+      return { emails: after.emails - before.emails, auditEvents: after.auditEvents - before.auditEvents };
+    };
+    const one = { emails: 1, auditEvents: 1 };
+    expect(await writesOf("/api/auth/password-reset", { email: "kim@example.org" })).toEqual(one);
+    expect(await writesOf("/api/auth/password-reset", { email: "nobody-at-all@example.org" })).toEqual(one);
+    expect(await writesOf("/api/auth/signup", { name: "M", email: "kim@example.org", password: ATTACKER_PASSWORD })).toEqual(one);
+    expect(await writesOf("/api/auth/signup", { name: "N", email: "brand-new@example.org", password: ATTACKER_PASSWORD })).toEqual(one);
+  });
+
   it("the owner gets one such email an hour, however often someone tries", async () => {
     const email = "often@example.org";
     await signUpAndVerify(t, { name: "Otto", email, password: OWNER_PASSWORD });
