@@ -39,6 +39,16 @@ const TITLES: Record<ErrorCode, string> = {
   INTERNAL: "Internal error",
 };
 
+/** The code of a client error raised with only a status (by Fastify or a plugin); others are INVALID_INPUT. */
+const CLIENT_ERROR_CODES: Partial<Record<number, ErrorCode>> = {
+  401: "UNAUTHENTICATED",
+  403: "FORBIDDEN",
+  404: "NOT_FOUND",
+  413: "PAYLOAD_TOO_LARGE",
+  415: "UNSUPPORTED_MEDIA_TYPE",
+  429: "RATE_LIMITED",
+};
+
 /** The HTTP status an error code answers with. */
 export function httpStatusOf(code: ErrorCode): number {
   return HTTP_STATUS[code];
@@ -113,10 +123,9 @@ function toAppError(error: FastifyError, request: FastifyRequest): AppError {
   const framework = frameworkClientError(error, request);
   if (framework) return framework;
   const status = error.statusCode ?? 500;
-  if (status === 429) return new AppError("RATE_LIMITED", error.message);
   if (status >= 400 && status < 500) {
-    // Fastify's own client errors (bad JSON, unsupported media type, body too large) have safe messages.
-    return new AppError("INVALID_INPUT", error.message);
+    // Other client errors of Fastify and its plugins have safe messages; the status is kept where the catalogue has it.
+    return new AppError(CLIENT_ERROR_CODES[status] ?? "INVALID_INPUT", error.message);
   }
   return new AppError("INTERNAL", "Something went wrong on the server; quote the request id when reporting it.");
 }
@@ -126,11 +135,13 @@ function frameworkClientError(error: FastifyError, request: FastifyRequest): App
   switch (error.code) {
     case "FST_ERR_CTP_BODY_TOO_LARGE":
       return new AppError("PAYLOAD_TOO_LARGE", `The request body is larger than this route accepts (${request.routeOptions.bodyLimit} bytes); send less.`);
-    case "FST_ERR_CTP_INVALID_MEDIA_TYPE":
+    case "FST_ERR_CTP_INVALID_MEDIA_TYPE": {
+      const type = request.headers["content-type"];
       return new AppError(
         "UNSUPPORTED_MEDIA_TYPE",
-        `This route does not read a body of type ${request.headers["content-type"] ?? "(none)"}; send JSON with content-type application/json.`,
+        `${type ? `This route does not read a body of type ${type.slice(0, 100)}` : "The body has no content-type"}; send JSON with content-type application/json.`,
       );
+    }
     case "FST_ERR_CTP_EMPTY_JSON_BODY":
       return new AppError("INVALID_INPUT", "The body is empty but its content-type says JSON: send a JSON object, or no content-type and no body.");
     case "FST_ERR_CTP_INVALID_JSON_BODY":

@@ -70,6 +70,7 @@ describe("request bodies", () => {
     ],
     ["a body larger than any route needs", "PATCH", "/api/me", json, JSON.stringify({ name: "x".repeat(70_000) }), 413, "PAYLOAD_TOO_LARGE", "65536 bytes"],
     ["a body that is not JSON", "POST", "/api/auth/signin", { "content-type": "text/xml" }, "<signin/>", 415, "UNSUPPORTED_MEDIA_TYPE", "application/json"],
+    ["a body without a content-type", "POST", "/api/auth/signin", {}, '{"email":"a@example.org"}', 415, "UNSUPPORTED_MEDIA_TYPE", "no content-type"],
     ["an empty JSON body", "POST", "/api/auth/signin", json, "", 400, "INVALID_INPUT", "empty"],
     ["malformed JSON", "POST", "/api/auth/signin", json, '{"email":', 400, "INVALID_INPUT", "not valid JSON"],
     ["a prototype in JSON", "POST", "/api/auth/signin", json, '{"__proto__":{"admin":true}}', 400, "INVALID_INPUT", "not valid JSON"],
