@@ -6,7 +6,7 @@ import { type AuditActor, recordAuditEvent } from "../storage/repos/audit-repo.t
 import type { Db } from "../storage/repos/db.ts";
 import { upsertOrganization } from "../storage/repos/organization-repo.ts";
 import { findOrCreatePerson } from "../storage/repos/person-repo.ts";
-import { findProgramBySlug, insertProgram } from "../storage/repos/program-repo.ts";
+import { findProgramBySlug, insertProgram, lockTermPageImports } from "../storage/repos/program-repo.ts";
 import {
   insertProject,
   mapProjectsBySlug,
@@ -70,6 +70,7 @@ export async function importTermPageWithin(trx: Db, options: PageImport): Promis
   if (!/^[a-z0-9]+(-[a-z0-9]+)*$/.test(options.programSlug)) {
     throw new AppError("INVALID_INPUT", `The program slug "${options.programSlug}" must be lower-case letters, digits and single hyphens, e.g. cncf-lfx.`);
   }
+  await lockTermPageImports(trx);
   const program = await ensureProgram(trx, options);
   const { term, created: termCreated } = await upsertTerm(trx, program.row, options);
   const result: ImportTermPageResult = {

@@ -1,7 +1,5 @@
-import { isAppError } from "../errors/app-error.ts";
 import type { DatabaseHandle } from "../storage/database.ts";
-import { translateDriverError } from "../storage/driver-errors.ts";
-import { hasNoPrograms } from "../storage/repos/program-repo.ts";
+import { hasNoPrograms, lockTermPageImports } from "../storage/repos/program-repo.ts";
 import { inTransaction } from "../storage/transaction.ts";
 import { parseTermPage } from "../termpages/index.ts";
 import { demoTermPages } from "./demo-term-pages.ts";
@@ -16,33 +14,28 @@ export const DEMO_PROGRAM_SLUG = "demo";
  * real installation is never touched. Returns the slugs of the terms it created.
  *
  * Servers started together on an empty database all call this: the check and the load are one
- * transaction, so on SQLite the others wait for the first and then find its program; on
- * PostgreSQL they load side by side, and all but the first fail on its unique program slug
- * and load nothing.
+ * transaction that holds the import lock, so the others wait for the first and then find its
+ * program.
  */
 export async function seedDemoIfEmpty(database: DatabaseHandle, now: Date): Promise<string[]> {
   if (!(await hasNoPrograms(database.db))) return [];
   const pages = demoTermPages(now).map((page) => ({ slug: page.slug, parsed: parseTermPage(page.markdown, { fileName: `${page.slug}.md`, now }) }));
-  try {
-    return await inTransaction(database, async (db) => {
-      if (!(await hasNoPrograms(db))) return [];
-      const slugs: string[] = [];
-      for (const page of pages) {
-        const result = await importTermPageWithin(db, {
-          page: page.parsed,
-          programSlug: DEMO_PROGRAM_SLUG,
-          programName: "Cohort Demo Mentorship",
-          termSlug: page.slug,
-          projectState: "accepted",
-          actor: { personId: null, label: "demo data" },
-          now,
-        });
-        slugs.push(result.term.slug);
-      }
-      return slugs;
-    });
-  } catch (error) {
-    if (isAppError(translateDriverError(error), "CONFLICT") && !(await hasNoPrograms(database.db))) return [];
-    throw error;
-  }
+  return inTransaction(database, async (db) => {
+    await lockTermPageImports(db);
+    if (!(await hasNoPrograms(db))) return [];
+    const slugs: string[] = [];
+    for (const page of pages) {
+      const result = await importTermPageWithin(db, {
+        page: page.parsed,
+        programSlug: DEMO_PROGRAM_SLUG,
+        programName: "Cohort Demo Mentorship",
+        termSlug: page.slug,
+        projectState: "accepted",
+        actor: { personId: null, label: "demo data" },
+        now,
+      });
+      slugs.push(result.term.slug);
+    }
+    return slugs;
+  });
 }

@@ -1,6 +1,7 @@
-import { type Kysely, type MigrationResult, Migrator, SqliteAdapter, sql } from "kysely";
+import { type Kysely, type MigrationResult, Migrator, sql } from "kysely";
 import { AppError } from "../errors/app-error.ts";
 import { MIGRATIONS } from "./migrations/index.ts";
+import { isPostgres } from "./repos/db.ts";
 import type { Database } from "./schema.ts";
 
 /** One migration and whether it has run. */
@@ -48,7 +49,7 @@ const MIGRATION_BUSY_TIMEOUT_MS = 10 * 60_000;
  * the connection meanwhile: migrations run before the server listens.
  */
 async function withMigrationBusyTimeout<T>(db: Kysely<Database>, work: () => Promise<T>): Promise<T> {
-  if (!(db.getExecutor().adapter instanceof SqliteAdapter)) return work();
+  if (isPostgres(db)) return work();
   const { rows } = await sql<{ timeout: number }>`pragma busy_timeout`.execute(db);
   const usual = rows[0]?.timeout ?? 0;
   await sql.raw(`pragma busy_timeout = ${MIGRATION_BUSY_TIMEOUT_MS}`).execute(db);

@@ -1,7 +1,7 @@
-import { type ExpressionBuilder, PostgresAdapter } from "kysely";
+import type { ExpressionBuilder } from "kysely";
 import { AppError } from "../../errors/app-error.ts";
 import type { Database, OutboxRow, OutboxState } from "../schema.ts";
-import type { Db } from "./db.ts";
+import { type Db, isPostgres } from "./db.ts";
 
 /** How many times a message is tried before it ends `failed` (retries over two to four hours). */
 export const OUTBOX_MAX_ATTEMPTS = 8;
@@ -233,8 +233,4 @@ export async function listOutbox(db: Db, { state, limit, offset, programId }: Li
 /** The message with this id, or undefined. */
 export function findOutboxMessage(db: Db, id: number): Promise<OutboxRow | undefined> {
   return db.selectFrom("outbox").selectAll().where("id", "=", id).executeTakeFirst();
-}
-
-function isPostgres(db: Db): boolean {
-  return db.getExecutor().adapter instanceof PostgresAdapter;
 }

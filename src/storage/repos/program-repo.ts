@@ -1,5 +1,6 @@
+import { sql } from "kysely";
 import type { ProgramRow } from "../schema.ts";
-import type { Db } from "./db.ts";
+import { type Db, isPostgres } from "./db.ts";
 
 /** The program with this slug, or undefined. */
 export function findProgramBySlug(db: Db, slug: string): Promise<ProgramRow | undefined> {
@@ -48,4 +49,14 @@ export function findProgramById(db: Db, id: number): Promise<ProgramRow | undefi
 export async function hasNoPrograms(db: Db): Promise<boolean> {
   const row = await db.selectFrom("programs").select("id").limit(1).executeTakeFirst();
   return row === undefined;
+}
+
+/**
+ * Makes the caller's transaction the only one loading term pages until it ends. An import finds
+ * programs, terms, organizations, people and skills by name and creates the missing ones; two
+ * imports side by side on PostgreSQL would both find one missing and both create it, and one
+ * would fail on a unique key. On SQLite every transaction holds the write lock from its start.
+ */
+export async function lockTermPageImports(db: Db): Promise<void> {
+  if (isPostgres(db)) await sql`select pg_advisory_xact_lock(hashtext('cohort:term-page-import'))`.execute(db);
 }
