@@ -110,6 +110,22 @@ describe("account pages", () => {
     expect(first.errors).toEqual([]);
   });
 
+  test("sign out everywhere can revoke the API tokens too, and says so", async () => {
+    const { page, context, open, errors } = await app.newPage();
+    await signUpThroughApi(app.server(), context, { name: "Christine Darden", email: "christine@example.org", password: PASSWORD });
+    const server = app.server().url;
+    const { csrfToken } = (await (await context.request.get(`${server}/api/me`)).json()) as { csrfToken: string };
+    const created = await context.request.post(`${server}/api/me/tokens`, { data: { name: "ci", scope: "read" }, headers: { "x-csrf-token": csrfToken } });
+    const { token } = (await created.json()) as { token: string };
+    await open("/account");
+    await page.getByLabel("Also revoke all my API tokens").check();
+    await page.getByRole("button", { name: "Sign out everywhere and revoke tokens" }).click();
+    await page.waitForURL((url) => url.pathname === "/sign-in");
+    await page.getByText("Signed out of 1 session and revoked 1 API token. Sign in again to continue.").waitFor();
+    expect((await fetch(`${server}/api/me`, { headers: { authorization: `Bearer ${token}` } })).status).toBe(401);
+    expect(errors).toEqual([]);
+  });
+
   test("someone who is not an admin of the program is told so on its admin pages", async () => {
     const { page, context, open, errors } = await app.newPage();
     await signUpThroughApi(app.server(), context, { name: "Annie Easley", email: "annie@example.org", password: PASSWORD });

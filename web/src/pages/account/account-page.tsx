@@ -1,16 +1,21 @@
 import { useState } from "react";
 import { Link, useLocation } from "wouter";
+import type { z } from "zod";
+import type { SignedOutEverywhereResponse } from "../../../../src/schemas/account.ts";
 import { type ApiError, asApiError } from "../../api/api-error.ts";
 import { pagePaths } from "../../api/paths.ts";
 import { sendJson } from "../../api/send-json.ts";
 import { Chip } from "../../components/chip.tsx";
 import { useDocumentTitle } from "../../components/use-document-title.ts";
+import { CheckboxField } from "../../forms/field.tsx";
 import { FormError } from "../../forms/form-error.tsx";
 import { RequireSignIn } from "../../session/require-sign-in.tsx";
 import { ROLE_LABEL, ROLE_MEANING, roleScope } from "../../session/role-words.ts";
 import { type Me, useSession } from "../../session/session.tsx";
 import { AccountTabs } from "./account-tabs.tsx";
 import { ProfileForm } from "./profile-form.tsx";
+
+type SignedOutEverywhere = z.infer<typeof SignedOutEverywhereResponse>;
 
 /** The person's roles, each with where it applies and what it lets them do. */
 function RoleList({ me }: { me: Me }) {
@@ -45,15 +50,19 @@ function RoleList({ me }: { me: Me }) {
   );
 }
 
-/** "Sign out everywhere": ends every session of the account, this one included. */
+/**
+ * "Sign out everywhere": ends every session of the account, this one included, and revokes
+ * the personal API tokens too when the person ticks the box (tokens outlive sessions otherwise).
+ */
 function SignOutEverywhere() {
   const { signedOut, announce } = useSession();
   const [, navigate] = useLocation();
+  const [revokeTokens, setRevokeTokens] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ApiError | null>(null);
   const run = () => {
     setBusy(true);
-    sendJson<{ message: string }>("POST", "/api/auth/signout-everywhere").then(
+    sendJson<SignedOutEverywhere>("POST", "/api/auth/signout-everywhere", { revokeTokens }).then(
       (answer) => {
         signedOut();
         announce(`${answer.message} Sign in again to continue.`, "/sign-in");
@@ -69,8 +78,19 @@ function SignOutEverywhere() {
     <>
       <p>Lost a device, or signed in on a shared computer? This signs you out of every browser and device, this one included.</p>
       <FormError id="sign-out-everywhere" error={error} />
+      <CheckboxField
+        name="revoke-tokens"
+        label="Also revoke all my API tokens"
+        hint={
+          <>
+            Scripts that use them stop working until you <Link href="/account/tokens">create new ones</Link>. Leave it unticked to keep your tokens working.
+          </>
+        }
+        checked={revokeTokens}
+        onChange={(event) => setRevokeTokens(event.target.checked)}
+      />
       <button type="button" className="button" onClick={run} disabled={busy}>
-        {busy ? "Signing out…" : "Sign out everywhere"}
+        {busy ? "Signing out…" : revokeTokens ? "Sign out everywhere and revoke tokens" : "Sign out everywhere"}
       </button>
     </>
   );
