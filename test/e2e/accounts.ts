@@ -57,6 +57,7 @@ export async function createAdmin(server: WebServer, person: Omit<TestPerson, "p
     baseUrl: server.url,
     now: new Date(),
   });
+  if (!created.setPasswordUrl) throw new Error(`${person.email} can sign in already: use a new address`);
   return created.setPasswordUrl;
 }
 

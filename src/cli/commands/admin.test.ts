@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runCli } from "../../../test/helpers/run-cli.ts";
 import { demoTermPages } from "../../commands/demo-term-pages.ts";
 import { openDatabase } from "../../storage/database.ts";
-import { findPersonByEmail } from "../../storage/repos/account-repo.ts";
+import { findPersonByEmail, insertAccount } from "../../storage/repos/account-repo.ts";
 import { listGrantsOf } from "../../storage/repos/role-repo.ts";
 
 let dir: string;
@@ -41,6 +41,27 @@ describe("cohort admin create", () => {
   it("running it again grants nothing twice", async () => {
     const result = await runCli(["admin", "create", "--email", "BOSS@example.org", "--program", "demo", "--db", dbUrl, "--json"]);
     expect(JSON.parse(result.stdout)).toMatchObject({ created: false, granted: false });
+  });
+
+  it("prints no password link for someone who can sign in already, and leaves their password alone", async () => {
+    const database = await openDatabase(dbUrl);
+    try {
+      const at = new Date();
+      await insertAccount(database.db, { name: "Ada", email: "ada@example.org", passwordHash: "scrypt$stored", emailVerifiedAt: at.toISOString(), at });
+    } finally {
+      await database.close();
+    }
+    const result = await runCli(["admin", "create", "--email", "ada@example.org", "--program", "demo", "--db", dbUrl]);
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stdout).toBe(
+      "ada@example.org is now an admin of demo.\nThey sign in as before: their account has a password or a provider account already, and it stays theirs.\n",
+    );
+    const after = await openDatabase(dbUrl);
+    try {
+      expect((await findPersonByEmail(after.db, "ada@example.org"))?.passwordHash).toBe("scrypt$stored");
+    } finally {
+      await after.close();
+    }
   });
 
   it("refuses an unknown program and a malformed email with one line each", async () => {

@@ -31,7 +31,9 @@ export function registerAdmin(program: Command): void {
         }
         process.stdout.write(
           `${flags.email} is ${result.granted ? "now" : "already"} an admin of ${flags.program}${result.created ? " (new account)" : ""}.\n` +
-            `Open this link within 24 hours to set the password (it works once):\n${result.setPasswordUrl}\n`,
+            (result.setPasswordUrl
+              ? `Open this link within 24 hours to set the password (it works once):\n${result.setPasswordUrl}\n`
+              : "They sign in as before: their account has a password or a provider account already, and it stays theirs.\n"),
         );
       } finally {
         await database.close();

@@ -3,6 +3,8 @@ import { newSecret } from "../../security/secrets.ts";
 import type { DatabaseHandle } from "../../storage/database.ts";
 import { findPersonByEmail, insertAccount, insertAccountToken, voidAccountTokens } from "../../storage/repos/account-repo.ts";
 import { recordAuditEvent } from "../../storage/repos/audit-repo.ts";
+import type { Db } from "../../storage/repos/db.ts";
+import { hasAnyIdentity } from "../../storage/repos/identity-repo.ts";
 import { findProgramBySlug } from "../../storage/repos/program-repo.ts";
 import { grantRole } from "../../storage/repos/role-repo.ts";
 import { inTransaction } from "../../storage/transaction.ts";
@@ -15,13 +17,16 @@ export interface CreatedAdmin {
   personId: number;
   created: boolean;
   granted: boolean;
-  setPasswordUrl: string;
+  /** Null for a person who can sign in already: their password is theirs alone. */
+  setPasswordUrl: string | null;
 }
 
 /**
  * Bootstraps a program admin from the command line (someone with shell access to the server):
  * finds or creates the person by email, grants the admin role on the program, and returns a
- * single-use link to set a password, valid for a day.
+ * single-use link to set a password, valid for a day, unless the person can sign in already
+ * (a confirmed address with a password or a provider account): a link would let whoever runs
+ * the command take their account over, and would void a reset link they are waiting for.
  */
 export async function createProgramAdmin(options: {
   database: DatabaseHandle;
@@ -50,15 +55,8 @@ export async function createProgramAdmin(options: {
         at: now,
       }));
     const granted = await grantRole(db, { personId: person.id, role: "program_admin", programId: program.id, organizationId: null, grantedBy: null, at: now });
-    await voidAccountTokens(db, person.id, "reset_password", now);
-    const secret = newSecret("reset");
-    await insertAccountToken(db, {
-      personId: person.id,
-      purpose: "reset_password",
-      tokenHash: secret.hash,
-      at: now,
-      expiresAt: new Date(now.getTime() + SETUP_LINK_TTL_MS),
-    });
+    const signsIn = person.emailVerifiedAt !== null && (person.passwordHash !== null || (await hasAnyIdentity(db, person.id)));
+    const setPasswordUrl = signsIn ? null : await issueSetupLink(db, person.id, options.baseUrl, now);
     await recordAuditEvent(db, {
       programId: program.id,
       actor: { personId: null, label: "cohort admin create" },
@@ -68,6 +66,20 @@ export async function createProgramAdmin(options: {
       changes: { role: "program_admin", program: program.slug, created: !existing },
       at: now,
     });
-    return { personId: person.id, created: !existing, granted, setPasswordUrl: `${options.baseUrl.replace(/\/+$/, "")}/reset-password#token=${secret.token}` };
+    return { personId: person.id, created: !existing, granted, setPasswordUrl };
   });
+}
+
+/** A day-long single-use link that sets the password; it voids the person's older ones. */
+async function issueSetupLink(db: Db, personId: number, baseUrl: string, now: Date): Promise<string> {
+  await voidAccountTokens(db, personId, "reset_password", now);
+  const secret = newSecret("reset");
+  await insertAccountToken(db, {
+    personId,
+    purpose: "reset_password",
+    tokenHash: secret.hash,
+    at: now,
+    expiresAt: new Date(now.getTime() + SETUP_LINK_TTL_MS),
+  });
+  return `${baseUrl.replace(/\/+$/, "")}/reset-password#token=${secret.token}`;
 }

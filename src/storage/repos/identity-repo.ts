@@ -14,6 +14,12 @@ export function listIdentitiesOf(db: Db, personId: number, provider: string): Pr
   return db.selectFrom("identities").selectAll().where("personId", "=", personId).where("provider", "=", provider).execute();
 }
 
+/** Whether a person holds an identity at any provider. */
+export async function hasAnyIdentity(db: Db, personId: number): Promise<boolean> {
+  const row = await db.selectFrom("identities").select("personId").where("personId", "=", personId).limit(1).executeTakeFirst();
+  return row !== undefined;
+}
+
 /** Links a provider's subject to a person. */
 export async function insertIdentity(db: Db, input: { provider: string; subject: string; personId: number; at: Date }): Promise<void> {
   await db
