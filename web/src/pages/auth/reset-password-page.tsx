@@ -111,7 +111,7 @@ function ChooseNewPassword({ token, onAskAgain }: { token: string; onAskAgain():
       <div className="page auth-page">
         <h1>Your password is changed</h1>
         <Notice title="Sign in with your new password.">
-          <p>For your safety, every browser and device that was signed in to your account is now signed out.</p>
+          <p>For your safety, every browser and device that was signed in to your account is now signed out, and your API tokens are revoked.</p>
         </Notice>
         <p>
           <Link href="/sign-in" className="button button-primary button-block">
@@ -125,7 +125,9 @@ function ChooseNewPassword({ token, onAskAgain }: { token: string; onAskAgain():
   return (
     <div className="page auth-page">
       <h1>Choose a new password</h1>
-      <p className="lead">Once it is saved, every browser signed in to your account is signed out, and you sign in with the new password.</p>
+      <p className="lead">
+        Once it is saved, every browser signed in to your account is signed out, your API tokens are revoked, and you sign in with the new password.
+      </p>
       <FormError id="reset-confirm" error={form.errors.form}>
         <p>
           <button type="button" className="link-button" onClick={onAskAgain}>
