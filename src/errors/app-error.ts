@@ -14,6 +14,8 @@ export const ERROR_CODES = {
   RATE_LIMITED: "Too many requests; try again later.",
   PAYLOAD_TOO_LARGE: "The request body is larger than the route accepts.",
   UNSUPPORTED_MEDIA_TYPE: "The request body is in a format the route does not read (it reads JSON).",
+  HEADERS_TOO_LARGE: "The request's headers are larger than the server reads.",
+  REQUEST_TIMEOUT: "The request did not arrive in time.",
   DATABASE_UNAVAILABLE: "The database cannot be opened or reached.",
   INVALID_TERM_PAGE: "A file is not a term page Cohort can read.",
   INTERNAL: "Something unexpected failed; the request id identifies it in the logs.",

@@ -7,7 +7,7 @@ import Fastify, { type FastifyInstance, type FastifyServerOptions, LogController
 import { jsonSchemaTransform, jsonSchemaTransformObject, serializerCompiler, validatorCompiler, type ZodTypeProvider } from "fastify-type-provider-zod";
 import { authPlugin } from "./auth.ts";
 import type { AppContext } from "./context.ts";
-import { installErrorHandlers, sendFrameworkError } from "./errors.ts";
+import { answerUnreadableRequest, installErrorHandlers, sendFrameworkError } from "./errors.ts";
 import { BODY_LIMIT, installJsonBodyParser } from "./json-body.ts";
 import { SLUG_MAX_LENGTH } from "./params.ts";
 import { adminRoutes } from "./routes/admin/routes.ts";
@@ -78,6 +78,7 @@ export async function buildApp({
     // A path segment the Slug schema would refuse is refused by the router, as a problem.
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: SLUG_MAX_LENGTH },
     frameworkErrors: sendFrameworkError,
+    clientErrorHandler: answerUnreadableRequest,
   }).withTypeProvider<ZodTypeProvider>();
 
   app.setValidatorCompiler(validatorCompiler);

@@ -1,4 +1,7 @@
-import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import { randomUUID } from "node:crypto";
+import { STATUS_CODES } from "node:http";
+import type { Socket } from "node:net";
+import type { ConnectionError, FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from "fastify-type-provider-zod";
 import { AppError, type ErrorCode } from "../errors/app-error.ts";
 import type { Problem } from "../schemas/problem.ts";
@@ -17,6 +20,8 @@ const HTTP_STATUS: Record<ErrorCode, number> = {
   RATE_LIMITED: 429,
   PAYLOAD_TOO_LARGE: 413,
   UNSUPPORTED_MEDIA_TYPE: 415,
+  HEADERS_TOO_LARGE: 431,
+  REQUEST_TIMEOUT: 408,
   DATABASE_UNAVAILABLE: 503,
   INVALID_TERM_PAGE: 422,
   INTERNAL: 500,
@@ -34,6 +39,8 @@ const TITLES: Record<ErrorCode, string> = {
   RATE_LIMITED: "Too many requests",
   PAYLOAD_TOO_LARGE: "Request body too large",
   UNSUPPORTED_MEDIA_TYPE: "Unsupported body format",
+  HEADERS_TOO_LARGE: "Request headers too large",
+  REQUEST_TIMEOUT: "Request timeout",
   DATABASE_UNAVAILABLE: "Database unavailable",
   INVALID_TERM_PAGE: "Not a readable term page",
   INTERNAL: "Internal error",
@@ -85,18 +92,44 @@ export function installErrorHandlers(
 
 /** Sends an AppError as a problem document. */
 export function sendProblem(request: FastifyRequest, reply: FastifyReply, error: AppError): FastifyReply {
-  const status = HTTP_STATUS[error.code];
-  const body: Problem = {
+  const body = problemOf(error, request.url.split("?")[0] ?? request.url, String(request.id));
+  return reply.code(body.status).type("application/problem+json; charset=utf-8").serializer(JSON.stringify).send(body);
+}
+
+function problemOf(error: AppError, instance: string, requestId: string): Problem {
+  return {
     type: `urn:cohort:error:${error.code.toLowerCase()}`,
     title: TITLES[error.code],
-    status,
+    status: HTTP_STATUS[error.code],
     detail: error.message,
     code: error.code,
-    instance: request.url.split("?")[0] ?? request.url,
-    requestId: String(request.id),
+    instance,
+    requestId,
     ...(error.details ? { details: error.details } : {}),
   };
-  return reply.code(status).type("application/problem+json; charset=utf-8").serializer(JSON.stringify).send(body);
+}
+
+/**
+ * Fastify's `clientErrorHandler`: a request Node cannot read at all (not HTTP, headers over its
+ * limit, too slow to arrive) gets a problem too, with a new request id, and the connection closes.
+ */
+export function answerUnreadableRequest(error: ConnectionError, socket: Socket): void {
+  // A reset connection has nobody left to answer.
+  if (error.code === "ECONNRESET" || socket.destroyed) return;
+  const appError =
+    error.code === "HPE_HEADER_OVERFLOW"
+      ? new AppError("HEADERS_TOO_LARGE", "The request's headers are larger than the server reads (16 KiB); send fewer or smaller cookies and headers.")
+      : error.code === "ERR_HTTP_REQUEST_TIMEOUT"
+        ? new AppError("REQUEST_TIMEOUT", "The request took too long to arrive; send it again.")
+        : new AppError("INVALID_INPUT", "The request is not HTTP/1.1 the server can read; check the request line and headers.");
+  const requestId = randomUUID();
+  const body = JSON.stringify(problemOf(appError, "", requestId));
+  const status = HTTP_STATUS[appError.code];
+  if (socket.writable)
+    socket.write(
+      `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nContent-Type: application/problem+json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\nX-Request-Id: ${requestId}\r\nConnection: close\r\n\r\n${body}`,
+    );
+  socket.destroy(error);
 }
 
 /**

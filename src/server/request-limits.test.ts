@@ -1,3 +1,4 @@
+import net from "node:net";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { asBrowser, signUpAndVerify, type TestSession } from "../../test/helpers/accounts.ts";
 import { createTestApp, type TestApp } from "../../test/helpers/app.ts";
@@ -104,6 +105,42 @@ describe("paths", () => {
     expect(response.headers["x-request-id"]).toBeDefined();
     expect(response.json()).toMatchObject({ status, code });
     expect(response.json().detail).toContain(words);
+  });
+});
+
+describe("requests the server cannot read", () => {
+  let t: TestApp;
+  let port: number;
+  beforeAll(async () => {
+    t = await createTestApp("sqlite");
+    await t.app.listen({ port: 0, host: "127.0.0.1" });
+    const address = t.app.server.address();
+    port = typeof address === "object" && address ? address.port : 0;
+  });
+  afterAll(() => t.dispose());
+
+  /** Sends raw bytes and reads everything the server answers before it closes the connection. */
+  const raw = (bytes: string) =>
+    new Promise<string>((resolve, reject) => {
+      const socket = net.connect(port, "127.0.0.1", () => socket.end(bytes));
+      let answer = "";
+      socket.setEncoding("utf8");
+      socket.on("data", (chunk) => {
+        answer += chunk;
+      });
+      socket.on("close", () => resolve(answer));
+      socket.on("error", reject);
+    });
+
+  it.each([
+    ["a request line that is not HTTP", "NOT HTTP AT ALL\r\n\r\n", 400, "INVALID_INPUT"],
+    ["headers larger than the server reads", `GET /healthz HTTP/1.1\r\nHost: x\r\nX-Big: ${"a".repeat(20_000)}\r\n\r\n`, 431, "HEADERS_TOO_LARGE"],
+  ])("answers %s with problem+json", async (_, bytes, status, code) => {
+    const answer = await raw(bytes);
+    const [head = "", body = ""] = answer.split("\r\n\r\n");
+    expect(head).toMatch(new RegExp(`^HTTP/1.1 ${status} `));
+    expect(head.toLowerCase()).toContain("content-type: application/problem+json");
+    expect(JSON.parse(body)).toMatchObject({ status, code, requestId: expect.any(String) });
   });
 });
 
