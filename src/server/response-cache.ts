@@ -7,6 +7,7 @@ export interface LruLimits<V> {
   maxEntries: number;
   /** The most weight the entries may have together (with `weigh`, e.g. bytes of text). */
   maxWeight?: number;
+  /** The weight of one value; without it, every value weighs nothing. */
   weigh?: (value: V) => number;
 }
 
@@ -30,6 +31,7 @@ export class LruCache<V> {
     return this.#weight;
   }
 
+  /** The value under `key`, which becomes the entry used last. */
   get(key: string): V | undefined {
     const entry = this.#entries.get(key);
     if (entry === undefined) return undefined;
@@ -39,6 +41,7 @@ export class LruCache<V> {
     return entry.value;
   }
 
+  /** Keeps `value` under `key`, forgetting the entries used longest ago while over a limit. */
   set(key: string, value: V): void {
     const weight = this.#limits.weigh?.(value) ?? 0;
     const maxWeight = this.#limits.maxWeight ?? Number.POSITIVE_INFINITY;

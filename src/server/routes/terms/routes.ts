@@ -44,7 +44,7 @@ export const termRoutes: FastifyPluginAsyncZod<{ context: AppContext }> = async 
         tags: ["catalog"],
         summary: "Search a term's accepted projects, with skill and organization facets",
         description:
-          "`q` is ranked full-text search over title, description, outcome and skills. Several `skill` values must all match; several `org` values match any. Skill facet counts are over the whole filter; organization counts leave the organization filter out.",
+          "`q` is ranked full-text search over title, description, outcome and skills. Several `skill` values must all match; several `org` values match any (at most 50 of each; one the term does not have matches nothing). Skill facet counts are over the whole filter; organization counts leave the organization filter out.",
         params: TermParams,
         querystring: CatalogQuerySchema,
         response: { 200: CatalogResponseSchema, ...problemResponses(400, 404) },
