@@ -43,5 +43,5 @@ describe.each(testDialects())("two server processes delivering one %s outbox", (
       await database.close();
       await target.dispose();
     }
-  }, 60_000);
+  }, 120_000);
 });

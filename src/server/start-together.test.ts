@@ -36,5 +36,5 @@ describe.each(testDialects())("server processes started together on a new %s dat
         await target.dispose();
       }
     }
-  }, 90_000);
+  }, 120_000);
 });

@@ -25,5 +25,5 @@ describe.each(testDialects())("two cohort import runs of the same pages at once 
       await database.close();
       await target.dispose();
     }
-  }, 60_000);
+  }, 120_000);
 });
