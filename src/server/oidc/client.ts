@@ -2,6 +2,7 @@ import * as client from "openid-client";
 import type { OidcClaims } from "../../commands/auth/sign-in-with-oidc.ts";
 import type { OidcConfig } from "../../config/config.ts";
 import { AppError } from "../../errors/app-error.ts";
+import { DisplayName, SingleLineText } from "../../schemas/text.ts";
 
 /** What to send the browser to the provider with, and what to keep for the callback. */
 export interface OidcAuthorization {
@@ -84,8 +85,8 @@ export function createOidcClient(config: OidcConfig): OidcClient {
         email: text(claims.email),
         // Some providers send the flag as the string "true".
         emailVerified: claims.email_verified === true || claims.email_verified === "true",
-        name: text(claims.name),
-        preferredUsername: text(claims.preferred_username),
+        name: nameClaim(claims.name),
+        preferredUsername: nameClaim(claims.preferred_username),
       };
     },
   };
@@ -129,5 +130,12 @@ function reasonOf(error: unknown): string {
 }
 
 function text(value: unknown): string | undefined {
-  return typeof value === "string" && value.trim() !== "" ? value : undefined;
+  // A claim with control characters is as good as missing: the caller falls back to another.
+  return typeof value === "string" && value.trim() !== "" && SingleLineText.safeParse(value).success ? value : undefined;
+}
+
+/** A name claim that follows the rule for names typed in Cohort, or undefined. */
+function nameClaim(value: unknown): string | undefined {
+  const given = text(value);
+  return given !== undefined && DisplayName.safeParse(given).success ? given : undefined;
 }

@@ -167,6 +167,13 @@ describe.each(testDialects())("sign-in with OpenID Connect on %s", (dialect) => 
     expect((await me(h, browser)).body.name).toBe("linus");
   });
 
+  it("names a person after preferred_username when the provider's name hides control or bidi characters", async () => {
+    h.op.accounts.set("eve-sub", { email: "eve@example.org", email_verified: true, name: "Eve\u0000\u202Enimda", preferred_username: "eve" });
+    const browser = new TestBrowser();
+    expect(await signInWith(h, browser, "eve-sub")).toBe("/");
+    expect((await me(h, browser)).body).toMatchObject({ name: "eve", email: "eve@example.org" });
+  });
+
   it("links an existing person with the same verified email instead of creating another", async () => {
     const before = await countPeople(h);
     const ada = await findPersonByEmail(h.context.database.db, "ada@example.org");
