@@ -164,3 +164,62 @@ describe("random corruptions of real pages", () => {
     );
   });
 });
+
+/** Parses `text` and returns the outcome with the CPU time it took. */
+function timedParse(text: string): { parsed: ParsedTermPage | null; error: string | null; ms: number } {
+  const before = process.cpuUsage();
+  let parsed: ParsedTermPage | null = null;
+  let error: string | null = null;
+  try {
+    parsed = parseTermPage(text, { now: new Date("2026-08-05T00:00:00Z"), fileName: "hostile.md" });
+  } catch (caught) {
+    expect(caught).toBeInstanceOf(TermPageError);
+    error = (caught as Error).message;
+  }
+  const spent = process.cpuUsage(before);
+  return { parsed, error, ms: (spent.user + spent.system) / 1000 };
+}
+
+const HEAD = "# Term 01 - 2026 March - May\n\n### Org\n\n#### Project\n\n";
+const MENTOR = "- Mentor(s): Ada Lovelace (@ada)\n";
+
+describe("hostile pages of the sizes reported", () => {
+  // Each was seconds of CPU, a stack overflow, or minutes of a server that answered nothing.
+  it.each([5000, 32000, 200000])("a block quote nested %i deep is refused in well under a second, naming its line", (depth) => {
+    const result = timedParse(`${HEAD}- Description: x\n${MENTOR}\n${">".repeat(depth)} deep\n`);
+    // The list above may still be open: the count is an upper bound, never less than CommonMark nests.
+    expect(result.error).toMatch(
+      /^hostile\.md: the page nests block quotes or lists [\d,]+ deep on its line 10; at most 16: shorten, split or flatten it, then try again$/,
+    );
+    expect(result.ms).toBeLessThan(1000);
+  });
+
+  it("a 165 KB page with a list nested 400 deep is refused in well under a second", () => {
+    const lines = Array.from({ length: 400 }, (_, depth) => `${"  ".repeat(depth)}- item ${depth} ${"x".repeat(200)}`);
+    const text = `${HEAD}- Description: x\n${MENTOR}\n${lines.join("\n")}\n`;
+    expect(text.length).toBeGreaterThan(165_000);
+    const result = timedParse(text);
+    expect(result.error).toContain("the page nests block quotes or lists 400 deep on its line 409; at most 16");
+    expect(result.ms).toBeLessThan(1000);
+  });
+
+  it("thousands of small block quotes, and a page over 512 KB, are refused in well under a second", () => {
+    const quotes = timedParse(`${HEAD}- Description: x\n${MENTOR}\n${"> word\n\n".repeat(3000)}`);
+    expect(quotes.error).toMatch(/the page opens 3,00\d block quotes and list items; at most 2,500/);
+    expect(quotes.ms).toBeLessThan(1000);
+    const long = timedParse(`${HEAD}- Description: ${"word ".repeat(110_000)}\n${MENTOR}`);
+    expect(long.error).toContain("characters long; at most 524,288");
+    expect(long.ms).toBeLessThan(1000);
+  });
+
+  it("a field that is hostile only on its own is read, with an error finding naming the project and the field", () => {
+    // On the page "- Description: >>>>…" is plain text; rendered on its own it nests 5,000 deep.
+    const result = timedParse(`${HEAD}- Description: ${">".repeat(5000)}\n- Expected Outcome: ${"y".repeat(10_001)}\n${MENTOR}`);
+    const findings = result.parsed?.findings.filter((finding) => finding.severity === "error") ?? [];
+    expect(findings.map((finding) => [finding.rule, finding.line, finding.message])).toEqual([
+      ["nesting-too-deep", 5, '"Project": the description nests block quotes or lists 5,000 deep on its line 1; at most 16'],
+      ["field-too-long", 5, '"Project": the expected outcome is 10,001 characters long; at most 10,000'],
+    ]);
+    expect(result.ms).toBeLessThan(1000);
+  });
+});

@@ -15,11 +15,16 @@
  *   silence the ones its format does not use (`missing-expected-outcome` before 2023).
  * - The canonical page writes mentors `Name (@handle, <email>)`: the "@" keeps a handle apart from a
  *   remark in parentheses ("Kevin (Zefeng) Wang") when the page is read back.
+ * - The Markdown parser is given only what it reads in reasonable time: a page over 512 KB, nesting
+ *   block quotes or lists more than 16 deep, or opening more than 2,500 of them is refused (TermPageError
+ *   naming the line); a project field over its length or nesting bounds is an error finding
+ *   (`field-too-long`, `nesting-too-deep`, `too-many-blocks`) and the import refuses it.
  */
 
 export { parseDateRange } from "./dates.ts";
 export { TermPageError } from "./errors.ts";
 export { toParseJson } from "./json.ts";
+export { type BoundsProblem, MAX_FIELD_CONTAINERS, MAX_FIELD_LENGTH, markdownProblem, projectFieldProblems } from "./limits.ts";
 export { LINT_RULES, type LintRule, type LintRuleName } from "./lint-rules.ts";
 export { parseTermPage } from "./parse.ts";
 export { phaseKindOf } from "./phase-kinds.ts";

@@ -42,6 +42,22 @@ export const LINT_RULES = [
   { name: "weekday-mismatch", severity: "warning", description: "A weekday written with a date is not that date's weekday." },
   { name: "duplicate-project", severity: "warning", description: "Two projects share a title in one organization, or share a program link." },
   { name: "status-contradicts-timeline", severity: "warning", description: "The `Status:` line contradicts the timeline at the time of linting." },
+  {
+    name: "field-too-long",
+    severity: "error",
+    description: "A project field is longer than Cohort stores (e.g. a description over 20,000 characters); the import refuses the page.",
+  },
+  {
+    name: "nesting-too-deep",
+    severity: "error",
+    description:
+      "A project field nests block quotes or lists more than 16 deep; the import refuses the page. (A whole page nested so deep is not read at all.)",
+  },
+  {
+    name: "too-many-blocks",
+    severity: "error",
+    description: "A project field opens more than 200 block quotes and list items; the import refuses the page.",
+  },
 ] as const satisfies readonly LintRule[];
 
 /** Name of a rule in LINT_RULES. */

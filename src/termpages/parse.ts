@@ -1,6 +1,7 @@
 import { DateTime } from "luxon";
 import type { RootContent } from "mdast";
 import { TermPageError } from "./errors.ts";
+import { checkPageBounds } from "./limits.ts";
 import { finding } from "./lint-rules.ts";
 import { codeBlockMarkdown, isSwallowingHtml, lineOf, parseMarkdown, plainText, sourceOf, squash } from "./markdown.ts";
 import { buildOutline, type Section } from "./outline.ts";
@@ -118,6 +119,7 @@ export function parseTermPage(markdown: string, options: ParseOptions = {}): Par
   if (!DateTime.now().setZone(timeZone).isValid) throw new TermPageError(`unknown time zone "${timeZone}"`, options.fileName);
   // CommonMark ends lines at \r too; one kind of line ending keeps every offset and line number simple.
   const source = markdown.replace(/\r\n?/g, "\n");
+  checkPageBounds(source, options.fileName);
   const sections = buildOutline(parseMarkdown(source), source);
   const page = new PageReader(source);
   const stack: Group[] = [];

@@ -1,4 +1,5 @@
 import { CANONICAL_LABELS, type FieldKind, type FieldSegment, isCanonicalLabel } from "./fields.ts";
+import { projectFieldProblems } from "./limits.ts";
 import { extractLinks, isValidUrl } from "./links.ts";
 import { finding } from "./lint-rules.ts";
 import { dedentLines } from "./markdown.ts";
@@ -177,6 +178,7 @@ export class ProjectBuilder {
     else if (!PROGRAM_HOSTS.has(new URL(url).hostname)) {
       findings.push(finding("unexpected-program-link", this.line, `${name}: program link ${url} is not an LFX Mentorship page`));
     }
+    for (const problem of projectFieldProblems(project)) findings.push(finding(problem.rule, this.line, `${name}: ${problem.message}`));
     return { project, findings };
   }
 }
