@@ -1,6 +1,7 @@
 import { skillLabel } from "../domain/skill-label.ts";
 import { slugify, uniqueSlug } from "../domain/slug.ts";
 import { AppError } from "../errors/app-error.ts";
+import { renderProjectText } from "../presenters/render-markdown.ts";
 import type { DatabaseHandle } from "../storage/database.ts";
 import { type AuditActor, recordAuditEvent } from "../storage/repos/audit-repo.ts";
 import type { Db } from "../storage/repos/db.ts";
@@ -20,6 +21,7 @@ import { ensureSkills } from "../storage/repos/skill-repo.ts";
 import { findTermBySlug, insertTerm, replaceTimeline, type TermFields, updateTerm } from "../storage/repos/term-repo.ts";
 import type { ProgramRow, ProjectState, TermRow } from "../storage/schema.ts";
 import { inTransaction } from "../storage/transaction.ts";
+import { projectFieldProblems } from "../termpages/index.ts";
 import type { ParsedProject, ParsedTermPage } from "../termpages/types.ts";
 
 /** What one import did, counted per kind of object. */
@@ -55,7 +57,9 @@ export type PageImport = Omit<ImportTermPageOptions, "database">;
  * Imports one parsed term page in one transaction: the program (created when missing), the
  * term and its timeline, organizations, projects, mentors (people matched by GitHub handle),
  * skills and upstream links. Importing the same page again updates instead of duplicating;
- * a page of project ideas never demotes a project that was already accepted.
+ * a page of project ideas never demotes a project that was already accepted. A page with a
+ * project field over its bounds is refused whole, naming the project and the field; each
+ * project's Markdown is rendered here, once, so that no read renders it.
  */
 export async function importTermPage(options: ImportTermPageOptions): Promise<ImportTermPageResult> {
   return inTransaction(options.database, (trx) => importTermPageWithin(trx, options));
@@ -70,6 +74,7 @@ export async function importTermPageWithin(trx: Db, options: PageImport): Promis
   if (!/^[a-z0-9]+(-[a-z0-9]+)*$/.test(options.programSlug)) {
     throw new AppError("INVALID_INPUT", `The program slug "${options.programSlug}" must be lower-case letters, digits and single hyphens, e.g. cncf-lfx.`);
   }
+  checkProjectFields(page);
   await lockTermPageImports(trx);
   const program = await ensureProgram(trx, options);
   const { term, created: termCreated } = await upsertTerm(trx, program.row, options);
@@ -152,6 +157,21 @@ export async function importTermPageWithin(trx: Db, options: PageImport): Promis
   return result;
 }
 
+/** Refuses a page whose project fields are over their bounds, naming the first such project and field. */
+function checkProjectFields(page: ParsedTermPage): void {
+  for (const organization of page.organizations) {
+    for (const project of organization.projects) {
+      const [problem, ...others] = projectFieldProblems(project);
+      if (!problem) continue;
+      const more = others.length > 0 ? ` (and ${others.length} more in this project)` : "";
+      throw new AppError(
+        "INVALID_TERM_PAGE",
+        `Project "${project.title.slice(0, 80)}" (line ${project.line}): ${problem.message}${more}. Shorten or flatten it, then import the page again.`,
+      );
+    }
+  }
+}
+
 async function ensureProgram(db: Db, options: PageImport): Promise<{ row: ProgramRow; created: boolean }> {
   const existing = await findProgramBySlug(db, options.programSlug);
   if (existing) return { row: existing, created: false };
@@ -191,13 +211,16 @@ async function upsertTerm(db: Db, program: ProgramRow, options: PageImport): Pro
 }
 
 function projectFields(project: ParsedProject, organizationId: number, state: ProjectState): ProjectFields {
+  const description = project.description ?? "";
+  const expectedOutcome = project.expectedOutcome ?? "";
   return {
+    ...renderProjectText({ description, expectedOutcome }),
     organizationId,
     title: project.title,
     groupName: project.group ?? null,
     intro: project.intro ?? null,
-    description: project.description ?? "",
-    expectedOutcome: project.expectedOutcome ?? "",
+    description,
+    expectedOutcome,
     skillsText: project.skillsText ?? "",
     externalUrl: project.url,
     mentorNotes: JSON.stringify(project.mentorNotes ?? []),

@@ -2,18 +2,17 @@ import type { TermStatus } from "../domain/term-status.ts";
 import type { ApplyState, ProjectCard, ProjectDetail } from "../schemas/catalog.ts";
 import type { CatalogRow } from "../storage/repos/catalog-repo.ts";
 import type { ProjectDetails, ProjectMentor, ProjectWithDetails } from "../storage/repos/project-repo.ts";
-import { markdownSummary, renderMarkdown } from "./render-markdown.ts";
 
 const GITHUB_HANDLE = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})$/;
 
-/** A project as a catalog card shows it: no emails, a plain-text summary. */
+/** A project as a catalog card shows it: no emails, the plain-text summary stored with it. */
 export function presentProjectCard(row: CatalogRow & ProjectDetails, termSlug: string): ProjectCard {
   return {
     slug: row.slug,
     title: row.title,
     termSlug,
     organization: { slug: row.organizationSlug, name: row.organizationName },
-    summary: markdownSummary(row.description),
+    summary: row.summary,
     skills: row.skills.map((skill) => ({ tag: skill.tag, label: skill.label })),
     mentors: row.mentors.map((mentor) => ({ name: mentorName(mentor), handle: mentor.githubHandle })),
     slots: row.slots,
@@ -21,8 +20,8 @@ export function presentProjectCard(row: CatalogRow & ProjectDetails, termSlug: s
 }
 
 /**
- * A project page: Markdown rendered and sanitized, mentors with GitHub links, and each
- * mentor's email only when that mentor made it public.
+ * A project page: the HTML rendered and sanitized when the project was written, mentors with
+ * GitHub links, and each mentor's email only when that mentor made it public.
  */
 export function presentProjectDetail(
   project: ProjectWithDetails,
@@ -38,8 +37,8 @@ export function presentProjectDetail(
     organization: { slug: project.organizationSlug, name: project.organizationName },
     state: project.state,
     slots: project.slots,
-    descriptionHtml: renderMarkdown(project.description),
-    expectedOutcomeHtml: renderMarkdown(project.expectedOutcome),
+    descriptionHtml: project.descriptionHtml,
+    expectedOutcomeHtml: project.expectedOutcomeHtml,
     skills: project.skills.map((skill) => ({ tag: skill.tag, label: skill.label })),
     skillsText: project.skillsText,
     mentors: project.mentors.map((mentor) => ({

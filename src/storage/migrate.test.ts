@@ -46,6 +46,39 @@ describe.each(testDialects())("storage on %s", (dialect) => {
     expect(up.applied).toEqual([Object.keys(MIGRATIONS).at(-1)]);
   });
 
+  it("renders the description, expected outcome and card summary of projects stored before they were kept", async () => {
+    const { id: programId } = await insertProgram("rendered");
+    const { id: termId } = await handle.db
+      .insertInto("terms")
+      .values({ programId, slug: "rendered-term", title: "T", timeZone: "UTC", createdAt: NOW, updatedAt: NOW })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    const { id: organizationId } = await handle.db
+      .insertInto("organizations")
+      .values({ programId, slug: "org", name: "Org", createdAt: NOW })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    // Back to just before the migration that keeps them (and any after it).
+    for (let down = await migrateDown(handle.db); !down.applied.includes("20261201120000-store-rendered-project-text"); down = await migrateDown(handle.db)) {
+      expect(down.applied).toHaveLength(1);
+    }
+    await sql`insert into projects (term_id, organization_id, slug, title, description, expected_outcome, skills_text, state, created_at, updated_at)
+      values (${termId}, ${organizationId}, 'old', 'Old', ${"Add **eBPF** [support](https://example.org)."}, ${">".repeat(5000)}, '', 'accepted', ${NOW}, ${NOW})`.execute(
+      handle.db,
+    );
+    await migrateToLatest(handle.db);
+    const row = await handle.db
+      .selectFrom("projects")
+      .select(["descriptionHtml", "expectedOutcomeHtml", "summary"])
+      .where("slug", "=", "old")
+      .executeTakeFirstOrThrow();
+    expect(row).toEqual({
+      descriptionHtml: '<p>Add <strong>eBPF</strong> <a href="https://example.org">support</a>.</p>',
+      expectedOutcomeHtml: `<p>${"&gt;".repeat(5000)}</p>`,
+      summary: "Add eBPF support.",
+    });
+  });
+
   async function insertProgram(slug: string) {
     return handle.db
       .insertInto("programs")

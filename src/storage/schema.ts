@@ -195,6 +195,12 @@ export interface ProjectTable {
   intro: string | null;
   description: string;
   expectedOutcome: string;
+  /** The description as sanitized HTML, rendered when the project is written. */
+  descriptionHtml: string;
+  /** The expected outcome as sanitized HTML, rendered when the project is written. */
+  expectedOutcomeHtml: string;
+  /** The start of the description as plain text, for a catalog card. */
+  summary: string;
   skillsText: string;
   externalUrl: string | null;
   /** JSON array of lines of the mentor field that name no mentor. */

@@ -123,6 +123,23 @@ describe("cohort import and export", () => {
     expect(batch.files[1]).toMatchObject({ file: hostile, projects: { created: 1 } });
   });
 
+  it("lints a description nested 5,000 deep as an error and refuses to import it, naming the project and the field", async () => {
+    const deep = writePage(
+      "deep.md",
+      `# Term 05 - 2026 March - May\n\n### Mallory\n\n#### Deep quotes\n\n- Description: ${">".repeat(5000)}\n- Mentor(s): Mallory Evil (mallory-demo)\n`,
+    );
+    const lint = await runCli(["lint", deep]);
+    expect(lint.code).toBe(1);
+    expect(lint.stdout).toContain(
+      `${deep}:5 nesting-too-deep error: "Deep quotes": the description nests block quotes or lists 5,000 deep on its line 1; at most 16`,
+    );
+    const result = await runCli(["import", deep, "--program", "demo", "--term", "2026-05-deep", "--db", dbUrl]);
+    expect(result.code).toBe(1);
+    expect(result.stdout).toBe(
+      `${deep}: Project "Deep quotes" (line 5): the description nests block quotes or lists 5,000 deep on its line 1; at most 16. Shorten or flatten it, then import the page again.\n`,
+    );
+  });
+
   it("exports the canonical page, which parses back to the same projects", async () => {
     const exported = await runCli(["export", "2026-02-demo", "--db", dbUrl]);
     expect(exported.code, exported.stderr).toBe(0);

@@ -6,6 +6,7 @@ import * as addProjectSearch from "./20261125110000-add-project-search.ts";
 import * as outboxDelivery from "./20261125120000-outbox-delivery.ts";
 import * as createAccounts from "./20261125130000-create-accounts.ts";
 import * as oidcLogins from "./20261125140000-oidc-logins.ts";
+import * as storeRenderedProjectText from "./20261201120000-store-rendered-project-text.ts";
 
 /**
  * Every migration, by timestamped name. Listed here rather than read from disk so that the
@@ -19,4 +20,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   "20261125120000-outbox-delivery": outboxDelivery,
   "20261125130000-create-accounts": createAccounts,
   "20261125140000-oidc-logins": oidcLogins,
+  "20261201120000-store-rendered-project-text": storeRenderedProjectText,
 };

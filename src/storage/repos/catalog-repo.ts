@@ -15,7 +15,8 @@ export interface CatalogRow {
   id: number;
   slug: string;
   title: string;
-  description: string;
+  /** The start of the description as plain text, stored when the project was written. */
+  summary: string;
   slots: number;
   organizationSlug: string;
   organizationName: string;
@@ -76,7 +77,7 @@ export async function searchCatalog(db: Db, dialect: Dialect, filter: CatalogFil
       "projects.id",
       "projects.slug",
       "projects.title",
-      "projects.description",
+      "projects.summary",
       "projects.slots",
       "organizations.slug as organizationSlug",
       "organizations.name as organizationName",

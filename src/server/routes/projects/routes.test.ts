@@ -52,6 +52,42 @@ describe.each(testDialects())("project routes on %s", (dialect) => {
     expect(card.summary).toBe("Hello click and safe.");
   });
 
+  it("refuses to import a description nested 5,000 deep, naming the project and the field", async () => {
+    const markdown = `# Term 01 - 2026 March - May\n\n### Mallory\n\n#### Deep quotes\n\n- Description: ${">".repeat(5000)}\n- Mentor(s): Mallory Evil (mallory-demo)\n`;
+    const refused = await importTermPage({
+      database: t.context.database,
+      page: parseTermPage(markdown, { fileName: "deep.md", now: FIXTURE_TODAY }),
+      programSlug: "hostile",
+      termSlug: "hostile-2026",
+      projectState: "accepted",
+      actor: { personId: null, label: "test" },
+      now: FIXTURE_TODAY,
+    }).catch((error: unknown) => error);
+    expect(refused).toMatchObject({
+      code: "INVALID_TERM_PAGE",
+      message:
+        'Project "Deep quotes" (line 5): the description nests block quotes or lists 5,000 deep on its line 1; at most 16. Shorten or flatten it, then import the page again.',
+    });
+    expect((await get("hostile-2026-deep-quotes")).statusCode).toBe(404);
+  });
+
+  it("answers from the HTML stored at import, never rendering on a read, even for a row stored before the bounds", async () => {
+    const slug = "hostile-2026-hostile-description";
+    const before = (await get(slug)).json() as ProjectDetail;
+    // 200,000 ">" rendered on a read stopped the server answering for minutes.
+    await t.context.database.db
+      .updateTable("projects")
+      .set({ description: ">".repeat(200_000) })
+      .where("slug", "=", slug)
+      .execute();
+    const started = process.cpuUsage();
+    const response = await get(slug);
+    const spent = process.cpuUsage(started);
+    expect(response.statusCode).toBe(200);
+    expect((response.json() as ProjectDetail).descriptionHtml).toBe(before.descriptionHtml);
+    expect((spent.user + spent.system) / 1000).toBeLessThan(1000);
+  });
+
   it("does not show a project that was only proposed", async () => {
     await importTermPage({
       database: t.context.database,
