@@ -1,4 +1,4 @@
-import type { DatabaseHandle } from "../storage/database.ts";
+import { type DatabaseHandle, withStartupBusyTimeout } from "../storage/database.ts";
 import { hasNoPrograms, lockTermPageImports } from "../storage/repos/program-repo.ts";
 import { inTransaction } from "../storage/transaction.ts";
 import { parseTermPage } from "../termpages/index.ts";
@@ -14,28 +14,30 @@ export const DEMO_PROGRAM_SLUG = "demo";
  * real installation is never touched. Returns the slugs of the terms it created.
  *
  * Servers started together on an empty database all call this: the check and the load are one
- * transaction that holds the import lock, so the others wait for the first and then find its
- * program.
+ * transaction that holds the import lock, so the others wait for the first (however long it
+ * takes) and then find its program.
  */
 export async function seedDemoIfEmpty(database: DatabaseHandle, now: Date): Promise<string[]> {
   if (!(await hasNoPrograms(database.db))) return [];
   const pages = demoTermPages(now).map((page) => ({ slug: page.slug, parsed: parseTermPage(page.markdown, { fileName: `${page.slug}.md`, now }) }));
-  return inTransaction(database, async (db) => {
-    await lockTermPageImports(db);
-    if (!(await hasNoPrograms(db))) return [];
-    const slugs: string[] = [];
-    for (const page of pages) {
-      const result = await importTermPageWithin(db, {
-        page: page.parsed,
-        programSlug: DEMO_PROGRAM_SLUG,
-        programName: "Cohort Demo Mentorship",
-        termSlug: page.slug,
-        projectState: "accepted",
-        actor: { personId: null, label: "demo data" },
-        now,
-      });
-      slugs.push(result.term.slug);
-    }
-    return slugs;
-  });
+  const load = () =>
+    inTransaction(database, async (db) => {
+      await lockTermPageImports(db);
+      if (!(await hasNoPrograms(db))) return [];
+      const slugs: string[] = [];
+      for (const page of pages) {
+        const result = await importTermPageWithin(db, {
+          page: page.parsed,
+          programSlug: DEMO_PROGRAM_SLUG,
+          programName: "Cohort Demo Mentorship",
+          termSlug: page.slug,
+          projectState: "accepted",
+          actor: { personId: null, label: "demo data" },
+          now,
+        });
+        slugs.push(result.term.slug);
+      }
+      return slugs;
+    });
+  return withStartupBusyTimeout(database.db, load);
 }

@@ -6,6 +6,7 @@ import pg from "pg";
 import { AppError } from "../errors/app-error.ts";
 import { type DatabaseLocation, parseDatabaseUrl, redactUrl } from "./database-url.ts";
 import { isDatabaseBusy, translateDriverError } from "./driver-errors.ts";
+import { isPostgres } from "./repos/db.ts";
 import type { Database } from "./schema.ts";
 import { ConcurrentSqliteDialect } from "./sqlite-dialect.ts";
 
@@ -56,6 +57,27 @@ export async function openDatabase(url: string, options: OpenDatabaseOptions = {
  * wait at a few milliseconds; five seconds only bounds an unusual one (a large import).
  */
 const SQLITE_BUSY_TIMEOUT_MS = 5000;
+
+/** How long start-up work waits on SQLite for another process's (a large migration may take minutes). */
+const STARTUP_BUSY_TIMEOUT_MS = 10 * 60_000;
+
+/**
+ * Runs start-up work (migrations, loading the demo program) with a long SQLite busy timeout,
+ * so that a process started next to one doing the same work waits for it rather than failing
+ * after the usual few seconds. Nothing else may use the connection meanwhile: the server runs
+ * this before it listens.
+ */
+export async function withStartupBusyTimeout<T>(db: Kysely<Database>, work: () => Promise<T>): Promise<T> {
+  if (isPostgres(db)) return work();
+  const { rows } = await sql<{ timeout: number }>`pragma busy_timeout`.execute(db);
+  const usual = rows[0]?.timeout ?? SQLITE_BUSY_TIMEOUT_MS;
+  await sql.raw(`pragma busy_timeout = ${STARTUP_BUSY_TIMEOUT_MS}`).execute(db);
+  try {
+    return await work();
+  } finally {
+    await sql.raw(`pragma busy_timeout = ${usual}`).execute(db);
+  }
+}
 
 function openSqlite(file: string, options: OpenDatabaseOptions): DatabaseHandle {
   const label = `sqlite:${file}`;

@@ -1,7 +1,7 @@
-import { type Kysely, type MigrationResult, Migrator, sql } from "kysely";
+import { type Kysely, type MigrationResult, Migrator } from "kysely";
 import { AppError } from "../errors/app-error.ts";
+import { withStartupBusyTimeout } from "./database.ts";
 import { MIGRATIONS } from "./migrations/index.ts";
-import { isPostgres } from "./repos/db.ts";
 import type { Database } from "./schema.ts";
 
 /** One migration and whether it has run. */
@@ -30,34 +30,14 @@ function migratorFor(db: Kysely<Database>): Migrator {
  * transaction takes when it begins, see sqlite-dialect.ts).
  */
 export async function migrateToLatest(db: Kysely<Database>): Promise<MigrateOutcome> {
-  const { error, results } = await withMigrationBusyTimeout(db, () => migratorFor(db).migrateToLatest());
+  const { error, results } = await withStartupBusyTimeout(db, () => migratorFor(db).migrateToLatest());
   return summarize(results, error);
 }
 
 /** Undoes the most recent migration (for development). */
 export async function migrateDown(db: Kysely<Database>): Promise<MigrateOutcome> {
-  const { error, results } = await withMigrationBusyTimeout(db, () => migratorFor(db).migrateDown());
+  const { error, results } = await withStartupBusyTimeout(db, () => migratorFor(db).migrateDown());
   return summarize(results, error);
-}
-
-/** How long a process waits on SQLite for another one's migrations (a large one may take long). */
-const MIGRATION_BUSY_TIMEOUT_MS = 10 * 60_000;
-
-/**
- * Runs `work` with a long SQLite busy timeout, so that a process started next to one that is
- * migrating waits for it rather than failing after the usual few seconds. Nothing else uses
- * the connection meanwhile: migrations run before the server listens.
- */
-async function withMigrationBusyTimeout<T>(db: Kysely<Database>, work: () => Promise<T>): Promise<T> {
-  if (isPostgres(db)) return work();
-  const { rows } = await sql<{ timeout: number }>`pragma busy_timeout`.execute(db);
-  const usual = rows[0]?.timeout ?? 0;
-  await sql.raw(`pragma busy_timeout = ${MIGRATION_BUSY_TIMEOUT_MS}`).execute(db);
-  try {
-    return await work();
-  } finally {
-    await sql.raw(`pragma busy_timeout = ${usual}`).execute(db);
-  }
 }
 
 /** Lists every migration this build knows and when it ran, oldest first. */
