@@ -52,9 +52,10 @@ export async function openDatabase(url: string, options: OpenDatabaseOptions = {
 
 /**
  * How long a write waits for another process's write to finish before it fails as "busy, try
- * again" (503). better-sqlite3 waits synchronously, so a process blocks in that wait: write
- * transactions stay short (no hashing, network or file I/O inside them), which keeps the real
- * wait at a few milliseconds; five seconds only bounds an unusual one (a large import).
+ * again" (503). better-sqlite3 waits synchronously, so a process serves nothing else in that
+ * wait: write transactions stay short (no hashing, network or file I/O inside them), which
+ * keeps the usual wait far below this bound; five seconds allows for an unusual one (a large
+ * page import) without holding a request for long.
  */
 const SQLITE_BUSY_TIMEOUT_MS = 5000;
 
