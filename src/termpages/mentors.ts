@@ -30,11 +30,14 @@ export function isValidEmail(email: string): boolean {
   return /^[A-Za-z0-9._%+'-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}$/.test(email) && !/^mailto/i.test(email);
 }
 
-// "name AT domain DOT com", "name at domain dot io", "name[at]domain.io", "name (at) domain (dot) io"
-const OBFUSCATED = /([A-Za-z0-9._%+-]+)\s*(?:\[at\]|\(at\)|\s(?:at|AT)\s)\s*([A-Za-z0-9-]+(?:\s*(?:\[dot\]|\(dot\)|\s(?:dot|DOT)\s|\.)\s*[A-Za-z0-9-]+)+)/g;
+// "name AT domain DOT com", "name at domain dot io", "name[at]domain.io", "name (at) domain (dot) io".
+// Patterns over a field's text start only where a run of their characters starts (the lookbehinds) and
+// stop at the next character that could start another match: a run of 20,000 digits is read once, not
+// once from each of its characters.
+const OBFUSCATED = /(?<![A-Za-z0-9._%+-])([A-Za-z0-9._%+-]+)\s*(?:\[at\]|\(at\)|\s(?:at|AT)\s)\s*([A-Za-z0-9-]+(?:\s*(?:\[dot\]|\(dot\)|\s(?:dot|DOT)\s|\.)\s*[A-Za-z0-9-]+)+)/g;
 
 const TOKEN =
-  /\[([^\]]*)\]\(\s*<?([^)\s>]*)>?\s*\)|<([^<>\s]+)>|(https?:\/\/[^\s<>()]+)|([A-Za-z0-9._%+'-]+@[A-Za-z0-9.-]*[A-Za-z0-9])|(?<![\w@])@([A-Za-z0-9][A-Za-z0-9_-]{0,38})|([(])|([)])|([,;&，、]|\band\b)|([^\s,;&()[\]<>@]+)/g;
+  /\[([^[\]]*)\]\(\s*<?([^)\s>]*)>?\s*\)|<([^<>\s]+)>|(https?:\/\/[^\s<>()]+)|([A-Za-z0-9._%+'-]+@[A-Za-z0-9.-]*[A-Za-z0-9])|(?<![\w@])@([A-Za-z0-9][A-Za-z0-9_-]{0,38})|([(])|([)])|([,;&，、]|\band\b)|([^\s,;&()[\]<>@]+)/g;
 
 const HANDLE_URL = /^https?:\/\/(?:www\.)?github\.com\/([A-Za-z0-9][A-Za-z0-9_-]{0,38})\/?$/i;
 const SOCIAL_URL = /^https?:\/\/(?:www\.)?(?:twitter|x|linkedin|gitlab)\.com\//i;
@@ -197,7 +200,7 @@ const NOBODY = /^(tbd|tba|n\/?a|none|-+|\?+)$/i;
 function cleanName(words: string[]): string | null {
   const name = words
     .join(" ")
-    .replace(/^[\s:,.\-–]+|[\s:,\-–]+$/g, "")
+    .replace(/^[\s:,.\-–]+|(?<![\s:,\-–])[\s:,\-–]+$/g, "")
     .replace(/\s+/g, " ");
   return name === "" ? null : name;
 }
@@ -245,11 +248,11 @@ function readMentors(markdown: string): ParsedMentors {
     while (ENTRY_LABEL.test(entry)) entry = entry.replace(ENTRY_LABEL, "");
     // The template's reminder sometimes stays after the names.
     entry = entry
-      .replace(/\s+-\s+please use the same email.*$/i, "")
-      .replace(/\s+[-–]\s*(primary|secondary|lead|backup|co-?mentor)\s*$/i, "")
+      .replace(/(?<!\s)\s+-\s+please use the same email.*$/i, "")
+      .replace(/(?<!\s)\s+[-–]\s*(primary|secondary|lead|backup|co-?mentor)\s*$/i, "")
       .trim();
     // "name@domain.com@handle": an address and a handle written without a space.
-    entry = entry.replace(/([A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,})@(?=[A-Za-z0-9])/g, "$1 @");
+    entry = entry.replace(/(?<![A-Za-z0-9._%+-])([A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,})@(?=[A-Za-z0-9])/g, "$1 @");
     if (ROLE_HEADER.test(entry)) continue;
     entry = entry.replace(OBFUSCATED, (whole: string, user: string, domain: string) => {
       const email = `${user}@${domain.replace(/\s*(?:\[dot\]|\(dot\)|\s(?:dot|DOT)\s|\.)\s*/g, ".")}`;
