@@ -1,11 +1,12 @@
 import fs from "node:fs";
 import path from "node:path";
 import SqliteDatabase from "better-sqlite3";
-import { CamelCasePlugin, Kysely, PostgresDialect, sql } from "kysely";
+import { CamelCasePlugin, Kysely, sql } from "kysely";
 import pg from "pg";
 import { AppError } from "../errors/app-error.ts";
 import { type DatabaseLocation, parseDatabaseUrl, redactUrl } from "./database-url.ts";
-import { isDatabaseBusy, translateDriverError } from "./driver-errors.ts";
+import { connectionFailureReason, isDatabaseBusy } from "./driver-errors.ts";
+import { ErrorTranslatingPostgresDialect } from "./error-translating-driver.ts";
 import { isPostgres } from "./repos/db.ts";
 import type { Database } from "./schema.ts";
 import { ConcurrentSqliteDialect } from "./sqlite-dialect.ts";
@@ -113,7 +114,9 @@ function openSqlite(file: string, options: OpenDatabaseOptions): DatabaseHandle 
   };
 }
 
-function sqliteOpenError(file: string, error: unknown): AppError {
+function sqliteOpenError(file: string, caught: unknown): AppError {
+  // A busy database arrives already translated; its reason is read from the driver's error.
+  const error = caught instanceof AppError && caught.cause !== undefined ? caught.cause : caught;
   const code = (error as { code?: string }).code ?? "";
   const reason = isDatabaseBusy(error)
     ? "another process kept it locked for longer than the busy timeout; try again in a moment"
@@ -140,7 +143,7 @@ function openPostgres(connectionString: string, options: OpenDatabaseOptions): D
   // An idle client that loses its server must not crash the process; the next query reports it.
   pool.on("error", () => undefined);
   const db = new Kysely<Database>({
-    dialect: new PostgresDialect({ pool }),
+    dialect: new ErrorTranslatingPostgresDialect({ pool }),
     plugins: [new CamelCasePlugin()],
   });
   return {
@@ -151,8 +154,9 @@ function openPostgres(connectionString: string, options: OpenDatabaseOptions): D
       try {
         await sql`select 1`.execute(db);
       } catch (error) {
-        const translated = translateDriverError(error);
-        throw new AppError("DATABASE_UNAVAILABLE", `Cannot reach the PostgreSQL database ${label}: ${translated.message}`);
+        throw new AppError("DATABASE_UNAVAILABLE", `Cannot reach the PostgreSQL database ${label}: ${connectionFailureReason(error)}`, undefined, {
+          cause: error,
+        });
       }
     },
     close: () => db.destroy(),

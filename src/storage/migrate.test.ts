@@ -106,7 +106,7 @@ describe.each(testDialects())("storage on %s", (dialect) => {
       .values({ programId: 999_999, slug: "orphan", title: "Orphan", timeZone: "UTC", createdAt: NOW, updatedAt: NOW })
       .execute()
       .catch((e: unknown) => e);
-    expect(translateDriverError(error).code).toBe("INVALID_INPUT");
+    expect(translateDriverError(error).code).toBe("NOT_FOUND");
   });
 
   it("refuses states, kinds and orderings the domain does not know", async () => {

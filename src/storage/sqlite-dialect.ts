@@ -3,13 +3,12 @@ import {
   type DatabaseConnection,
   type DialectAdapter,
   type Driver,
-  type QueryResult,
   SqliteAdapter,
   SqliteDialect,
   type SqliteDialectConfig,
   SqliteDriver,
 } from "kysely";
-import { isDatabaseBusy, translateDriverError } from "./driver-errors.ts";
+import { ErrorTranslatingDriver } from "./error-translating-driver.ts";
 
 /**
  * Kysely's SQLite dialect made safe for several processes on one file:
@@ -19,7 +18,8 @@ import { isDatabaseBusy, translateDriverError } from "./driver-errors.ts";
  *   once with SQLITE_BUSY (no busy timeout) when another process writes; an immediate one
  *   waits for the lock like any single write does.
  * - A database still locked when the busy timeout runs out fails as DATABASE_UNAVAILABLE
- *   ("try again in a moment", 503), never as an unknown error.
+ *   ("try again in a moment", 503), never as an unknown error; a duplicate is CONFLICT, and so
+ *   on (error-translating-driver.ts, shared with PostgreSQL).
  * - Migrations run in one transaction (SQLite's DDL is transactional), which Kysely's migrator
  *   then uses as its lock: Kysely's own SQLite migration lock does nothing, so two processes
  *   would otherwise both run the same migration. The migrator reads which migrations ran
@@ -35,7 +35,7 @@ export class ConcurrentSqliteDialect extends SqliteDialect {
   }
 
   override createDriver(): Driver {
-    return new ImmediateSqliteDriver(this.#config);
+    return new ErrorTranslatingDriver(new ImmediateSqliteDriver(this.#config));
   }
 
   override createAdapter(): DialectAdapter {
@@ -44,10 +44,6 @@ export class ConcurrentSqliteDialect extends SqliteDialect {
 }
 
 class ImmediateSqliteDriver extends SqliteDriver {
-  override async acquireConnection(): Promise<DatabaseConnection> {
-    return new BusyTranslatingConnection(await super.acquireConnection());
-  }
-
   override async beginTransaction(connection: DatabaseConnection): Promise<void> {
     await connection.executeQuery(CompiledQuery.raw("begin immediate"));
   }
@@ -56,26 +52,5 @@ class ImmediateSqliteDriver extends SqliteDriver {
 class TransactionalDdlSqliteAdapter extends SqliteAdapter {
   override get supportsTransactionalDdl(): boolean {
     return true;
-  }
-}
-
-class BusyTranslatingConnection implements DatabaseConnection {
-  readonly #connection: DatabaseConnection;
-
-  constructor(connection: DatabaseConnection) {
-    this.#connection = connection;
-  }
-
-  async executeQuery<R>(compiledQuery: CompiledQuery): Promise<QueryResult<R>> {
-    try {
-      // better-sqlite3 throws synchronously: awaiting inside the try catches both kinds.
-      return await this.#connection.executeQuery<R>(compiledQuery);
-    } catch (error) {
-      throw isDatabaseBusy(error) ? translateDriverError(error) : error;
-    }
-  }
-
-  streamQuery<R>(compiledQuery: CompiledQuery, chunkSize?: number): AsyncIterableIterator<QueryResult<R>> {
-    return this.#connection.streamQuery<R>(compiledQuery, chunkSize);
   }
 }

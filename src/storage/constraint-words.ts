@@ -1,0 +1,82 @@
+/** What each table holds, in the words a person uses. */
+const TABLE_WORDS: Record<string, string> = {
+  programs: "program",
+  terms: "term",
+  timeline_phases: "timeline row",
+  organizations: "organization",
+  people: "person",
+  projects: "project",
+  project_mentors: "project mentor",
+  skills: "skill",
+  project_skills: "project skill",
+  upstream_links: "upstream link",
+  audit_events: "audit event",
+  outbox: "notification",
+  sessions: "session",
+  api_tokens: "API token",
+  account_tokens: "account link",
+  role_grants: "role",
+  invitations: "invitation",
+  identities: "sign-in identity",
+  oidc_logins: "sign-in attempt",
+  scheduled_jobs: "scheduled job",
+};
+
+/** Column names in words; a column not listed is read with its underscores as spaces. */
+const COLUMN_WORDS: Record<string, string> = {
+  github_handle: "GitHub handle",
+  email: "email address",
+  token_hash: "secret",
+  dedupe_key: "key",
+};
+
+/** Columns whose value a message may repeat: what the person typed, never a secret. */
+const VALUES_SHOWN = new Set(["github_handle", "email", "slug", "tag", "name"]);
+
+/** Unique indexes on expressions, which the drivers name only by the index. */
+const UNIQUE_INDEXES: Record<string, { table: string; columns: string[]; sentence?: string }> = {
+  people_github_handle_unique: { table: "people", columns: ["github_handle"] },
+  people_email_unique: { table: "people", columns: ["email"] },
+  projects_slug_unique: { table: "projects", columns: ["slug"] },
+  role_grants_unique: { table: "role_grants", columns: [], sentence: "This person already has this role." },
+};
+
+/** A constraint in words: the kind of object, the field (when one is known) and whether its value may be shown. */
+export interface ConstraintWords {
+  thing: string;
+  field?: string | undefined;
+  showValue: boolean;
+  /** A whole sentence, for a constraint that reads better told its own way. */
+  sentence?: string | undefined;
+}
+
+/** The words for a table: "people" → "person"; an unknown table is a "record". */
+export function describeTable(table: string): string {
+  return TABLE_WORDS[table] ?? "record";
+}
+
+/**
+ * Names what a constraint protects, from the table and columns the driver reports (or the index
+ * name when it reports only that). Columns that only scope the key (`program_id` in
+ * `program_id, slug`) are left out: "an organization with this slug".
+ */
+export function describeConstraint(target: { table: string | undefined; columns: string[] | undefined; constraint: string | undefined }): ConstraintWords {
+  const index = target.constraint ? UNIQUE_INDEXES[target.constraint] : undefined;
+  const table = index?.table ?? target.table;
+  const columns = index?.columns ?? target.columns ?? [];
+  const named = columns.filter((column) => !column.endsWith("_id"));
+  const shown = named.length > 0 ? named : columns;
+  const field = shown.length > 0 ? shown.map((column) => COLUMN_WORDS[column] ?? column.replace(/_/g, " ")).join(" and ") : undefined;
+  return {
+    thing: table ? describeTable(table) : "record",
+    field,
+    showValue: shown.length === 1 && VALUES_SHOWN.has(shown[0] ?? ""),
+    sentence: index?.sentence,
+  };
+}
+
+/** "person" → "a person", "organization" → "an organization" (capitalized on request). */
+export function withArticle(noun: string, options: { capital?: boolean } = {}): string {
+  const article = /^[aeiou]/i.test(noun) ? "an" : "a";
+  return `${options.capital ? article.charAt(0).toUpperCase() + article.slice(1) : article} ${noun}`;
+}
