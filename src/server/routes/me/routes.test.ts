@@ -1,0 +1,41 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { asBrowser, signUpAndVerify, type TestSession } from "../../../../test/helpers/accounts.ts";
+import { createTestApp, type TestApp } from "../../../../test/helpers/app.ts";
+import { testDialects } from "../../../../test/helpers/databases.ts";
+
+const PASSWORD = "a long enough password";
+
+describe.each(testDialects())("your profile on %s", (dialect) => {
+  let t: TestApp;
+  let people: TestSession[];
+  beforeAll(async () => {
+    t = await createTestApp(dialect);
+    t.setNow("2026-11-25T10:00:00Z");
+    people = [];
+    for (const name of ["ada", "grace", "linus", "barbara", "edsger", "donald"]) {
+      people.push(await signUpAndVerify(t, { name, email: `${name}@example.org`, password: PASSWORD }));
+    }
+  });
+  afterAll(() => t.dispose());
+
+  it("two people claiming the same GitHub handle at the same moment: one gets it, the other a 409 problem, never a 500", async () => {
+    // Three pairs at once, so that at least one pair's checks both run before either writes.
+    const pairs = [0, 1, 2].map((pair) => [people[2 * pair], people[2 * pair + 1]] as const);
+    const answers = await Promise.all(
+      pairs.flatMap(([first, second], pair) =>
+        [first, second].map((person) =>
+          person
+            ? t.app.inject({ method: "PATCH", url: "/api/me", payload: { githubHandle: `racer-${pair}` }, headers: asBrowser(person) })
+            : Promise.reject(new Error("a person is missing")),
+        ),
+      ),
+    );
+    for (const pair of [0, 1, 2]) {
+      const [first, second] = [answers[2 * pair], answers[2 * pair + 1]];
+      expect([first?.statusCode, second?.statusCode].sort()).toEqual([200, 409]);
+      const refused = first?.statusCode === 409 ? first : second;
+      expect(refused?.headers["content-type"]).toContain("application/problem+json");
+      expect(refused?.json()).toMatchObject({ code: "CONFLICT", detail: expect.stringMatching(/GitHub handle/) });
+    }
+  });
+});
