@@ -10,7 +10,7 @@ import { assignMessageId, claimDueMessages, enqueueNotification, findOutboxMessa
 import { inTransaction } from "../storage/transaction.ts";
 import { buildEmailMessage } from "./email-message.ts";
 import { createMailer, type Mailer } from "./mailer.ts";
-import { type OutboxWorker, type OutboxWorkerLog, startOutboxWorker } from "./outbox-worker.ts";
+import { createOutboxWorker, type OutboxWorker, type OutboxWorkerLog } from "./outbox-worker.ts";
 
 const T0 = new Date("2026-11-25T12:00:00.000Z");
 const HOUR = 60 * 60_000;
@@ -65,12 +65,10 @@ describe.each(testDialects())("outbox worker on %s", (dialect) => {
   }
 
   function worker(mailer: Mailer | null, options: { log?: OutboxWorkerLog; on?: DatabaseHandle; batchSize?: number } = {}): OutboxWorker {
-    const started = startOutboxWorker({
+    const started = createOutboxWorker({
       database: options.on ?? database,
       mailer,
       now: () => clock,
-      // Tests drain by hand; the poll timer stays far away.
-      intervalMs: HOUR,
       random: () => 1,
       log: options.log ?? captureLog().log,
       ...(options.batchSize ? { batchSize: options.batchSize } : {}),

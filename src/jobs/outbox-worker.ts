@@ -2,14 +2,10 @@ import type { DatabaseHandle } from "../storage/database.ts";
 import { assignMessageId, claimDueMessages, markFailedAttempt, markSent, OUTBOX_MAX_ATTEMPTS, type OutboxClaim } from "../storage/repos/outbox-repo.ts";
 import type { OutboxRow } from "../storage/schema.ts";
 import type { Mailer } from "./mailer.ts";
+import { errorText, type WorkerLog } from "./worker-loop.ts";
 
-/** Where the worker writes: a pino-style logger (the server's). Fields never hold a secret. */
-export interface OutboxWorkerLog {
-  debug(fields: object, message: string): void;
-  info(fields: object, message: string): void;
-  warn(fields: object, message: string): void;
-  error(fields: object, message: string): void;
-}
+/** Where the worker writes: the server's logger. */
+export type OutboxWorkerLog = WorkerLog;
 
 /** Options of the outbox worker. */
 export interface OutboxWorkerOptions {
@@ -19,8 +15,6 @@ export interface OutboxWorkerOptions {
   log: OutboxWorkerLog;
   /** The clock; tests drive it to make retries due without sleeping. */
   now?: () => Date;
-  /** Pause between two drains (2 s). */
-  intervalMs?: number;
   /** Messages claimed, and sent side by side, per batch (10). */
   batchSize?: number;
   /** How long a claim holds (10 min): after it, another worker may take the message over. */
@@ -39,18 +33,18 @@ export interface DrainResult {
   kept: number;
 }
 
-/** A running outbox worker. */
+/** The outbox worker of a process; the worker loop (worker-loop.ts) drains it at every tick. */
 export interface OutboxWorker {
   /** Delivers every due message now, batch by batch; waits for a drain already running first. */
   drainOnce(): Promise<DrainResult>;
-  /** Stops polling and waits for the drain in flight; no new send starts after it resolves. */
+  /** Waits for the drain in flight; no new send starts after it resolves. */
   stop(): Promise<void>;
 }
 
-const DEFAULTS = { intervalMs: 2_000, batchSize: 10, leaseMs: 10 * 60_000, sendTimeoutMs: 2 * 60_000 };
+const DEFAULTS = { batchSize: 10, leaseMs: 10 * 60_000, sendTimeoutMs: 2 * 60_000 };
 
 /**
- * Starts the worker that delivers the outbox over SMTP. Each message is claimed (so no other
+ * Creates the worker that delivers the outbox over SMTP. Each message is claimed (so no other
  * worker or process sends it), sent with its stable Message-ID, and marked sent right after the
  * server accepted it; a failure goes back to pending with backoff, and ends `failed` after the
  * last attempt.
@@ -61,10 +55,9 @@ const DEFAULTS = { intervalMs: 2_000, batchSize: 10, leaseMs: 10 * 60_000, sendT
  * receiving systems see a repeat of the same message rather than a new one. No protocol closes
  * this window: SMTP has no way to ask whether a message was already accepted.
  */
-export function startOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
+export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
   const { database, mailer, log } = options;
   const now = options.now ?? (() => new Date());
-  const intervalMs = options.intervalMs ?? DEFAULTS.intervalMs;
   const batchSize = options.batchSize ?? DEFAULTS.batchSize;
   const leaseMs = options.leaseMs ?? DEFAULTS.leaseMs;
   const sendTimeoutMs = options.sendTimeoutMs ?? DEFAULTS.sendTimeoutMs;
@@ -75,7 +68,6 @@ export function startOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
   }
 
   let stopped = false;
-  let timer: NodeJS.Timeout | undefined;
   // Drains run one after the other on this chain, so two never overlap.
   let chain: Promise<unknown> = Promise.resolve();
 
@@ -147,25 +139,10 @@ export function startOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
     return run;
   }
 
-  function schedule(): void {
-    if (stopped || !mailer) return;
-    timer = setTimeout(() => {
-      timer = undefined;
-      drainOnce()
-        .catch((error: unknown) => log.error({ error: errorText(error) }, "Outbox drain failed; retrying at the next poll"))
-        .finally(schedule);
-    }, intervalMs);
-    // Polling alone does not keep the process alive; the server does.
-    timer.unref();
-  }
-
-  schedule();
   return {
     drainOnce,
     async stop() {
       stopped = true;
-      if (timer) clearTimeout(timer);
-      timer = undefined;
       await chain;
     },
   };
@@ -181,11 +158,4 @@ async function retried<T>(work: () => Promise<T>): Promise<T> {
       await new Promise((resolve) => setTimeout(resolve, 250 * attempt));
     }
   }
-}
-
-/** A database error in one line; driver messages hold no credentials, and no email content is in them. */
-function errorText(error: unknown): string {
-  const fields = error as { code?: unknown; message?: unknown } | null;
-  const message = typeof fields?.message === "string" ? fields.message : String(error);
-  return (typeof fields?.code === "string" ? `${fields.code}: ${message}` : message).replace(/\s+/g, " ").slice(0, 500);
 }

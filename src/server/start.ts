@@ -3,7 +3,9 @@ import { seedDemoIfEmpty } from "../commands/seed-demo.ts";
 import type { Config } from "../config/config.ts";
 import { AppError } from "../errors/app-error.ts";
 import { createMailer } from "../jobs/mailer.ts";
-import { startOutboxWorker } from "../jobs/outbox-worker.ts";
+import { createOutboxWorker } from "../jobs/outbox-worker.ts";
+import { createScheduler } from "../jobs/scheduler.ts";
+import { type LoopTask, startWorkerLoop } from "../jobs/worker-loop.ts";
 import { type DatabaseHandle, openDatabase } from "../storage/database.ts";
 import { migrateToLatest } from "../storage/migrate.ts";
 import { VERSION } from "../version.ts";
@@ -29,7 +31,10 @@ export interface StartServerOptions {
   demo?: boolean;
   /** Where log lines go (standard output by default). */
   logDestination?: NodeJS.WritableStream;
-  /** Deliver the outbox over SMTP from this process (the default; tests that enqueue nothing may turn it off). */
+  /**
+   * Deliver the outbox over SMTP from this process (the default; tests that read the outbox may
+   * turn it off). Scheduled jobs run either way.
+   */
   outboxWorker?: boolean;
 }
 
@@ -65,7 +70,12 @@ export async function startServer({ config, migrate = true, demo = false, logDes
     const host = config.host.includes(":") ? `[${config.host}]` : config.host;
     listeningUrl = `http://${host}:${port}`;
     const mailer = outboxWorker ? createMailer(config) : null;
-    const worker = outboxWorker ? startOutboxWorker({ database, mailer, log: app.log }) : undefined;
+    const scheduler = createScheduler({ database, log: app.log });
+    const outbox = outboxWorker ? createOutboxWorker({ database, mailer, log: app.log }) : undefined;
+    // One loop per process. Jobs run first, so an email one of them enqueues leaves in the same tick.
+    const tasks: LoopTask[] = [{ name: "scheduled jobs", runOnce: scheduler.runDueJobs, stop: scheduler.stop }];
+    if (outbox) tasks.push({ name: "outbox", runOnce: outbox.drainOnce, stop: outbox.stop });
+    const loop = startWorkerLoop({ tasks, log: app.log });
     let closing: Promise<void> | undefined;
     return {
       url: `http://${host}:${port}`,
@@ -74,8 +84,8 @@ export async function startServer({ config, migrate = true, demo = false, logDes
       database,
       close() {
         closing ??= (async () => {
-          // The worker finishes the sends in flight while the database is still open.
-          await worker?.stop();
+          // The loop finishes its tick (the job and the sends in flight) while the database is still open.
+          await loop.stop();
           mailer?.close();
           await app.close();
           await database.close();

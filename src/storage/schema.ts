@@ -1,5 +1,6 @@
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from "kysely";
 import type { PhaseKind } from "../domain/phases.ts";
+import type { ScheduledJobState } from "../domain/scheduled-jobs.ts";
 
 /** An instant stored in UTC; read back as an ISO 8601 string on every engine. */
 export type Instant = string;
@@ -281,6 +282,28 @@ export interface OutboxTable {
   messageId: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
+/** The `scheduled_jobs` table: work due at an instant, one row per key, claimed like the outbox. */
+export interface ScheduledJobTable {
+  id: Generated<number>;
+  /** Names the handler that runs the job (`sessions.purge-expired`). */
+  kind: string;
+  /** Names the job once and for all: scheduling the same key again keeps one job. */
+  key: string;
+  dueAt: Instant;
+  /** JSON text, checked by the kind's schema when the job runs. */
+  payload: string;
+  state: ColumnType<ScheduledJobState, ScheduledJobState | undefined, ScheduledJobState>;
+  /** Claims so far, the one running now included. */
+  attempts: ColumnType<number, number | undefined, number>;
+  /** While `running`: when the worker's claim runs out and another worker may take the job over. */
+  leaseUntil: ColumnType<Instant | null, Instant | null | undefined, Instant | null>;
+  lastError: ColumnType<string | null, string | null | undefined, string | null>;
+  createdAt: Instant;
+  updatedAt: Instant;
+  /** When the job's effect last committed. */
+  doneAt: ColumnType<Instant | null, Instant | null | undefined, Instant | null>;
+}
+
 /** The SQLite FTS5 index of projects (SQLite only; PostgreSQL keeps a tsvector column instead). */
 export interface ProjectsFtsTable {
   rowid: number;
@@ -312,6 +335,7 @@ export interface Database {
   invitations: InvitationTable;
   identities: IdentityTable;
   oidcLogins: OidcLoginTable;
+  scheduledJobs: ScheduledJobTable;
 }
 
 /** A program row as read. */
@@ -330,6 +354,8 @@ export type OrganizationRow = Selectable<OrganizationTable>;
 export type AuditEventRow = Selectable<AuditEventTable>;
 /** An outbox message as read. */
 export type OutboxRow = Selectable<OutboxTable>;
+/** A scheduled job as read. */
+export type ScheduledJobRow = Selectable<ScheduledJobTable>;
 /** A new program. */
 export type NewProgram = Insertable<ProgramTable>;
 /** Changes to a program. */

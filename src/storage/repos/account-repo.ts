@@ -106,3 +106,12 @@ export async function voidAccountTokens(db: Db, personId: number, purpose: Accou
     .where("usedAt", "is", null)
     .execute();
 }
+
+/** Removes single-use tokens that were used, voided or expired before `at`: they can open nothing any more. Returns how many. */
+export async function deleteSpentAccountTokens(db: Db, at: Date): Promise<number> {
+  const result = await db
+    .deleteFrom("accountTokens")
+    .where((eb) => eb.or([eb("usedAt", "is not", null), eb("expiresAt", "<=", at.toISOString())]))
+    .executeTakeFirst();
+  return Number(result.numDeletedRows);
+}

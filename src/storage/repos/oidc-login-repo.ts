@@ -17,7 +17,8 @@ export function takeOidcLogin(db: Db, stateHash: string): Promise<OidcLoginRow |
   return db.deleteFrom("oidcLogins").where("stateHash", "=", stateHash).returningAll().executeTakeFirst();
 }
 
-/** Removes pending sign-ins that expired before `at`. */
-export async function deleteExpiredOidcLogins(db: Db, at: Date): Promise<void> {
-  await db.deleteFrom("oidcLogins").where("expiresAt", "<=", at.toISOString()).execute();
+/** Removes pending sign-ins that expired before `at`; returns how many. */
+export async function deleteExpiredOidcLogins(db: Db, at: Date): Promise<number> {
+  const result = await db.deleteFrom("oidcLogins").where("expiresAt", "<=", at.toISOString()).executeTakeFirst();
+  return Number(result.numDeletedRows);
 }

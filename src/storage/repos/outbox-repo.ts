@@ -1,4 +1,5 @@
 import type { ExpressionBuilder } from "kysely";
+import { retryDelayMs } from "../../domain/retry-backoff.ts";
 import { AppError } from "../../errors/app-error.ts";
 import type { Database, OutboxRow, OutboxState } from "../schema.ts";
 import { type Db, isPostgres } from "./db.ts";
@@ -6,8 +7,6 @@ import { type Db, isPostgres } from "./db.ts";
 /** How many times a message is tried before it ends `failed` (retries over two to four hours). */
 export const OUTBOX_MAX_ATTEMPTS = 8;
 
-const RETRY_BASE_MS = 60_000;
-const RETRY_CAP_MS = 6 * 60 * 60_000;
 const LAST_ERROR_MAX_LENGTH = 1000;
 
 /** An email notification to write to the outbox, in the same transaction as the change that causes it. */
@@ -183,14 +182,9 @@ export async function markFailedAttempt(
   return Number(result.numUpdatedRows) === 1 ? state : null;
 }
 
-/**
- * The wait before the next attempt after `attempts` failed ones: 1 min × 2^attempts, capped at
- * 6 h, then "equal jitter" (between half and all of it) so that messages which failed together
- * (an SMTP outage) do not all come back in the same second.
- */
+/** The wait before a message's next attempt after `attempts` failed ones (see `retryDelayMs`). */
 export function outboxRetryDelayMs(attempts: number, random: () => number = Math.random): number {
-  const ceiling = Math.min(RETRY_BASE_MS * 2 ** Math.max(0, attempts), RETRY_CAP_MS);
-  return Math.round(ceiling / 2 + (random() * ceiling) / 2);
+  return retryDelayMs(attempts, random);
 }
 
 /** Filter and page of the outbox list. */

@@ -30,7 +30,8 @@ export async function deleteSessionsOf(db: Db, personId: number): Promise<number
   return Number(result.numDeletedRows);
 }
 
-/** Removes sessions that expired before `at`. */
-export async function deleteExpiredSessions(db: Db, at: Date): Promise<void> {
-  await db.deleteFrom("sessions").where("expiresAt", "<=", at.toISOString()).execute();
+/** Removes sessions that expired before `at`; returns how many. */
+export async function deleteExpiredSessions(db: Db, at: Date): Promise<number> {
+  const result = await db.deleteFrom("sessions").where("expiresAt", "<=", at.toISOString()).executeTakeFirst();
+  return Number(result.numDeletedRows);
 }

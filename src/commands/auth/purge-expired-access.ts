@@ -1,0 +1,25 @@
+import { deleteSpentAccountTokens } from "../../storage/repos/account-repo.ts";
+import type { Db } from "../../storage/repos/db.ts";
+import { deleteExpiredOidcLogins } from "../../storage/repos/oidc-login-repo.ts";
+import { deleteExpiredSessions } from "../../storage/repos/session-repo.ts";
+
+/** How many rows one purge removed, by table. */
+export interface PurgedAccess {
+  sessions: number;
+  accountTokens: number;
+  oidcLogins: number;
+}
+
+/**
+ * Removes what can no longer let anyone in: expired sessions, used, voided or expired
+ * single-use account tokens, and OpenID Connect sign-ins that were never completed. Each is
+ * refused already when it is presented; the purge keeps their hashes from piling up. Runs
+ * inside the caller's transaction (the scheduled job's).
+ */
+export async function purgeExpiredAccess(db: Db, now: Date): Promise<PurgedAccess> {
+  return {
+    sessions: await deleteExpiredSessions(db, now),
+    accountTokens: await deleteSpentAccountTokens(db, now),
+    oidcLogins: await deleteExpiredOidcLogins(db, now),
+  };
+}

@@ -1,0 +1,5 @@
+import type { JobHandler } from "./job-handler.ts";
+import { sessionsPurgeExpired } from "./sessions-purge-expired.ts";
+
+/** Every kind of scheduled job the server runs; a job of a kind not listed here ends failed. */
+export const JOB_HANDLERS: readonly JobHandler[] = [sessionsPurgeExpired];
