@@ -232,6 +232,7 @@ function projectFields(project: ParsedProject, organizationId: number, state: Pr
 
 /** The number of weeks a duration line states ("three months (11 weeks - full-time schedule)" → 11). */
 function weeksOf(duration: string | null): number | null {
-  const match = duration ? /(\d+)\s*weeks?/i.exec(duration) : null;
+  // A number is read from its first digit only: a run of digits is not rescanned from each of them.
+  const match = duration ? /(?<!\d)(\d+)\s*weeks?/i.exec(duration) : null;
   return match?.[1] ? Number(match[1]) : null;
 }

@@ -38,6 +38,13 @@ describe("renderMarkdown", () => {
     expect(html).toBe(`<p>${"&gt;".repeat(5000)} &lt;b&gt;x&lt;/b&gt;</p>`);
   });
 
+  it("still links bare URLs, in well under a second even when a URL ends in 20,000 dots", () => {
+    expect(renderMarkdown("See https://example.org/a. and www.example.org")).toBe(
+      '<p>See <a href="https://example.org/a">https://example.org/a</a>. and <a href="http://www.example.org">www.example.org</a></p>',
+    );
+    expect(cpuMs(() => renderMarkdown(`https://example.org/x${".".repeat(19_000)}a`))).toBeLessThan(1000);
+  });
+
   it("renders a project's text once for storing: both fields and the card summary", () => {
     expect(renderProjectText({ description: "Add **eBPF** [support](https://example.org).", expectedOutcome: "" })).toEqual({
       descriptionHtml: '<p>Add <strong>eBPF</strong> <a href="https://example.org">support</a>.</p>',

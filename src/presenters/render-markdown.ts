@@ -4,9 +4,10 @@ import remarkGfm from "remark-gfm";
 import remarkParse from "remark-parse";
 import remarkRehype from "remark-rehype";
 import { unified } from "unified";
-import { MAX_FIELD_CONTAINERS, MAX_FIELD_LENGTH, markdownProblem } from "../termpages/index.ts";
+import { MAX_FIELD_CONTAINERS, MAX_FIELD_LENGTH, markdownProblem, remarkWithoutRescans } from "../termpages/index.ts";
 
-const processor = unified().use(remarkParse).use(remarkGfm).use(remarkRehype).use(rehypeSanitize).use(rehypeStringify).freeze();
+// The GFM constructs that rescan at every character are off, as in the term-page parser.
+const processor = unified().use(remarkParse).use(remarkGfm).use(remarkWithoutRescans).use(remarkRehype).use(rehypeSanitize).use(rehypeStringify).freeze();
 
 /**
  * User Markdown as HTML that is safe to put in a page: raw HTML in the Markdown is dropped

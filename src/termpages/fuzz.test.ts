@@ -229,4 +229,17 @@ describe("hostile pages of the sizes reported", () => {
     expect(result.parsed?.organizations[0]?.projects).toHaveLength(1);
     expect(result.ms).toBeLessThan(1000);
   });
+
+  it('a paragraph of 40,000 characters of "](" is read in well under a second (GFM footnotes walked back at every "]")', () => {
+    const result = timedParse(`${HEAD}- Description: x\n- Mentor(s): Ada (@ada)\n\n${"](".repeat(20_000)}\n`);
+    expect(result.parsed?.organizations[0]?.projects).toHaveLength(1);
+    expect(result.ms).toBeLessThan(1000);
+  });
+
+  // A link's trailing dots were stripped by a pattern tried from each dot, and parentheses recounted per ")": 8.8 s.
+  it.each([".", ")", "[", "[a]("])("an upstream issue of 20,000 characters of %j is read in well under a second", (unit) => {
+    const result = timedParse(`${HEAD}- Upstream Issue: https://example.org/x${unit.repeat(20_000 / unit.length)}a\n${MENTOR}`);
+    expect(result.parsed?.organizations[0]?.projects).toHaveLength(1);
+    expect(result.ms).toBeLessThan(1000);
+  });
 });

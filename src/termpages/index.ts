@@ -26,6 +26,7 @@ export { TermPageError } from "./errors.ts";
 export { toParseJson } from "./json.ts";
 export { type BoundsProblem, MAX_FIELD_CONTAINERS, MAX_FIELD_LENGTH, markdownProblem, projectFieldProblems } from "./limits.ts";
 export { LINT_RULES, type LintRule, type LintRuleName } from "./lint-rules.ts";
+export { remarkWithoutRescans } from "./markdown.ts";
 export { parseTermPage } from "./parse.ts";
 export { phaseKindOf } from "./phase-kinds.ts";
 export { extractSkills, normalizeSkill } from "./skills.ts";

@@ -4,17 +4,35 @@ export interface ExtractedLinks {
   malformed: string[];
 }
 
-// [text](url), <url>, and bare http(s) URLs, in one left-to-right pass.
+// [text](url), <url>, and bare http(s) URLs, in one left-to-right pass; a link's text stops at the
+// next "[" so that a run of them is not rescanned from each one.
 const LINK =
-  /\[([^\]]*)\]\(\s*<?([^)\s>]*)>?(?:\s+"[^"]*")?\s*\)|<((?:https?|mailto):[^<>\s]+)>|(https?:\/\/[^\s<>"'`]+)|\b((?:www\.)?github\.com\/[^\s<>"'`)]+)/gi;
+  /\[([^[\]]*)\]\(\s*<?([^)\s>]*)>?(?:\s+"[^"]*")?\s*\)|<((?:https?|mailto):[^<>\s]+)>|(https?:\/\/[^\s<>"'`]+)|\b((?:www\.)?github\.com\/[^\s<>"'`)]+)/gi;
 
-/** Drops punctuation that ends a sentence rather than the URL, keeping balanced parentheses. */
+const SENTENCE_END = ".,;:!?*_~";
+
+/**
+ * Drops punctuation that ends a sentence rather than the URL, keeping balanced parentheses; one
+ * pass from the end, as a URL may be a whole page of dots or parentheses.
+ */
 function trimUrl(url: string): string {
-  let out = url.replace(/[.,;:!?*_~]+$/, "");
-  while (out.endsWith(")") && (out.match(/\(/g)?.length ?? 0) < (out.match(/\)/g)?.length ?? 0)) {
-    out = out.slice(0, -1).replace(/[.,;:!?*_~]+$/, "");
+  let end = url.length;
+  let opens = 0;
+  let closes = 0;
+  for (const char of url) {
+    if (char === "(") opens += 1;
+    else if (char === ")") closes += 1;
   }
-  return out;
+  const dropPunctuation = () => {
+    while (end > 0 && SENTENCE_END.includes(url[end - 1] ?? "")) end -= 1;
+  };
+  dropPunctuation();
+  while (end > 0 && url[end - 1] === ")" && opens < closes) {
+    end -= 1;
+    closes -= 1;
+    dropPunctuation();
+  }
+  return url.slice(0, end);
 }
 
 /** True for an absolute http(s) URL with a dotted host and no spaces. */

@@ -1,10 +1,25 @@
 import type { Code, Nodes, Root } from "mdast";
 import remarkGfm from "remark-gfm";
 import remarkParse from "remark-parse";
-import { unified } from "unified";
+import { type Processor, unified } from "unified";
+
+/**
+ * Turns off the GFM constructs that rescan at every character: footnotes walk back through the
+ * whole paragraph at each "]" (40 KB of "](" took seconds, 100 KB half a minute), and the
+ * autolink-literal tokenizer reads a URL's trailing punctuation ahead from each dot or ")" (20,000
+ * dots, 30 s). Term pages write no footnotes ("[^1]" then reads as CommonMark does, a link
+ * reference), and bare URLs still become links: remark-gfm's tree transform finds them too.
+ */
+export function remarkWithoutRescans(this: Processor): void {
+  const data = this.data();
+  data.micromarkExtensions ??= [];
+  data.micromarkExtensions.push({
+    disable: { null: ["gfmFootnoteDefinition", "gfmFootnoteCall", "gfmPotentialFootnoteCall", "wwwAutolink", "protocolAutolink", "emailAutolink"] },
+  });
+}
 
 // One frozen processor: building it per call costs more than a small page's parse.
-const processor = unified().use(remarkParse).use(remarkGfm).freeze();
+const processor = unified().use(remarkParse).use(remarkGfm).use(remarkWithoutRescans).freeze();
 
 /** Parses Markdown (CommonMark + GFM) into an mdast tree with positions; the only parse a page gets. */
 export function parseMarkdown(text: string): Root {
