@@ -41,6 +41,21 @@ const UNIQUE_INDEXES: Record<string, { table: string; columns: string[]; sentenc
   role_grants_unique: { table: "role_grants", columns: [], sentence: "This person already has this role." },
 };
 
+/** Check constraints a person can run into, told as the rule they stand for. */
+const CHECK_RULES: Record<string, string> = {
+  timeline_phases_ordered: "A timeline row must not end before it starts",
+  programs_application_limit_range: "A program's application limit must be between 1 and 100",
+  projects_slots_range: "A project must have between 0 and 100 slots",
+  projects_title_present: "A project must have a title",
+  api_tokens_name_present: "An API token must have a name",
+  people_email_shape: "An email address must have an @ between two parts",
+};
+
+/** The rule a check constraint stands for, in words, when Cohort knows it. */
+export function describeCheck(constraint: string): string | undefined {
+  return CHECK_RULES[constraint];
+}
+
 /** A constraint in words: the kind of object, the field (when one is known) and whether its value may be shown. */
 export interface ConstraintWords {
   thing: string;

@@ -98,7 +98,7 @@ describe.each(testDialects())("database errors on %s", (dialect) => {
   it("a value a check refuses is INVALID_INPUT naming the rule", async () => {
     const error = await refusal(handle.db.updateTable("programs").set({ applicationLimit: 0 }).where("id", "=", programId).execute());
     expect(error.code).toBe("INVALID_INPUT");
-    expect(error.message).toBe("A value of this program is not allowed (rule programs_application_limit_range).");
+    expect(error.message).toBe("A program's application limit must be between 1 and 100 (rule programs_application_limit_range).");
   });
 
   it("a missing required value is INVALID_INPUT naming the field", async () => {

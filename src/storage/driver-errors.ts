@@ -1,5 +1,5 @@
 import { AppError } from "../errors/app-error.ts";
-import { describeConstraint, describeTable, withArticle } from "./constraint-words.ts";
+import { describeCheck, describeConstraint, describeTable, withArticle } from "./constraint-words.ts";
 
 /** What the statement that failed was doing: a foreign key broken by a delete is a CONFLICT, by a write NOT_FOUND. */
 export interface FailedStatement {
@@ -151,6 +151,8 @@ function checkMessage(fields: DriverErrorFields, statement: FailedStatement): st
   const sqliteRule = /^CHECK constraint failed: (.*)$/.exec(text(fields.message) ?? "")?.[1];
   const rule = text(fields.constraint) ?? sqliteRule;
   const table = text(fields.table) ?? statement.table;
+  const known = rule ? describeCheck(rule) : undefined;
+  if (known) return `${known} (rule ${rule}).`;
   const subject = table ? `this ${describeTable(table)}` : "this change";
   return `A value of ${subject} is not allowed${rule ? ` (rule ${rule})` : ""}.`;
 }

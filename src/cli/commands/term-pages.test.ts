@@ -123,6 +123,45 @@ describe("cohort import and export", () => {
     expect(batch.files[1]).toMatchObject({ file: hostile, projects: { created: 1 } });
   });
 
+  /** A small term page of its own term, whose one timeline row runs from `dates`. */
+  const batchPage = (term: number, dates: string) =>
+    `# Term ${String(term).padStart(2, "0")} - 2027 March - May\n\n### Timeline\n\n| activity | date |\n| --- | --- |\n| mentee applications open | ${dates} |\n\n` +
+    `## Accepted projects\n\n### Batch ${term}\n\n#### Project ${term}\n\n- Description: Something to build.\n- Mentor(s):\n  - Mentor ${term} (batch-mentor-${term})\n`;
+
+  it.each([
+    ["is not a term page", () => writePage("notes.md", "Just some notes about lunch.\n"), "not a term page", "INVALID_TERM_PAGE"],
+    [
+      "breaks a rule of the database",
+      () => writePage("reversed.md", batchPage(12, "May 29 - May 13, 2027")),
+      "A timeline row must not end before it starts (rule timeline_phases_ordered).",
+      "INVALID_INPUT",
+    ],
+    ["cannot be read", () => fs.mkdtempSync(path.join(dir, "folder-")), "is a folder", "INVALID_INPUT"],
+  ])("imports the files before and after one that %s, reporting each, and exits 1", async (_kind, makeBad, message, code) => {
+    const [first, bad, last] = [
+      writePage("batch-a.md", batchPage(11, "May 3 - May 20, 2027")),
+      makeBad(),
+      writePage("batch-c.md", batchPage(13, "May 3 - May 20, 2027")),
+    ];
+    const result = await runCli(["import", first, bad, last, "--program", "batch", "--db", dbUrl, "--json"]);
+    expect(result.code, result.stderr).toBe(1);
+    const batch = JSON.parse(result.stdout);
+    expect(batch.failed).toBe(1);
+    expect(batch.files).toEqual([
+      expect.objectContaining({ file: first, status: "imported", term: expect.objectContaining({ slug: "term-11-2027-march-may" }) }),
+      { file: bad, status: "failed", code, error: expect.stringContaining(message) },
+      expect.objectContaining({ file: last, status: "imported", term: expect.objectContaining({ slug: "term-13-2027-march-may" }) }),
+    ]);
+    expect(batch.files[1].error.startsWith(`${bad}: `)).toBe(true);
+    const text = await runCli(["import", first, bad, last, "--program", "batch", "--db", dbUrl]);
+    expect(text.code).toBe(1);
+    expect(text.stdout.trimEnd().split("\n")).toEqual([
+      expect.stringMatching(new RegExp(`^${escapeRegExp(first)}: term term-11-2027-march-may updated; `)),
+      batch.files[1].error,
+      expect.stringMatching(new RegExp(`^${escapeRegExp(last)}: term term-13-2027-march-may updated; `)),
+    ]);
+  });
+
   it("lints a description nested 5,000 deep as an error and refuses to import it, naming the project and the field", async () => {
     const deep = writePage(
       "deep.md",
@@ -162,3 +201,7 @@ describe("cohort import and export", () => {
     expect(unknown.stderr).toBe('cohort: There is no term "no-such-term"; cohort import a term page first, or check the slug.\n');
   });
 });
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}

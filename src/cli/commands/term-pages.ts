@@ -1,6 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { type Command, Option } from "commander";
+import type { ImportTermPageResult } from "../../commands/import-term-page.ts";
 import { slugify, termSlugFromPath } from "../../domain/slug.ts";
 import { AppError, isAppError } from "../../errors/app-error.ts";
 import type { ParsedTermPage } from "../../termpages/types.ts";
@@ -28,6 +29,33 @@ async function parseFile(file: string, options: PageOptions): Promise<ParsedTerm
     }
     throw error;
   }
+}
+
+/** Reads one file into what importTermPage needs: the parsed page, its term's slug and its projects' state. */
+async function pageImportOf(file: string, flags: PageOptions & { program: string; programName?: string; term?: string; proposed?: boolean }) {
+  const page = await parseFile(file, flags);
+  const termSlug = flags.term ?? termSlugFromPath(path.resolve(file)) ?? slugify(page.title);
+  if (!termSlug) throw new AppError("INVALID_INPUT", `${file}: cannot name the term from its path or title; give --term SLUG`);
+  const proposed = flags.proposed === true || path.basename(file).toLowerCase() === "project_ideas.md";
+  return {
+    page,
+    programSlug: flags.program,
+    programName: flags.programName,
+    termSlug,
+    projectState: proposed ? ("proposed" as const) : ("accepted" as const),
+    actor: { personId: null, label: "cohort import" },
+    now: new Date(),
+  };
+}
+
+/** The line `cohort import` prints for a file it imported. */
+function importedLine(entry: { file: string } & ImportTermPageResult): string {
+  return (
+    `${entry.file}: term ${entry.term.slug} ${entry.term.created ? "created" : "updated"}; ` +
+    `${entry.organizations.created + entry.organizations.updated} organizations, ` +
+    `${entry.projects.created} projects created, ${entry.projects.updated} updated, ` +
+    `${entry.mentors.created} mentors created, ${entry.mentors.matched} matched, ${entry.timeline} timeline rows`
+  );
 }
 
 const zoneOption = () => new Option("--time-zone <zone>", "the term's IANA time zone (default America/Los_Angeles)");
@@ -117,55 +145,29 @@ export function registerTermPageCommands(program: Command): void {
         const config = configFrom({ db: flags.db });
         const { openDatabase } = await import("../../storage/database.ts");
         const { migrateToLatest } = await import("../../storage/migrate.ts");
-        const { importTermPage } = await import("../../commands/import-term-page.ts");
+        const { importTermPages } = await import("../../commands/import-term-pages.ts");
         const database = await openDatabase(config.databaseUrl);
-        const results: Array<Record<string, unknown>> = [];
         const progress = createProgress(files.length);
-        let failed = 0;
+        let report: Awaited<ReturnType<typeof importTermPages>>;
         try {
           await migrateToLatest(database.db);
-          for (const file of files) {
-            progress.tick(file);
-            try {
-              const page = await parseFile(file, flags);
-              const termSlug = flags.term ?? termSlugFromPath(path.resolve(file)) ?? slugify(page.title);
-              if (!termSlug) throw new AppError("INVALID_INPUT", `${file}: cannot name the term from its path or title; give --term SLUG`);
-              const proposed = flags.proposed === true || path.basename(file).toLowerCase() === "project_ideas.md";
-              const result = await importTermPage({
-                database,
-                page,
-                programSlug: flags.program,
-                programName: flags.programName,
-                termSlug,
-                projectState: proposed ? "proposed" : "accepted",
-                actor: { personId: null, label: "cohort import" },
-                now: new Date(),
-              });
-              results.push({ file, ...result });
-              if (!flags.json) {
-                process.stdout.write(
-                  `${file}: term ${result.term.slug} ${result.term.created ? "created" : "updated"}; ` +
-                    `${result.organizations.created + result.organizations.updated} organizations, ` +
-                    `${result.projects.created} projects created, ${result.projects.updated} updated, ` +
-                    `${result.mentors.created} mentors created, ${result.mentors.matched} matched, ${result.timeline} timeline rows\n`,
-                );
-              }
-            } catch (error) {
-              if (!isAppError(error)) throw error;
-              failed += 1;
-              results.push({ file, error: error.message });
-              if (!flags.json) process.stdout.write(`${error.message.startsWith(file) ? "" : `${file}: `}${error.message}\n`);
-            }
-          }
+          report = await importTermPages({
+            database,
+            onFile: (file) => progress.tick(file),
+            onReport: (entry) => {
+              if (!flags.json) process.stdout.write(`${entry.status === "failed" ? entry.error : importedLine(entry)}\n`);
+            },
+            sources: files.map((file) => ({ file, load: () => pageImportOf(file, flags) })),
+          });
         } finally {
           progress.done();
           await database.close();
         }
         if (flags.json) {
-          const output = files.length === 1 ? results[0] : { files: results, failed };
+          const output = files.length === 1 ? report.files[0] : report;
           process.stdout.write(`${JSON.stringify(output, null, 2)}\n`);
         }
-        if (failed > 0) process.exitCode = 1;
+        if (report.failed > 0) process.exitCode = 1;
       },
     );
 
