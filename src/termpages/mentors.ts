@@ -34,7 +34,8 @@ export function isValidEmail(email: string): boolean {
 // Patterns over a field's text start only where a run of their characters starts (the lookbehinds) and
 // stop at the next character that could start another match: a run of 20,000 digits is read once, not
 // once from each of its characters.
-const OBFUSCATED = /(?<![A-Za-z0-9._%+-])([A-Za-z0-9._%+-]+)\s*(?:\[at\]|\(at\)|\s(?:at|AT)\s)\s*([A-Za-z0-9-]+(?:\s*(?:\[dot\]|\(dot\)|\s(?:dot|DOT)\s|\.)\s*[A-Za-z0-9-]+)+)/g;
+const OBFUSCATED =
+  /(?<![A-Za-z0-9._%+-])([A-Za-z0-9._%+-]+)\s*(?:\[at\]|\(at\)|\s(?:at|AT)\s)\s*([A-Za-z0-9-]+(?:\s*(?:\[dot\]|\(dot\)|\s(?:dot|DOT)\s|\.)\s*[A-Za-z0-9-]+)+)/g;
 
 const TOKEN =
   /\[([^[\]]*)\]\(\s*<?([^)\s>]*)>?\s*\)|<([^<>\s]+)>|(https?:\/\/[^\s<>()]+)|([A-Za-z0-9._%+'-]+@[A-Za-z0-9.-]*[A-Za-z0-9])|(?<![\w@])@([A-Za-z0-9][A-Za-z0-9_-]{0,38})|([(])|([)])|([,;&，、]|\band\b)|([^\s,;&()[\]<>@]+)/g;
