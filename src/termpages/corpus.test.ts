@@ -27,8 +27,9 @@ describe.skipIf(!corpus)(title, () => {
     const before = process.cpuUsage();
     const parsed = parseTermPage(text, { fileName: file, now: NOW });
     const spent = process.cpuUsage(before);
-    // CPU time, and generous: a busy machine must not fail the suite; a runaway regex would.
-    expect((spent.user + spent.system) / 1000).toBeLessThan(1000);
+    // CPU time, and generous: the largest real pages (160 KB) take a few hundred milliseconds, more
+    // on a busy machine or a cold JIT; a runaway pattern takes tens of seconds.
+    expect((spent.user + spent.system) / 1000).toBeLessThan(3000);
     const lines = text.split("\n").length;
     for (const finding of parsed.findings) {
       expect(RULES.has(finding.rule)).toBe(true);
