@@ -79,8 +79,10 @@ export async function ensureJob(db: Db, input: JobInput): Promise<void> {
 }
 
 /**
- * Cancels the job with this key before it is done; true when there was one to cancel. A run
- * in progress then finds its job gone and rolls its effect back. Done and failed jobs stay.
+ * Cancels the job with this key before it is done; true when there was one to cancel. A job
+ * claimed but not yet run is then skipped, with nothing of it done; a run already under way
+ * holds the row (or the SQLite write lock), so the cancel waits for it and finds it done.
+ * Done and failed jobs stay.
  */
 export async function cancelJob(db: Db, key: string): Promise<boolean> {
   const result = await db.deleteFrom("scheduledJobs").where("key", "=", key).where("state", "in", ["pending", "running"]).executeTakeFirst();
@@ -118,6 +120,9 @@ export async function claimDueJobs(db: Db, { now, limit, leaseMs }: ClaimJobsOpt
     .orderBy("dueAt")
     .orderBy("id")
     .limit(limit);
+  // Every process asks every few seconds, and mostly nothing is due: a plain read answers that
+  // without taking the SQLite write lock or locking rows.
+  if (!(await due.executeTakeFirst())) return [];
   const rows = isPostgres(db)
     ? // PostgreSQL: several server processes claim at once. The CTE locks the rows it picks and
       // skips rows another transaction holds (a job being run holds its row); a row claimed and
