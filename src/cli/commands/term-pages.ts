@@ -97,8 +97,9 @@ export function registerTermPageCommands(program: Command): void {
         try {
           report.push({ file, findings: (await parseFile(file, flags)).findings });
         } catch (error) {
-          if (!isAppError(error)) throw error;
-          report.push({ file, error: error.message, findings: [] });
+          // One file the linter cannot read, or even crashes on, is that file's error: the others are still linted.
+          const message = isAppError(error) ? error.message : `${file}: unexpected error: ${error instanceof Error ? error.message : String(error)}`;
+          report.push({ file, error: message, findings: [] });
         }
       }
       progress.done();
