@@ -60,7 +60,10 @@ export function describeCheck(constraint: string): string | undefined {
 export interface ConstraintWords {
   thing: string;
   field?: string | undefined;
-  showValue: boolean;
+  /** The key's columns, in the driver's order. */
+  columns: string[];
+  /** The one column whose value a message may repeat, when there is one. */
+  valueColumn?: string | undefined;
   /** A whole sentence, for a constraint that reads better told its own way. */
   sentence?: string | undefined;
 }
@@ -85,7 +88,8 @@ export function describeConstraint(target: { table: string | undefined; columns:
   return {
     thing: table ? describeTable(table) : "record",
     field,
-    showValue: shown.length === 1 && VALUES_SHOWN.has(shown[0] ?? ""),
+    columns,
+    valueColumn: shown.length === 1 && VALUES_SHOWN.has(shown[0] ?? "") ? shown[0] : undefined,
     sentence: index?.sentence,
   };
 }

@@ -65,7 +65,9 @@ describe.each(testDialects())("database errors on %s", (dialect) => {
     await handle.db.insertInto("organizations").values(organization).execute();
     const error = await refusal(handle.db.insertInto("organizations").values(organization).execute());
     expect(error).toMatchObject({ code: "CONFLICT" });
-    expect(error.message).toMatch(/^An organization with (the slug "harbor"|this slug) already exists\.$/);
+    expect(error.message).toBe(
+      dialect === "postgres" ? 'An organization with the slug "harbor" already exists.' : "An organization with this slug already exists.",
+    );
   });
 
   it("a row that refers to one that does not exist is NOT_FOUND", async () => {

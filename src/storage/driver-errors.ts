@@ -127,7 +127,8 @@ function uniqueMessage(fields: DriverErrorFields): string {
   const constraint = text(fields.constraint) ?? sqliteTarget?.index;
   const described = describeConstraint({ table, columns, constraint });
   if (described.sentence) return described.sentence;
-  const value = described.showValue && key?.[2] !== undefined && !key[2].includes(", ") ? key[2] : undefined;
+  const values = key?.[2]?.split(", ");
+  const value = described.valueColumn && values?.length === described.columns.length ? values[described.columns.indexOf(described.valueColumn)] : undefined;
   const field = described.field ? (value === undefined ? ` with this ${described.field}` : ` with the ${described.field} "${value}"`) : "";
   return `${withArticle(described.thing, { capital: true })}${field} already exists.`;
 }
