@@ -103,9 +103,53 @@ describe.each(testDialects())("database errors on %s", (dialect) => {
     expect(error.message).toBe("A program's application limit must be between 1 and 100 (rule programs_application_limit_range).");
   });
 
+  it.runIf(dialect === "postgres")("two transactions that deadlock: one commits, the other is DATABASE_UNAVAILABLE, try again", async () => {
+    const ids = await Promise.all(
+      ["deadlock-a", "deadlock-b"].map(async (slug) => {
+        const row = await handle.db
+          .insertInto("programs")
+          .values({ slug, name: slug, timeZone: "UTC", applicationLimit: 3, stipendPolicy: "{}", createdAt: NOW, updatedAt: NOW })
+          .returning("id")
+          .executeTakeFirstOrThrow();
+        return row.id;
+      }),
+    );
+    // Each transaction locks its own row, waits until the other has too, then wants the other's.
+    const locked = [signal(), signal()];
+    const run = (mine: number, theirs: number) =>
+      inTransaction(handle, async (db) => {
+        await db
+          .updateTable("programs")
+          .set({ name: "mine" })
+          .where("id", "=", ids[mine] ?? 0)
+          .execute();
+        locked[mine]?.resolve();
+        await locked[theirs]?.promise;
+        await db
+          .updateTable("programs")
+          .set({ name: "theirs" })
+          .where("id", "=", ids[theirs] ?? 0)
+          .execute();
+      });
+    const outcomes = await Promise.allSettled([run(0, 1), run(1, 0)]);
+    expect(outcomes.map((outcome) => outcome.status).sort()).toEqual(["fulfilled", "rejected"]);
+    const refused = outcomes.find((outcome) => outcome.status === "rejected");
+    expect(refused?.reason).toBeInstanceOf(AppError);
+    expect(refused?.reason).toMatchObject({ code: "DATABASE_UNAVAILABLE", message: "The change clashed with another one made at the same moment; try again." });
+  });
+
   it("a missing required value is INVALID_INPUT naming the field", async () => {
     const error = await refusal(sql`insert into people (name, email_public, created_at, updated_at) values (null, 0, ${NOW}, ${NOW})`.execute(handle.db));
     expect(error.code).toBe("INVALID_INPUT");
     expect(error.message).toBe("The name of this person is missing.");
   });
 });
+
+/** A promise and the function that resolves it, for making two transactions take turns. */
+function signal(): { promise: Promise<void>; resolve: () => void } {
+  let resolve = () => {};
+  const promise = new Promise<void>((done) => {
+    resolve = done;
+  });
+  return { promise, resolve };
+}
