@@ -76,6 +76,9 @@ export function installErrorHandlers(
       request.log.error({ err: error }, "request failed");
     } else if (isResponseSerializationError(error)) {
       request.log.error({ err: error }, "response did not match its schema");
+    } else if (appError.code === "DATABASE_UNAVAILABLE") {
+      // The driver's own error says which server, which code: what an operator needs.
+      request.log.warn({ err: appError.cause ?? appError }, "database unavailable");
     }
     return sendProblem(request, reply, appError);
   });
