@@ -1,3 +1,4 @@
+import { AppError } from "../../errors/app-error.ts";
 import { hashPassword } from "../../security/passwords.ts";
 import { newSecret } from "../../security/secrets.ts";
 import type { DatabaseHandle } from "../../storage/database.ts";
@@ -39,37 +40,46 @@ export async function signUp(options: SignUpOptions): Promise<void> {
   const name = options.name.trim();
   // Hash first, whatever happens next, so every branch takes the same time.
   const passwordHash = await hashPassword(options.password);
-  await inTransaction(database, async (db) => {
-    const existing = await findPersonByEmail(db, email);
-    if (existing) {
-      await tellOwner(db, existing, options);
-      return;
-    }
-    const person = await insertAccount(db, { name, email, passwordHash, emailVerifiedAt: null, at: now });
-    const secret = newSecret("verify");
-    await insertAccountToken(db, {
-      personId: person.id,
-      purpose: "verify_email",
-      tokenHash: secret.hash,
-      at: now,
-      expiresAt: new Date(now.getTime() + VERIFY_EMAIL_TTL_MS),
+  const register = () =>
+    inTransaction(database, async (db) => {
+      const existing = await findPersonByEmail(db, email);
+      if (existing) {
+        await tellOwner(db, existing, options);
+        return;
+      }
+      const person = await insertAccount(db, { name, email, passwordHash, emailVerifiedAt: null, at: now });
+      const secret = newSecret("verify");
+      await insertAccountToken(db, {
+        personId: person.id,
+        purpose: "verify_email",
+        tokenHash: secret.hash,
+        at: now,
+        expiresAt: new Date(now.getTime() + VERIFY_EMAIL_TTL_MS),
+      });
+      await enqueueVerificationEmail(
+        db,
+        { personId: person.id, name: person.name, email, baseUrl: options.baseUrl, at: now },
+        secret.token,
+        secret.hash.slice(0, 16),
+      );
+      await recordAuditEvent(db, {
+        programId: null,
+        actor: { personId: person.id, label: person.name },
+        action: "account.signed_up",
+        objectType: "person",
+        objectId: person.id,
+        changes: { email },
+        at: now,
+      });
     });
-    await enqueueVerificationEmail(
-      db,
-      { personId: person.id, name: person.name, email, baseUrl: options.baseUrl, at: now },
-      secret.token,
-      secret.hash.slice(0, 16),
-    );
-    await recordAuditEvent(db, {
-      programId: null,
-      actor: { personId: person.id, label: person.name },
-      action: "account.signed_up",
-      objectType: "person",
-      objectId: person.id,
-      changes: { email },
-      at: now,
-    });
-  });
+  try {
+    await register();
+  } catch (error) {
+    // Another sign-up created the address between our read and our insert: this one is now a
+    // sign-up for an existing address, and answers the same as any other.
+    if (!(error instanceof AppError && error.code === "CONFLICT")) throw error;
+    await register();
+  }
 }
 
 /**

@@ -208,4 +208,15 @@ describe.each(testDialects())("sign-up never takes over an existing account, on 
     const token = await tokenFromLatestEmail(t, email, "/reset-password");
     expect((await post("/api/auth/password-reset/confirm", { token, password: "a newer own password" })).statusCode).toBe(200);
   });
+
+  it("two sign-ups racing for one new address both answer 202: one creates the account, the other only emails its owner", async () => {
+    const email = "race@example.org";
+    const answers = await Promise.all([
+      post("/api/auth/signup", { name: "First", email, password: OWNER_PASSWORD }),
+      post("/api/auth/signup", { name: "Second", email, password: ATTACKER_PASSWORD }),
+    ]);
+    expect(answers.map((answer) => answer.statusCode)).toEqual([202, 202]);
+    // One sign-up created the person; the other only told the address's owner.
+    expect((await emailsTo(email)).length).toBe(2);
+  });
 });
