@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { markdownFiles, sharedCorpusDir, structure } from "../../test/fixtures/termpages/index.ts";
+import { expectedCorpusDir, markdownFiles, sharedCorpusDir, structure } from "../../test/fixtures/termpages/index.ts";
 import { TermPageJson } from "../schemas/term-page.ts";
 import { toParseJson } from "./json.ts";
 import { LINT_RULES } from "./lint-rules.ts";
@@ -9,11 +9,15 @@ import { parseTermPage } from "./parse.ts";
 import { writeTermPage } from "./write.ts";
 
 // The whole corpus lives beside the repository (../shared/corpus); a fresh clone has only the fixtures.
+// CI always has it beside the clone, so there a missing corpus is a broken path, not a reason to skip.
 const corpus = sharedCorpusDir();
+if (!corpus && process.env.CI === "true") {
+  throw new Error(`The term-page corpus was not found at ${expectedCorpusDir()}: CI must have it beside the repository root.`);
+}
 const files = corpus ? markdownFiles(corpus) : [];
 const title = corpus
   ? `the whole corpus (${files.length} pages in ${corpus})`
-  : "the whole corpus (skipped: ../shared/corpus not found beside the repository root)";
+  : `the whole corpus (skipped: ${expectedCorpusDir()} not found beside the repository root)`;
 const NOW = new Date("2026-08-05T00:00:00Z");
 const RULES = new Set<string>(LINT_RULES.map((rule) => rule.name));
 
