@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sessionCookieOf, type TestSession } from "../helpers/accounts.ts";
 import { createTestApp, type TestApp } from "../helpers/app.ts";
+import { testDialects } from "../helpers/databases.ts";
 import { buildPermissionWorld, CALLERS, type Caller, PASSWORD, type PermissionWorld } from "./callers.ts";
 
 /** What a caller should get: any 2xx ("ok"), or one exact status. */
@@ -112,12 +113,13 @@ const ADMIN_ROUTES: Row[] = [
 /** The table: every API route, against every kind of caller. */
 const TABLE: Row[] = [...PUBLIC_READS, ...ACCOUNT_ROUTES, ...ADMIN_ROUTES];
 
-describe("permission table", () => {
+// One world per engine: building it signs up and signs in every caller, the slow part.
+describe.each(testDialects())("permission table on %s", (dialect) => {
   let t: TestApp;
   let world: PermissionWorld;
   beforeAll(async () => {
     // Rate limits are tested on their own; the table signs in far more often than a person would.
-    t = await createTestApp("sqlite", { rateLimits: false });
+    t = await createTestApp(dialect, { rateLimits: false });
     world = await buildPermissionWorld(t);
   }, 120_000);
   afterAll(() => t.dispose());
@@ -137,7 +139,8 @@ describe("permission table", () => {
   }
 
   for (const row of TABLE) {
-    it(`${row.route}`, async () => {
+    // A row that signs every caller in again hashes a password (scrypt) per caller: seconds on a loaded machine.
+    it(`${row.route}`, { timeout: 60_000 }, async () => {
       const [method, path] = row.route.split(" ");
       const outcomes: Record<string, string> = {};
       const wanted: Record<string, string> = {};
