@@ -24,17 +24,33 @@ export const ERROR_CODES = {
 /** One code of the error catalogue. */
 export type ErrorCode = keyof typeof ERROR_CODES;
 
+/**
+ * One input an error blames: where it is (`email`, `query.org`, `headers.x-csrf-token`), a stable
+ * machine code a client branches on (`too_small`, `required`, ...), and the words a person reads.
+ */
+export interface FieldError {
+  field: string;
+  code: string;
+  detail: string;
+}
+
 /** An error a person can act on: a stable code, a message that says what to fix, optional details. */
 export class AppError extends Error {
   readonly code: ErrorCode;
   readonly details: Record<string, unknown> | undefined;
+  /** The inputs at fault, so a client puts each message beside its field without reading the message. */
+  readonly errors: readonly FieldError[];
 
-  /** `options.cause` keeps the error this one replaces (a driver error) for the logs; it never reaches a client. */
-  constructor(code: ErrorCode, message: string, details?: Record<string, unknown>, options?: { cause?: unknown }) {
-    super(message, options);
+  /**
+   * `options.cause` keeps the error this one replaces (a driver error) for the logs; it never reaches a client.
+   * `options.errors` names the inputs at fault.
+   */
+  constructor(code: ErrorCode, message: string, details?: Record<string, unknown>, options?: { cause?: unknown; errors?: readonly FieldError[] }) {
+    super(message, options?.cause === undefined ? undefined : { cause: options.cause });
     this.name = "AppError";
     this.code = code;
     this.details = details;
+    this.errors = options?.errors ?? [];
   }
 }
 

@@ -12,6 +12,16 @@ export const Problem = z
     instance: z.string().describe("The request path."),
     requestId: z.string().describe("Quote it when reporting a problem: it finds the request in the logs."),
     details: z.record(z.string(), z.unknown()).optional(),
+    errors: z
+      .array(
+        z.object({
+          field: z.string().describe("The input at fault: a body field as `email`, others with their part as `query.org` or `params.slug`."),
+          code: z.string().describe("A stable machine code, e.g. required, too_small, too_big, invalid_format, invalid_characters."),
+          detail: z.string().describe("What is wrong with it, in words a person can act on."),
+        }),
+      )
+      .optional()
+      .describe("The inputs that caused the failure; clients branch on code, never on the words."),
   })
   .meta({ id: "Problem" });
 

@@ -20,6 +20,7 @@ export const SingleLineText = z.string().superRefine((text, context) => {
   if (found)
     context.addIssue({
       code: "custom",
+      params: { code: "invalid_characters" },
       message: `must not contain control characters such as NUL or line breaks (found ${codePoint(found[0])} at character ${found.index + 1}); remove it`,
     });
 });
@@ -30,6 +31,7 @@ export const DisplayName = SingleLineText.superRefine((text, context) => {
   if (found)
     context.addIssue({
       code: "custom",
+      params: { code: "invalid_characters" },
       message: `must not contain invisible formatting characters such as bidi overrides or zero-width spaces (found ${codePoint(found[0])} at character ${found.index + 1}); type the name without it`,
     });
 });

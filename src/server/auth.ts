@@ -51,7 +51,9 @@ export const authPlugin = fp<{ context: AppContext }>(async (app, { context }) =
     if (!bodyAuthenticated && isSignedIn(actor) && actor.via.type === "session") {
       const sent = request.headers[CSRF_HEADER];
       if (typeof sent !== "string" || !sameSecret(sent, actor.via.csrfToken)) {
-        throw new AppError("FORBIDDEN", `This change needs the ${CSRF_HEADER} header with the token GET /api/me returns; reload the page and try again.`);
+        const detail = `This change needs the ${CSRF_HEADER} header with the token GET /api/me returns; reload the page and try again.`;
+        // The field error lets the web client fetch a fresh token on its code rather than on these words.
+        throw new AppError("FORBIDDEN", detail, undefined, { errors: [{ field: `headers.${CSRF_HEADER}`, code: "csrf_token", detail }] });
       }
     }
   });

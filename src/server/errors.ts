@@ -3,7 +3,7 @@ import { STATUS_CODES } from "node:http";
 import type { Socket } from "node:net";
 import type { ConnectionError, FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from "fastify-type-provider-zod";
-import { AppError, type ErrorCode } from "../errors/app-error.ts";
+import { AppError, type ErrorCode, type FieldError } from "../errors/app-error.ts";
 import type { Problem } from "../schemas/problem.ts";
 import { SLUG_MAX_LENGTH } from "./params.ts";
 
@@ -109,6 +109,7 @@ function problemOf(error: AppError, instance: string, requestId: string): Proble
     instance,
     requestId,
     ...(error.details ? { details: error.details } : {}),
+    ...(error.errors.length > 0 ? { errors: [...error.errors] } : {}),
   };
 }
 
@@ -144,15 +145,16 @@ export function sendFrameworkError(error: FastifyError, request: FastifyRequest,
   return sendProblem(request, reply, toAppError(error, request));
 }
 
+/** `body.organization: name the…`: how a command blames one body field in words, before it passes `errors` itself. */
+const BODY_FIELD_MESSAGE = /^body\.([A-Za-z][A-Za-z0-9]*): (.+)$/s;
+
 function toAppError(error: FastifyError, request: FastifyRequest): AppError {
-  if (error instanceof AppError) return error;
+  if (error instanceof AppError) return withFieldErrors(error);
   if (hasZodFastifySchemaValidationErrors(error)) {
+    const errors = error.validation.map((issue) => fieldErrorOf(error.validationContext, issue, request));
     const first = error.validation[0];
     const where = [error.validationContext, ...(first?.instancePath ?? "").split("/").filter(Boolean)].filter(Boolean).join(".");
-    const message = first?.message ?? "is invalid";
-    return new AppError("INVALID_INPUT", `${where || "The request"}: ${message}`, {
-      issues: error.validation.map((issue) => ({ path: `${error.validationContext ?? ""}${issue.instancePath}`, message: issue.message })),
-    });
+    return new AppError("INVALID_INPUT", `${where || "The request"}: ${first?.message ?? "is invalid"}`, undefined, { errors });
   }
   if (isResponseSerializationError(error))
     return new AppError("INTERNAL", "The server produced a response it could not send; the request id identifies it in the logs.");
@@ -164,6 +166,57 @@ function toAppError(error: FastifyError, request: FastifyRequest): AppError {
     return new AppError(CLIENT_ERROR_CODES[status] ?? "INVALID_INPUT", error.message);
   }
   return new AppError("INTERNAL", "Something went wrong on the server; quote the request id when reporting it.");
+}
+
+/**
+ * An AppError whose message names a body field gets that field as its `errors` member, so every
+ * client reads one shape; the server owns this wording, so the words are read here, not in clients.
+ */
+function withFieldErrors(error: AppError): AppError {
+  if (error.errors.length > 0 || error.code !== "INVALID_INPUT") return error;
+  const match = BODY_FIELD_MESSAGE.exec(error.message);
+  if (!match?.[1] || !match[2]) return error;
+  return new AppError(error.code, error.message, error.details, { cause: error.cause, errors: [{ field: match[1], code: "invalid", detail: match[2] }] });
+}
+
+/** Where a request's inputs sit: the body's fields are named bare (`email`), the others with their part (`query.org`). */
+const PART_NAMES: Record<string, string> = { body: "", querystring: "query", params: "params", headers: "headers" };
+
+/** One zod issue of request validation as a field error with a stable code. */
+function fieldErrorOf(
+  context: string | undefined,
+  issue: { keyword: string; instancePath: string; message?: string | undefined; params: Record<string, unknown> },
+  request: FastifyRequest,
+): FieldError {
+  const part = context === undefined ? "" : (PART_NAMES[context] ?? context);
+  const path = issue.instancePath.split("/").filter(Boolean);
+  const field = [part, ...path].filter(Boolean).join(".") || (part === "" ? "body" : part);
+  const inputs: Record<string, unknown> = { body: request.body, querystring: request.query, params: request.params, headers: request.headers };
+  const sent = context !== undefined && context in inputs ? valueAt(inputs[context], path) : null;
+  return { field, code: issueCode(issue.keyword, issue.params, sent), detail: issue.message ?? "is invalid" };
+}
+
+/** The value a request sent at a path, or undefined when it sent none there. */
+function valueAt(input: unknown, path: readonly string[]): unknown {
+  let value = input;
+  for (const key of path) {
+    if (typeof value !== "object" || value === null || !Object.hasOwn(value, key)) return undefined;
+    value = (value as Record<string, unknown>)[key];
+  }
+  return value;
+}
+
+/**
+ * zod's issue codes (`too_small`, `invalid_format`, ...) as they are, with two made plainer:
+ * a value not sent at all is `required`, and a refinement names its own code in `params.code`.
+ */
+function issueCode(keyword: string, params: Record<string, unknown>, sent: unknown): string {
+  if (keyword === "invalid_type" && sent === undefined) return "required";
+  if (keyword === "custom") {
+    const own = (params.params as { code?: unknown } | undefined)?.code;
+    return typeof own === "string" ? own : "invalid";
+  }
+  return keyword;
 }
 
 /** Fastify's own refusals of a request, in words that say what to send instead. */

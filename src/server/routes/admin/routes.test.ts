@@ -59,6 +59,17 @@ describe.each(testDialects())("running a program on %s", (dialect) => {
     expect(notTheirs.statusCode).toBe(403);
   });
 
+  it("a maintainer invitation without an organization names that field", async () => {
+    const invite = await t.app.inject({
+      method: "POST",
+      url: `/api/programs/${w.program}/invitations`,
+      headers: as("programAdmin"),
+      payload: { email: "no.org@example.org", role: "maintainer" },
+    });
+    expect(invite.statusCode).toBe(400);
+    expect(invite.json().errors).toEqual([{ field: "organization", code: "invalid", detail: expect.stringContaining("organization") }]);
+  });
+
   it("the audit log records the invitation and its acceptance, with filters", async () => {
     const response = await t.app.inject({ method: "GET", url: `/api/programs/${w.program}/audit?objectType=invitation`, headers: as("programAdmin") });
     expect(response.statusCode).toBe(200);

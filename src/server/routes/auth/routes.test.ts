@@ -36,6 +36,16 @@ describe.each(testDialects())("accounts on %s", (dialect) => {
       expect(malformed.json().detail).toContain("body.email");
     });
 
+    it("names every field at fault with a stable code a client can branch on", async () => {
+      const bad = await post("/api/auth/signup", { name: "Ada\u0000", email: "not-an-email" });
+      expect(bad.statusCode).toBe(400);
+      expect(bad.json().errors).toEqual([
+        { field: "name", code: "invalid_characters", detail: expect.stringContaining("control characters") },
+        { field: "email", code: "invalid_format", detail: "must be an email address such as ada@example.org" },
+        { field: "password", code: "required", detail: expect.any(String) },
+      ]);
+    });
+
     it("signs in through the confirmation link, which works once", async () => {
       await post("/api/auth/signup", { name: "Linus", email: "linus@example.org", password: PASSWORD });
       const token = await tokenFromLatestEmail(t, "linus@example.org", "/verify-email");
@@ -102,6 +112,7 @@ describe.each(testDialects())("accounts on %s", (dialect) => {
       const without = await t.app.inject({ method: "PATCH", url: "/api/me", payload: { country: "GB" }, headers: { cookie: ada.cookie } });
       expect(without.statusCode).toBe(403);
       expect(without.json().detail).toContain("x-csrf-token");
+      expect(without.json().errors).toEqual([{ field: "headers.x-csrf-token", code: "csrf_token", detail: without.json().detail }]);
       const withToken = await t.app.inject({ method: "PATCH", url: "/api/me", payload: { country: "GB" }, headers: asBrowser(ada) });
       expect(withToken.statusCode).toBe(200);
       expect(withToken.json().country).toBe("GB");
