@@ -53,6 +53,24 @@ describe("sign in with the OpenID Connect provider", () => {
     expect(errors).toEqual([]);
   });
 
+  test("a refusal shows once, naming the provider, even when the provider's configuration answers late", async () => {
+    const { page, open, errors } = await app.newPage();
+    let release = () => {};
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    await page.route("**/api/auth/oidc/config", async (route) => {
+      await held;
+      await route.continue();
+    });
+    await open("/sign-in?error=denied");
+    // The page is there but the provider's name is not known yet: no refusal in provisional words.
+    expect(await page.getByRole("alert").count()).toBe(0);
+    release();
+    expect(await text(page.getByRole("alert"))).toContain(`You cancelled the sign-in at ${PROVIDER_NAME}`);
+    expect(errors).toEqual([]);
+  });
+
   test("every refusal code of the callback is explained in words", async () => {
     const { page, open } = await app.newPage();
     const codes = ["invalid_state", "expired", "email_unverified", "already_linked", "denied", "provider_error", "failed", "not_configured"];

@@ -94,7 +94,8 @@ export function SignInPage() {
     <div className="page auth-page">
       <h1>Sign in</h1>
       <p className="lead">Sign in to apply, mentor or run a program.</p>
-      {providerError ? (
+      {/* Shown once the provider's name is known (or cannot be), so its words never change under the reader. */}
+      {providerError && oidc.status !== "loading" ? (
         <div className="error-panel" role="alert">
           <p>
             <strong className="error-label">Not signed in:</strong> {oidcErrorText(providerError, provider ?? "the provider")}
