@@ -1,3 +1,4 @@
+import type { ProjectState } from "../domain/project-states.ts";
 import { skillLabel } from "../domain/skill-label.ts";
 import { slugify, uniqueSlug } from "../domain/slug.ts";
 import { AppError } from "../errors/app-error.ts";
@@ -19,7 +20,7 @@ import {
 } from "../storage/repos/project-repo.ts";
 import { ensureSkills } from "../storage/repos/skill-repo.ts";
 import { findTermBySlug, insertTerm, replaceTimeline, type TermFields, updateTerm } from "../storage/repos/term-repo.ts";
-import type { ProgramRow, ProjectState, TermRow } from "../storage/schema.ts";
+import type { ProgramRow, TermRow } from "../storage/schema.ts";
 import { inTransaction } from "../storage/transaction.ts";
 import { projectFieldProblems } from "../termpages/index.ts";
 import type { ParsedProject, ParsedTermPage } from "../termpages/types.ts";

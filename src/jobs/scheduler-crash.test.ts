@@ -48,7 +48,7 @@ describe.each(testDialects())("a server process killed during a scheduled job on
         kind: CRASH_JOB_KIND,
         payload: z.object({ label: z.string() }),
         async run({ db, payload, now }) {
-          const event = { programId: null, actor: { personId: null, label: "crash test" }, action: "test.job_ran", objectType: "test" };
+          const event = { programId: null, actor: { personId: null, label: "crash test" }, action: "term.imported" as const, objectType: "test" };
           await recordAuditEvent(db, { ...event, objectId: payload.label, changes: {}, at: now });
           return undefined;
         },

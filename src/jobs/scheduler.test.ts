@@ -29,7 +29,7 @@ function recordEffect(db: Parameters<typeof recordAuditEvent>[0], label: string,
   return recordAuditEvent(db, {
     programId: null,
     actor: { personId: null, label: "scheduler test" },
-    action: "test.job_ran",
+    action: "term.imported",
     objectType: "test",
     objectId: label,
     changes: {},

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { ROLES } from "../domain/roles.ts";
 import { DisplayName, SingleLineText } from "./text.ts";
 
 /** An email address as people type it. */
@@ -54,7 +55,7 @@ export const AcceptedResponse = z.object({ message: z.string() }).meta({ id: "Ac
 /** A role the signed-in person holds. */
 export const RoleSchema = z
   .object({
-    role: z.enum(["program_admin", "maintainer", "mentor"]),
+    role: z.enum(ROLES),
     program: z.object({ slug: z.string(), name: z.string() }),
     organization: z.object({ slug: z.string(), name: z.string() }).nullable(),
     project: z.object({ slug: z.string(), title: z.string() }).nullable(),

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { PROJECT_STATES } from "../domain/project-states.ts";
 import { SingleLineText } from "./text.ts";
 
 /** The kinds of phase in a term's timeline, in lifecycle order. */
@@ -147,7 +148,7 @@ export const ProjectDetailSchema = z
     term: z.object({ slug: z.string(), title: z.string(), timeZone: z.string(), status: TermStatusSchema }),
     program: z.object({ slug: z.string(), name: z.string() }),
     organization: z.object({ slug: z.string(), name: z.string() }),
-    state: z.enum(["proposed", "accepted", "rejected", "withdrawn"]),
+    state: z.enum(PROJECT_STATES),
     slots: z.number().int(),
     descriptionHtml: z.string().describe("The description rendered from Markdown and sanitized."),
     expectedOutcomeHtml: z.string(),

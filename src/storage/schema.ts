@@ -1,21 +1,14 @@
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from "kysely";
+import type { OutboxState } from "../domain/outbox-states.ts";
 import type { PhaseKind } from "../domain/phases.ts";
+import type { ProjectState } from "../domain/project-states.ts";
+import type { GrantedRole, Role } from "../domain/roles.ts";
 import type { ScheduledJobState } from "../domain/scheduled-jobs.ts";
 
 /** An instant stored in UTC; read back as an ISO 8601 string on every engine. */
 export type Instant = string;
 /** An integer 0 or 1: booleans are stored the same way on SQLite and PostgreSQL. */
 export type Flag = 0 | 1;
-
-/** Project states (SPEC.md, "Objects"). */
-export const PROJECT_STATES = ["proposed", "accepted", "rejected", "withdrawn"] as const;
-/** One project state. */
-export type ProjectState = (typeof PROJECT_STATES)[number];
-
-/** Outbox message states, in the order a message moves through them. */
-export const OUTBOX_STATES = ["pending", "sending", "sent", "failed"] as const;
-/** One outbox message state. */
-export type OutboxState = (typeof OUTBOX_STATES)[number];
 
 /** The `programs` table. */
 export interface ProgramTable {
@@ -132,9 +125,6 @@ export interface AccountTokenTable {
   usedAt: Instant | null;
 }
 
-/** Roles granted on a scope; mentors are not grants but rows of project_mentors. */
-export type GrantedRole = "program_admin" | "maintainer";
-
 /** The `role_grants` table. */
 export interface RoleGrantTable {
   id: Generated<number>;
@@ -150,7 +140,7 @@ export interface RoleGrantTable {
 export interface InvitationTable {
   id: Generated<number>;
   email: string;
-  role: GrantedRole | "mentor";
+  role: Role;
   programId: number;
   organizationId: number | null;
   projectId: number | null;

@@ -19,7 +19,7 @@ if (url) {
       await recordAuditEvent(db, {
         programId: null,
         actor: { personId: null, label: "crash test" },
-        action: "test.job_ran",
+        action: "term.imported",
         objectType: "test",
         objectId: payload.label,
         changes: {},

@@ -1,3 +1,4 @@
+import type { OutboxState } from "../../domain/outbox-states.ts";
 import { AppError } from "../../errors/app-error.ts";
 import type { Actor } from "../../policies/actor.ts";
 import { isSignedIn } from "../../policies/actor.ts";
@@ -8,7 +9,7 @@ import { listInvitations } from "../../storage/repos/invitation-repo.ts";
 import { listOutbox } from "../../storage/repos/outbox-repo.ts";
 import { findProgramBySlug } from "../../storage/repos/program-repo.ts";
 import { listProgramPeople } from "../../storage/repos/role-repo.ts";
-import type { OutboxState, ProgramRow } from "../../storage/schema.ts";
+import type { ProgramRow } from "../../storage/schema.ts";
 
 // What only a program's admins may read: its people and roles, invitations, audit log and
 // outbox. Programs are public, so a signed-in person who is not an admin gets FORBIDDEN (403)

@@ -1,3 +1,4 @@
+import { ROLE_ARTICLES } from "../../domain/roles.ts";
 import { AppError } from "../../errors/app-error.ts";
 import { buildEmailMessage } from "../../jobs/email-message.ts";
 import type { SignedIn } from "../../policies/actor.ts";
@@ -19,8 +20,6 @@ export const INVITATION_TTL_MS = 14 * 24 * 60 * 60 * 1000;
 
 /** The roles an invitation can offer. */
 export type InvitedRole = InvitationScope["role"];
-
-const ROLE_WORDS: Record<InvitedRole, string> = { program_admin: "a program admin", maintainer: "a maintainer", mentor: "a mentor" };
 
 /** Options of invitePerson. */
 export interface InvitePersonOptions {
@@ -67,10 +66,10 @@ export async function invitePerson(options: InvitePersonOptions): Promise<Invita
     const where = await describeScope(db, invitation);
     const message = buildEmailMessage({
       baseUrl: options.baseUrl,
-      subject: `${actor.name} invites you to be ${ROLE_WORDS[scope.role]} in ${where}`,
+      subject: `${actor.name} invites you to be ${ROLE_ARTICLES[scope.role]} in ${where}`,
       greeting: "Hello,",
       paragraphs: [
-        `${actor.name} invites you to be ${ROLE_WORDS[scope.role]} in ${where} on Cohort.`,
+        `${actor.name} invites you to be ${ROLE_ARTICLES[scope.role]} in ${where} on Cohort.`,
         `Accept with the account of ${invitation.email} (sign up first if you have none). The invitation works once, for 14 days.`,
       ],
       action: { label: "Accept the invitation", path: `/invitations#token=${secret.token}` },

@@ -1,5 +1,5 @@
 import { sql } from "kysely";
-import { PROJECT_STATES } from "../schema.ts";
+import { PROJECT_STATES } from "../../domain/project-states.ts";
 import { cascadeTo, instantType, type MigrationDb, oneOf, withId } from "./column-types.ts";
 
 /** Organizations, people, projects and what hangs off a project: mentors, skills, upstream links. */

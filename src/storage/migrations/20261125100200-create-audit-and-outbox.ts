@@ -1,5 +1,5 @@
 import { sql } from "kysely";
-import { OUTBOX_STATES } from "../schema.ts";
+import { OUTBOX_STATES } from "../../domain/outbox-states.ts";
 import { instantType, type MigrationDb, oneOf, withId } from "./column-types.ts";
 
 /** The audit log and the notification outbox. */

@@ -1,4 +1,5 @@
 import { sql } from "kysely";
+import { GRANTED_ROLES, ROLES } from "../../domain/roles.ts";
 import { cascadeTo, instantType, type MigrationDb, oneOf, withId } from "./column-types.ts";
 
 /**
@@ -66,7 +67,7 @@ export async function up(db: MigrationDb): Promise<void> {
     .addColumn("organization_id", "integer", (col) => col.references("organizations.id").onDelete("cascade"))
     .addColumn("granted_by_person_id", "integer", (col) => col.references("people.id").onDelete("set null"))
     .addColumn("created_at", instant, (col) => col.notNull())
-    .addCheckConstraint("role_grants_role_known", oneOf("role", ["program_admin", "maintainer"]))
+    .addCheckConstraint("role_grants_role_known", oneOf("role", GRANTED_ROLES))
     .addCheckConstraint("role_grants_scope_matches_role", grantScope)
     .execute();
   await db.schema
@@ -89,7 +90,7 @@ export async function up(db: MigrationDb): Promise<void> {
     .addColumn("expires_at", instant, (col) => col.notNull())
     .addColumn("accepted_at", instant)
     .addColumn("accepted_by_person_id", "integer", (col) => col.references("people.id").onDelete("set null"))
-    .addCheckConstraint("invitations_role_known", oneOf("role", ["program_admin", "maintainer", "mentor"]))
+    .addCheckConstraint("invitations_role_known", oneOf("role", ROLES))
     .addCheckConstraint("invitations_scope_matches_role", invitationScope)
     .execute();
   await db.schema.createIndex("invitations_program").on("invitations").column("program_id").execute();

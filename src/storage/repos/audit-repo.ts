@@ -1,4 +1,5 @@
 import type { Kysely, Transaction } from "kysely";
+import type { AuditAction } from "../../domain/audit-actions.ts";
 import type { AuditEventRow, Database } from "../schema.ts";
 import type { Db } from "./db.ts";
 
@@ -13,7 +14,7 @@ export interface AuditActor {
 export interface AuditEventInput {
   programId: number | null;
   actor: AuditActor;
-  action: string;
+  action: AuditAction;
   objectType: string;
   objectId: string | number;
   changes: Record<string, unknown>;
@@ -46,7 +47,7 @@ export async function listAuditEventsFor(db: Kysely<Database>, objectType: strin
 /** Filters of the audit log, all optional. */
 export interface AuditFilter {
   programId: number;
-  action?: string | undefined;
+  action?: AuditAction | undefined;
   objectType?: string | undefined;
   actorPersonId?: number | undefined;
   from?: Date | undefined;

@@ -1,7 +1,8 @@
 import type { ExpressionBuilder } from "kysely";
+import type { OutboxState } from "../../domain/outbox-states.ts";
 import { retryDelayMs } from "../../domain/retry-backoff.ts";
 import { AppError } from "../../errors/app-error.ts";
-import type { Database, OutboxRow, OutboxState } from "../schema.ts";
+import type { Database, OutboxRow } from "../schema.ts";
 import { type Db, isPostgres } from "./db.ts";
 
 /** How many times a message is tried before it ends `failed` (retries over two to four hours). */

@@ -1,5 +1,6 @@
 import type { Selectable } from "kysely";
-import type { GrantedRole, RoleGrantTable } from "../schema.ts";
+import type { GrantedRole } from "../../domain/roles.ts";
+import type { RoleGrantTable } from "../schema.ts";
 import type { Db } from "./db.ts";
 
 /** A stored role grant. */

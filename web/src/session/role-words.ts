@@ -1,10 +1,11 @@
+import { ROLE_ARTICLES, type Role } from "../../../src/domain/roles.ts";
 import type { Me } from "./session.tsx";
 
 /** A role's key, as the API names it. */
-export type RoleKey = Me["roles"][number]["role"];
+export type RoleKey = Role;
 
 /** "a maintainer", for sentences. */
-export const ROLE_ARTICLE: Record<RoleKey, string> = { program_admin: "a program admin", maintainer: "a maintainer", mentor: "a mentor" };
+export const ROLE_ARTICLE = ROLE_ARTICLES;
 
 /** "Maintainer", for labels and chips. */
 export const ROLE_LABEL: Record<RoleKey, string> = { program_admin: "Program admin", maintainer: "Maintainer", mentor: "Mentor" };

@@ -80,6 +80,8 @@ describe.each(testDialects())("running a program on %s", (dialect) => {
     const bad = await t.app.inject({ method: "GET", url: `/api/programs/${w.program}/audit?from=yesterday`, headers: as("programAdmin") });
     expect(bad.statusCode).toBe(400);
     expect(bad.json().detail).toContain("must be an ISO 8601 instant");
+    const unknown = await t.app.inject({ method: "GET", url: `/api/programs/${w.program}/audit?action=invitation.acepted`, headers: as("programAdmin") });
+    expect(unknown.statusCode).toBe(400);
   });
 
   it("the outbox shows the program's emails to its admins, never account emails", async () => {

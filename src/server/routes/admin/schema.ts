@@ -1,4 +1,7 @@
 import { z } from "zod";
+import { AUDIT_ACTIONS } from "../../../domain/audit-actions.ts";
+import { OUTBOX_STATES } from "../../../domain/outbox-states.ts";
+import { ROLES } from "../../../domain/roles.ts";
 import { SingleLineText } from "../../../schemas/text.ts";
 import { Slug } from "../../params.ts";
 import { ProgramParams } from "../programs/schema.ts";
@@ -14,7 +17,7 @@ export const ProgramPersonSchema = z
     email: z.string().nullable(),
     roles: z.array(
       z.object({
-        role: z.enum(["program_admin", "maintainer", "mentor"]),
+        role: z.enum(ROLES),
         organization: z.object({ slug: z.string(), name: z.string() }).nullable(),
         project: z.object({ slug: z.string(), title: z.string() }).nullable(),
       }),
@@ -29,7 +32,7 @@ export const InvitationBody = z
       .string()
       .trim()
       .pipe(z.email({ message: "must be an email address such as ada@example.org" })),
-    role: z.enum(["program_admin", "maintainer", "mentor"]),
+    role: z.enum(ROLES),
     organization: Slug.optional().describe("The organization's slug, for a maintainer."),
     project: Slug.optional().describe("The project's slug, for a mentor."),
   })
@@ -40,7 +43,7 @@ export const InvitationSchema = z
   .object({
     id: z.number().int(),
     email: z.string(),
-    role: z.enum(["program_admin", "maintainer", "mentor"]),
+    role: z.enum(ROLES),
     createdAt: z.string(),
     expiresAt: z.string(),
     acceptedAt: z.string().nullable(),
@@ -49,7 +52,7 @@ export const InvitationSchema = z
 
 /** The audit log's filters. */
 export const AuditQuery = z.object({
-  action: SingleLineText.max(100).optional(),
+  action: z.enum(AUDIT_ACTIONS).optional(),
   objectType: SingleLineText.max(100).optional(),
   actor: z.coerce.number().int().positive().optional().describe("The acting person's id."),
   from: z.iso.datetime({ message: "must be an ISO 8601 instant such as 2026-05-01T00:00:00Z" }).optional(),
@@ -73,7 +76,7 @@ export const AuditEventSchema = z
 
 /** The outbox listing's filters. */
 export const OutboxQuery = z.object({
-  state: z.enum(["pending", "sending", "sent", "failed"]).optional(),
+  state: z.enum(OUTBOX_STATES).optional(),
   page: z.coerce.number().int().min(1).default(1),
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });
@@ -85,7 +88,7 @@ export const OutboxMessageSchema = z
     recipientEmail: z.string().nullable(),
     subject: z.string(),
     bodyText: z.string(),
-    state: z.enum(["pending", "sending", "sent", "failed"]),
+    state: z.enum(OUTBOX_STATES),
     attempts: z.number().int(),
     nextAttemptAt: z.string(),
     lastError: z.string().nullable(),

@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { acceptInvitation, lookupInvitation } from "../../../commands/auth/invitations.ts";
+import { ROLES } from "../../../domain/roles.ts";
 import { TokenBody } from "../../../schemas/account.ts";
 import { requireWriter } from "../../auth.ts";
 import type { AppContext } from "../../context.ts";
@@ -8,7 +9,7 @@ import { CREDENTIALS_BODY_LIMIT } from "../../json-body.ts";
 import { problemResponses } from "../../problem-responses.ts";
 
 const InvitationSummarySchema = z
-  .object({ role: z.enum(["program_admin", "maintainer", "mentor"]), where: z.string(), email: z.string(), expiresAt: z.string() })
+  .object({ role: z.enum(ROLES), where: z.string(), email: z.string(), expiresAt: z.string() })
   .meta({ id: "InvitationSummary" });
 
 // The token travels in the body, never in the URL, so it never reaches an access log.

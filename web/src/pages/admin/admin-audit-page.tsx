@@ -1,5 +1,6 @@
 import { type FormEvent, useState } from "react";
 import { Link, useLocation, useSearch } from "wouter";
+import { AUDIT_ACTIONS } from "../../../../src/domain/audit-actions.ts";
 import { useApi } from "../../api/use-api.ts";
 import { Pager } from "../../catalog/pager.tsx";
 import { ErrorPanel, Loading } from "../../components/load-states.tsx";
@@ -14,7 +15,6 @@ import { type AuditFilter, auditApiQuery, isAuditFiltered, readAuditFilter, writ
 const LIMIT = 50;
 
 /** Actions Cohort records for a program, offered as suggestions (any text is accepted). */
-const KNOWN_ACTIONS = ["invitation.created", "invitation.accepted", "role.granted", "program.created", "term.imported"];
 const KNOWN_OBJECT_TYPES = ["invitation", "person", "program", "term"];
 
 /** An event's changes as short "key: value" pairs. */
@@ -61,7 +61,7 @@ function FilterForm({
         onChange={(event) => set("action", event.target.value)}
       />
       <datalist id="audit-actions">
-        {KNOWN_ACTIONS.map((action) => (
+        {AUDIT_ACTIONS.map((action) => (
           <option key={action} value={action} />
         ))}
       </datalist>

@@ -3,6 +3,7 @@
  * its routes, which the web UI does not import).
  */
 
+import { OUTBOX_STATES, type OutboxState } from "../../../../src/domain/outbox-states.ts";
 import type { RoleKey } from "../../session/role-words.ts";
 
 /** A person with roles in the program (GET /api/programs/{program}/people). */
@@ -43,11 +44,8 @@ export interface AuditPage {
   limit: number;
 }
 
-/** The delivery states of an outbox message. */
-export const OUTBOX_STATES = ["pending", "sending", "sent", "failed"] as const;
-
-/** A delivery state. */
-export type OutboxState = (typeof OUTBOX_STATES)[number];
+/** The delivery states of an outbox message, as the server names them. */
+export { OUTBOX_STATES, type OutboxState };
 
 /** One email of the outbox with its delivery state. */
 export interface OutboxMessage {

@@ -1,4 +1,5 @@
 import { useState } from "react";
+import { ROLES } from "../../../../src/domain/roles.ts";
 import type { CatalogResponse, TermSummary } from "../../../../src/schemas/catalog.ts";
 import { apiPaths } from "../../api/paths.ts";
 import { sendJson } from "../../api/send-json.ts";
@@ -10,7 +11,6 @@ import { ROLE_ARTICLE, ROLE_LABEL, ROLE_MEANING, type RoleKey } from "../../sess
 import type { Invitation } from "./admin-types.ts";
 
 const FIELDS = ["email", "role", "term", "organization", "project"] as const;
-const ROLES: RoleKey[] = ["program_admin", "maintainer", "mentor"];
 
 /** The term whose organizations and projects are offered first: the one running or next, else the newest. */
 function defaultTerm(terms: TermSummary[]): string {
