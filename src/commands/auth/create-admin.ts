@@ -1,13 +1,13 @@
 import { AppError } from "../../errors/app-error.ts";
-import { newSecret } from "../../security/secrets.ts";
 import type { DatabaseHandle } from "../../storage/database.ts";
-import { findPersonByEmail, insertAccount, insertAccountToken, voidAccountTokens } from "../../storage/repos/account-repo.ts";
+import { findPersonByEmail, insertAccount } from "../../storage/repos/account-repo.ts";
 import { recordAuditEvent } from "../../storage/repos/audit-repo.ts";
 import type { Db } from "../../storage/repos/db.ts";
 import { hasAnyIdentity } from "../../storage/repos/identity-repo.ts";
 import { findProgramBySlug } from "../../storage/repos/program-repo.ts";
 import { grantRole } from "../../storage/repos/role-repo.ts";
 import { inTransaction } from "../../storage/transaction.ts";
+import { issueAccountToken } from "./account-tokens.ts";
 
 /** How long the first admin's set-password link works. */
 const SETUP_LINK_TTL_MS = 24 * 60 * 60 * 1000;
@@ -72,14 +72,6 @@ export async function createProgramAdmin(options: {
 
 /** A day-long single-use link that sets the password; it voids the person's older ones. */
 async function issueSetupLink(db: Db, personId: number, baseUrl: string, now: Date): Promise<string> {
-  await voidAccountTokens(db, personId, "reset_password", now);
-  const secret = newSecret("reset");
-  await insertAccountToken(db, {
-    personId,
-    purpose: "reset_password",
-    tokenHash: secret.hash,
-    at: now,
-    expiresAt: new Date(now.getTime() + SETUP_LINK_TTL_MS),
-  });
+  const secret = await issueAccountToken(db, { personId, purpose: "reset_password", ttlMs: SETUP_LINK_TTL_MS, at: now, voidOlder: true });
   return `${baseUrl.replace(/\/+$/, "")}/reset-password#token=${secret.token}`;
 }

@@ -1,12 +1,12 @@
 import { AppError } from "../../errors/app-error.ts";
 import { verifyAgainstNothing, verifyPassword } from "../../security/passwords.ts";
-import { newSecret } from "../../security/secrets.ts";
 import type { DatabaseHandle } from "../../storage/database.ts";
-import { findPersonByEmail, insertAccountToken } from "../../storage/repos/account-repo.ts";
+import { findPersonByEmail } from "../../storage/repos/account-repo.ts";
 import { recordAuditEvent } from "../../storage/repos/audit-repo.ts";
 import { deleteSession } from "../../storage/repos/session-repo.ts";
 import { inTransaction } from "../../storage/transaction.ts";
 import { enqueueVerificationEmail } from "./account-emails.ts";
+import { issueAccountToken } from "./account-tokens.ts";
 import { type NewSession, startSession } from "./sessions.ts";
 import { VERIFY_EMAIL_TTL_MS } from "./sign-up.ts";
 
@@ -37,14 +37,7 @@ export async function signIn(options: SignInOptions): Promise<NewSession & { per
   if (!person.emailVerifiedAt) {
     // Committed before answering: the new link must be sent even though sign-in is refused.
     await inTransaction(database, async (db) => {
-      const secret = newSecret("verify");
-      await insertAccountToken(db, {
-        personId: person.id,
-        purpose: "verify_email",
-        tokenHash: secret.hash,
-        at: now,
-        expiresAt: new Date(now.getTime() + VERIFY_EMAIL_TTL_MS),
-      });
+      const secret = await issueAccountToken(db, { personId: person.id, purpose: "verify_email", ttlMs: VERIFY_EMAIL_TTL_MS, at: now });
       await enqueueVerificationEmail(
         db,
         { personId: person.id, name: person.name, email: person.email ?? options.email, baseUrl: options.baseUrl, at: now },

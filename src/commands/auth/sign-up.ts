@@ -1,14 +1,14 @@
 import { AppError } from "../../errors/app-error.ts";
 import { hashPassword } from "../../security/passwords.ts";
-import { newSecret } from "../../security/secrets.ts";
 import type { DatabaseHandle } from "../../storage/database.ts";
-import { consumeAccountToken, findPersonByEmail, insertAccount, insertAccountToken } from "../../storage/repos/account-repo.ts";
+import { consumeAccountToken, findPersonByEmail, insertAccount } from "../../storage/repos/account-repo.ts";
 import { recordAuditEvent } from "../../storage/repos/audit-repo.ts";
 import type { Db } from "../../storage/repos/db.ts";
 import { listIdentitiesOf } from "../../storage/repos/identity-repo.ts";
 import type { PersonRow } from "../../storage/schema.ts";
 import { inTransaction } from "../../storage/transaction.ts";
 import { type ExistingAccount, enqueueAlreadyRegisteredEmail, enqueueVerificationEmail } from "./account-emails.ts";
+import { issueAccountToken } from "./account-tokens.ts";
 import { RESET_PASSWORD_TTL_MS } from "./password-reset.ts";
 
 /** How long an email verification link works. */
@@ -48,20 +48,8 @@ export async function signUp(options: SignUpOptions): Promise<void> {
         return;
       }
       const person = await insertAccount(db, { name, email, passwordHash, emailVerifiedAt: null, at: now });
-      const secret = newSecret("verify");
-      await insertAccountToken(db, {
-        personId: person.id,
-        purpose: "verify_email",
-        tokenHash: secret.hash,
-        at: now,
-        expiresAt: new Date(now.getTime() + VERIFY_EMAIL_TTL_MS),
-      });
-      await enqueueVerificationEmail(
-        db,
-        { personId: person.id, name: person.name, email, baseUrl: options.baseUrl, at: now },
-        secret.token,
-        secret.hash.slice(0, 16),
-      );
+      const issued = await issueAccountToken(db, { personId: person.id, purpose: "verify_email", ttlMs: VERIFY_EMAIL_TTL_MS, at: now });
+      await enqueueVerificationEmail(db, { personId: person.id, name: person.name, email, baseUrl: options.baseUrl, at: now }, issued.token, issued.tokenId);
       await recordAuditEvent(db, {
         programId: null,
         actor: { personId: person.id, label: person.name },
@@ -89,14 +77,7 @@ export async function signUp(options: SignUpOptions): Promise<void> {
  */
 async function tellOwner(db: Db, person: PersonRow, options: SignUpOptions): Promise<void> {
   const { now } = options;
-  const secret = newSecret("reset");
-  await insertAccountToken(db, {
-    personId: person.id,
-    purpose: "reset_password",
-    tokenHash: secret.hash,
-    at: now,
-    expiresAt: new Date(now.getTime() + RESET_PASSWORD_TTL_MS),
-  });
+  const secret = await issueAccountToken(db, { personId: person.id, purpose: "reset_password", ttlMs: RESET_PASSWORD_TTL_MS, at: now });
   const { created } = await enqueueAlreadyRegisteredEmail(
     db,
     { personId: person.id, name: person.name, email: person.email ?? options.email.trim(), baseUrl: options.baseUrl, at: now },
