@@ -1,25 +1,15 @@
 import type { Problem } from "../../../src/schemas/problem.ts";
 
-/** One field the server named as the cause of a failure, with its words. */
-export interface FieldProblem {
-  field: string;
-  message: string;
-}
+/** One input the server blamed: its field (`email`, `query.org`), a stable code to branch on, and its words. */
+export type FieldProblem = NonNullable<Problem["errors"]>[number];
 
-/** "body.email: must be…" or "organization: name the…": a field name, then what is wrong with it. */
-const FIELD_DETAIL = /^(?:body|querystring|params)?\.?([A-Za-z][A-Za-z0-9]*)(?:\.\d+)?: (.+)$/s;
-
-/** Reads the field problems of a problem document: every validation issue, or the field its detail names. */
-function fieldProblemsOf(detail: string, details: Record<string, unknown> | undefined): FieldProblem[] {
-  const issues = Array.isArray(details?.issues) ? (details.issues as Array<{ path?: unknown; message?: unknown }>) : [];
-  const fromIssues = issues.flatMap((issue) => {
-    if (typeof issue.path !== "string" || typeof issue.message !== "string") return [];
-    const field = issue.path.split("/").filter(Boolean)[1];
-    return field ? [{ field, message: issue.message }] : [];
-  });
-  if (fromIssues.length > 0) return fromIssues;
-  const match = FIELD_DETAIL.exec(detail);
-  return match?.[1] && match[2] ? [{ field: match[1], message: match[2] }] : [];
+/** The well-formed entries of a problem's `errors` member; a server that sent none gives none. */
+function fieldProblemsOf(errors: unknown): FieldProblem[] {
+  if (!Array.isArray(errors)) return [];
+  return errors.filter(
+    (error): error is FieldProblem =>
+      typeof error === "object" && error !== null && typeof error.field === "string" && typeof error.code === "string" && typeof error.detail === "string",
+  );
 }
 
 /** A failed API call, carrying the server's problem+json words so the page can show them. */
@@ -27,16 +17,21 @@ export class ApiError extends Error {
   readonly status: number;
   readonly code: string;
   readonly requestId: string | null;
-  /** The fields the server said caused the failure, first one first; empty when it named none. */
-  readonly fields: FieldProblem[];
+  /** The inputs the server said caused the failure, first one first; empty when it named none. */
+  readonly errors: readonly FieldProblem[];
 
-  constructor(status: number, detail: string, code: string, requestId: string | null, fields: FieldProblem[] = []) {
+  constructor(status: number, detail: string, code: string, requestId: string | null, errors: readonly FieldProblem[] = []) {
     super(detail);
     this.name = "ApiError";
     this.status = status;
     this.code = code;
     this.requestId = requestId;
-    this.fields = fields;
+    this.errors = errors;
+  }
+
+  /** True when the server blamed an input with this code, e.g. `hasError("csrf_token")`. */
+  hasError(code: string): boolean {
+    return this.errors.some((error) => error.code === code);
   }
 
   /** True when the thing asked for does not exist, so the page shows "not found". */
@@ -52,7 +47,7 @@ export async function apiErrorFrom(response: Response): Promise<ApiError> {
     try {
       const body = (await response.json()) as Partial<Problem>;
       if (typeof body.detail === "string") {
-        return new ApiError(response.status, body.detail, body.code ?? "UNKNOWN", body.requestId ?? null, fieldProblemsOf(body.detail, body.details));
+        return new ApiError(response.status, body.detail, body.code ?? "UNKNOWN", body.requestId ?? null, fieldProblemsOf(body.errors));
       }
     } catch {
       // A body that is not JSON after all: fall through to the generic words.

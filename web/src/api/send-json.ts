@@ -10,8 +10,6 @@ export function setCsrfToken(token: string | null): void {
 /** The HTTP methods that change something, and so carry the CSRF token. */
 type UnsafeMethod = "POST" | "PUT" | "PATCH" | "DELETE";
 
-const CSRF_REFUSAL = /x-csrf-token/i;
-
 async function send(method: UnsafeMethod, path: string, body: unknown): Promise<Response> {
   const headers: Record<string, string> = { accept: "application/json" };
   if (body !== undefined) headers["content-type"] = "application/json";
@@ -45,7 +43,7 @@ export async function sendJson<T>(method: UnsafeMethod, path: string, body?: unk
   let response = await send(method, path, body);
   if (response.status === 403) {
     const error = await apiErrorFrom(response.clone());
-    if (CSRF_REFUSAL.test(error.message)) {
+    if (error.hasError("csrf_token")) {
       const fresh = await refreshCsrfToken();
       if (fresh && fresh !== csrfToken) {
         csrfToken = fresh;

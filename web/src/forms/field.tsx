@@ -1,4 +1,4 @@
-import type { InputHTMLAttributes, ReactNode, SelectHTMLAttributes } from "react";
+import { type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes, useState } from "react";
 import { capitalize } from "../text.ts";
 
 /** The id of a form field's input, so labels, errors and focus agree on one spelling. */
@@ -22,6 +22,18 @@ function describedBy(name: string, hint: unknown, error: unknown): string | unde
   return ids.length > 0 ? ids.join(" ") : undefined;
 }
 
+/** The server's words about one field, beside it, said as an error in words and shape, not colour alone. */
+export function FieldErrorText({ id, error }: { id: string; error: string | undefined }) {
+  if (!error) return null;
+  return (
+    <p className="field-error" id={id}>
+      <span className="field-error-icon" aria-hidden="true" />
+      <span className="visually-hidden">Error: </span>
+      {capitalize(error)}
+    </p>
+  );
+}
+
 function FieldFrame({ name, label, hint, badge, error, children }: FieldFrameProps & { children: ReactNode }) {
   return (
     <div className={error ? "field field-invalid" : "field"}>
@@ -35,27 +47,13 @@ function FieldFrame({ name, label, hint, badge, error, children }: FieldFramePro
         </p>
       ) : null}
       {children}
-      {error ? (
-        <p className="field-error" id={`${fieldId(name)}-error`}>
-          <span className="field-error-icon" aria-hidden="true" />
-          <span className="visually-hidden">Error: </span>
-          {capitalize(error)}
-        </p>
-      ) : null}
+      <FieldErrorText id={`${fieldId(name)}-error`} error={error} />
     </div>
   );
 }
 
 /** A labelled text input with its hint and the server's error beside it. */
-export function TextField({
-  name,
-  label,
-  hint,
-  badge,
-  error,
-  className,
-  ...input
-}: FieldFrameProps & Omit<InputHTMLAttributes<HTMLInputElement>, "id" | "name">) {
+export function TextField({ name, label, hint, badge, error, className, ...input }: TextFieldProps) {
   return (
     <FieldFrame name={name} label={label} hint={hint} badge={badge} error={error}>
       <input
@@ -67,6 +65,93 @@ export function TextField({
         aria-describedby={describedBy(name, hint, error)}
       />
     </FieldFrame>
+  );
+}
+
+type TextFieldProps = FieldFrameProps & Omit<InputHTMLAttributes<HTMLInputElement>, "id" | "name">;
+
+/** An email address field: the keyboard, autofill and spelling settings an address needs. */
+export function EmailField(props: Omit<TextFieldProps, "type">) {
+  return <TextField type="email" autoComplete="email" inputMode="email" spellCheck={false} {...props} />;
+}
+
+/**
+ * A password field with a Show button beside it: the button keeps its name and says whether the
+ * password is shown with aria-pressed, so a screen reader hears "Show password, toggle button, pressed".
+ */
+export function PasswordField({ name, label, hint, badge, error, ...input }: Omit<TextFieldProps, "type">) {
+  const [shown, setShown] = useState(false);
+  return (
+    <FieldFrame name={name} label={label} hint={hint} badge={badge} error={error}>
+      <div className="password-row">
+        <input
+          {...input}
+          type={shown ? "text" : "password"}
+          id={fieldId(name)}
+          name={name}
+          className="input"
+          autoCapitalize="off"
+          spellCheck={false}
+          aria-invalid={error ? true : undefined}
+          aria-describedby={describedBy(name, hint, error)}
+        />
+        <button type="button" className="button password-toggle" aria-pressed={shown} aria-controls={fieldId(name)} onClick={() => setShown(!shown)}>
+          Show<span className="visually-hidden"> password</span>
+        </button>
+      </div>
+    </FieldFrame>
+  );
+}
+
+/** One option of a ChoiceField: its value, its label, and what choosing it means. */
+export interface Choice<V extends string> {
+  value: V;
+  label: ReactNode;
+  hint?: ReactNode;
+}
+
+/** A group of radio buttons under a legend, each with what it means, and the server's error below. */
+export function ChoiceField<V extends string>({
+  name,
+  legend,
+  choices,
+  value,
+  onChange,
+  error,
+}: {
+  name: string;
+  legend: ReactNode;
+  choices: readonly Choice<V>[];
+  value: NoInfer<V>;
+  onChange: (value: NoInfer<V>) => void;
+  error?: string | undefined;
+}) {
+  return (
+    <fieldset className={error ? "field choice-group field-invalid" : "field choice-group"} aria-describedby={error ? `${fieldId(name)}-error` : undefined}>
+      <legend>{legend}</legend>
+      {choices.map((choice) => (
+        <div className="choice" key={choice.value}>
+          <div className="check-row">
+            <input
+              type="radio"
+              id={`${name}-${choice.value}`}
+              name={name}
+              value={choice.value}
+              checked={value === choice.value}
+              onChange={() => onChange(choice.value)}
+              aria-describedby={choice.hint ? `${name}-${choice.value}-hint` : undefined}
+            />
+            <label htmlFor={`${name}-${choice.value}`}>{choice.label}</label>
+          </div>
+          {choice.hint ? (
+            <p className="choice-hint" id={`${name}-${choice.value}-hint`}>
+              {choice.hint}
+            </p>
+          ) : null}
+        </div>
+      ))}
+      <FieldErrorText id={`${fieldId(name)}-error`} error={error} />
+    </fieldset>
   );
 }
 
@@ -124,13 +209,7 @@ export function CheckboxField({
           {hint}
         </p>
       ) : null}
-      {error ? (
-        <p className="field-error" id={`${fieldId(name)}-error`}>
-          <span className="field-error-icon" aria-hidden="true" />
-          <span className="visually-hidden">Error: </span>
-          {capitalize(error)}
-        </p>
-      ) : null}
+      <FieldErrorText id={`${fieldId(name)}-error`} error={error} />
     </div>
   );
 }

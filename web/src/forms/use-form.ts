@@ -21,8 +21,8 @@ export interface FormState<F extends string> {
 const NONE = { fields: {}, form: null };
 
 /**
- * Submits a form through `action` and puts the server's words beside the field they name
- * (`body.email: …`); other failures go above the form. Focus moves to the first field in
+ * Submits a form through `action` and puts the server's words beside the field its `errors`
+ * member names; other failures go above the form. Focus moves to the first field in
  * error, or to the form's error message, so keyboard and screen reader users land on it.
  * `fieldOf` can send a failure that names no field to one (a wrong password to the password).
  */
@@ -67,8 +67,8 @@ export function useForm<F extends string>(
           const error = asApiError(caught);
           const known = new Set<string>(fields);
           const byField: Partial<Record<F, string>> = {};
-          for (const problem of error.fields) {
-            if (known.has(problem.field) && !byField[problem.field as F]) byField[problem.field as F] = problem.message;
+          for (const problem of error.errors) {
+            if (known.has(problem.field) && !byField[problem.field as F]) byField[problem.field as F] = problem.detail;
           }
           const forced = Object.keys(byField).length === 0 ? fieldOf?.(error) : undefined;
           if (forced) byField[forced] = error.message;

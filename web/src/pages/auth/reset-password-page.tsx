@@ -3,7 +3,7 @@ import { Link } from "wouter";
 import { asApiError } from "../../api/api-error.ts";
 import { sendJson } from "../../api/send-json.ts";
 import { useDocumentTitle } from "../../components/use-document-title.ts";
-import { CheckboxField, TextField } from "../../forms/field.tsx";
+import { EmailField, PasswordField } from "../../forms/field.tsx";
 import { FormError, Notice } from "../../forms/form-error.tsx";
 import { useForm } from "../../forms/use-form.ts";
 import { dropFragment, emailFromHistory, useFragmentToken } from "../../session/fragment-token.ts";
@@ -64,17 +64,7 @@ function RequestLink() {
       <p className="lead">Enter the email address of your account, and we will send you a link to choose a new password.</p>
       <FormError id="reset-request" error={form.errors.form} />
       <form className="stack" noValidate onSubmit={form.onSubmit}>
-        <TextField
-          name="email"
-          label="Email"
-          type="email"
-          autoComplete="email"
-          inputMode="email"
-          spellCheck={false}
-          value={email}
-          onChange={(event) => setEmail(event.target.value)}
-          error={form.errors.fields.email}
-        />
+        <EmailField name="email" label="Email" value={email} onChange={(event) => setEmail(event.target.value)} error={form.errors.fields.email} />
         <button type="submit" className="button button-primary button-block" disabled={form.busy}>
           {form.busy ? "Sending…" : "Email me a link"}
         </button>
@@ -93,7 +83,6 @@ function ChooseNewPassword({ token, onAskAgain }: { token: string; onAskAgain():
   useDocumentTitle("Choose a new password");
   const { signedOut } = useSession();
   const [password, setPassword] = useState("");
-  const [showPassword, setShowPassword] = useState(false);
   const [done, setDone] = useState(false);
   const confirm = async () => {
     await sendJson("POST", "/api/auth/password-reset/confirm", { token, password });
@@ -136,17 +125,15 @@ function ChooseNewPassword({ token, onAskAgain }: { token: string; onAskAgain():
         </p>
       </FormError>
       <form className="stack" noValidate onSubmit={form.onSubmit}>
-        <TextField
+        <PasswordField
           name="password"
           label="New password"
           hint="At least 10 characters. A few unrelated words work well."
-          type={showPassword ? "text" : "password"}
           autoComplete="new-password"
           value={password}
           onChange={(event) => setPassword(event.target.value)}
           error={form.errors.fields.password}
         />
-        <CheckboxField name="show-password" label="Show password" checked={showPassword} onChange={(event) => setShowPassword(event.target.checked)} />
         <button type="submit" className="button button-primary button-block" disabled={form.busy}>
           {form.busy ? "Saving…" : "Save the new password"}
         </button>

@@ -6,7 +6,7 @@ import type { ApiError } from "../../api/api-error.ts";
 import { sendJson } from "../../api/send-json.ts";
 import { useApi } from "../../api/use-api.ts";
 import { useDocumentTitle } from "../../components/use-document-title.ts";
-import { CheckboxField, TextField } from "../../forms/field.tsx";
+import { EmailField, PasswordField } from "../../forms/field.tsx";
 import { FormError, Notice } from "../../forms/form-error.tsx";
 import { useForm } from "../../forms/use-form.ts";
 import { emailFromHistory } from "../../session/fragment-token.ts";
@@ -55,7 +55,6 @@ export function SignInPage() {
   const oidc = useApi<OidcConfig>("/api/auth/oidc/config");
   const [email, setEmail] = useState(emailFromHistory);
   const [password, setPassword] = useState("");
-  const [showPassword, setShowPassword] = useState(false);
   const provider = oidc.data?.enabled ? (oidc.data.name ?? "your organization's account") : null;
 
   const form = useForm(
@@ -121,27 +120,15 @@ export function SignInPage() {
       ) : null}
       <FormError id="sign-in" error={form.errors.form} />
       <form className="stack" noValidate onSubmit={form.onSubmit}>
-        <TextField
-          name="email"
-          label="Email"
-          type="email"
-          autoComplete="email"
-          inputMode="email"
-          spellCheck={false}
-          value={email}
-          onChange={(event) => setEmail(event.target.value)}
-          error={form.errors.fields.email}
-        />
-        <TextField
+        <EmailField name="email" label="Email" value={email} onChange={(event) => setEmail(event.target.value)} error={form.errors.fields.email} />
+        <PasswordField
           name="password"
           label="Password"
-          type={showPassword ? "text" : "password"}
           autoComplete="current-password"
           value={password}
           onChange={(event) => setPassword(event.target.value)}
           error={form.errors.fields.password}
         />
-        <CheckboxField name="show-password" label="Show password" checked={showPassword} onChange={(event) => setShowPassword(event.target.checked)} />
         <button type="submit" className="button button-primary button-block" disabled={form.busy}>
           {form.busy ? "Signing in…" : "Sign in"}
         </button>

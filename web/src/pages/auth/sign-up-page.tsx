@@ -3,7 +3,7 @@ import { Link, useSearch } from "wouter";
 import { asApiError } from "../../api/api-error.ts";
 import { sendJson } from "../../api/send-json.ts";
 import { useDocumentTitle } from "../../components/use-document-title.ts";
-import { CheckboxField, TextField } from "../../forms/field.tsx";
+import { EmailField, PasswordField, TextField } from "../../forms/field.tsx";
 import { FormError, Notice } from "../../forms/form-error.tsx";
 import { useForm } from "../../forms/use-form.ts";
 import { emailFromHistory } from "../../session/fragment-token.ts";
@@ -28,7 +28,6 @@ export function SignUpPage() {
   const [name, setName] = useState("");
   const [email, setEmail] = useState(emailFromHistory);
   const [password, setPassword] = useState("");
-  const [showPassword, setShowPassword] = useState(false);
   const [sentTo, setSentTo] = useState<string | null>(null);
   const [resend, setResend] = useState<Resend>({ state: "idle" });
 
@@ -114,29 +113,23 @@ export function SignUpPage() {
           onChange={(event) => setName(event.target.value)}
           error={form.errors.fields.name}
         />
-        <TextField
+        <EmailField
           name="email"
           label="Email"
           hint="We send a link to confirm it."
-          type="email"
-          autoComplete="email"
-          inputMode="email"
-          spellCheck={false}
           value={email}
           onChange={(event) => setEmail(event.target.value)}
           error={form.errors.fields.email}
         />
-        <TextField
+        <PasswordField
           name="password"
           label="Password"
           hint="At least 10 characters. A few unrelated words work well."
-          type={showPassword ? "text" : "password"}
           autoComplete="new-password"
           value={password}
           onChange={(event) => setPassword(event.target.value)}
           error={form.errors.fields.password}
         />
-        <CheckboxField name="show-password" label="Show password" checked={showPassword} onChange={(event) => setShowPassword(event.target.checked)} />
         <button type="submit" className="button button-primary button-block" disabled={form.busy}>
           {form.busy ? "Creating your account…" : "Create account"}
         </button>
