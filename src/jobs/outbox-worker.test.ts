@@ -3,12 +3,12 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createTestDatabase, openMigratedTestDatabase, testDialects } from "../../test/helpers/databases.ts";
 import { refuseAlways, refuseFirst, startTestSmtpServer, type TestSmtpServer } from "../../test/helpers/smtp-server.ts";
 import { loadConfig } from "../config/config.ts";
+import { buildEmailMessage } from "../notifications/email-layout.ts";
 import { startServer } from "../server/start.ts";
 import { type DatabaseHandle, openDatabase } from "../storage/database.ts";
 import { migrateToLatest } from "../storage/migrate.ts";
 import { assignMessageId, claimDueMessages, enqueueNotification, findOutboxMessage, listOutbox, OUTBOX_MAX_ATTEMPTS } from "../storage/repos/outbox-repo.ts";
 import { inTransaction } from "../storage/transaction.ts";
-import { buildEmailMessage } from "./email-message.ts";
 import { createMailer, type Mailer } from "./mailer.ts";
 import { createOutboxWorker, type OutboxWorker, type OutboxWorkerLog } from "./outbox-worker.ts";
 

@@ -1,6 +1,5 @@
-import { ROLE_ARTICLES } from "../../domain/roles.ts";
 import { AppError } from "../../errors/app-error.ts";
-import { buildEmailMessage } from "../../jobs/email-message.ts";
+import { invitationMessage } from "../../notifications/invitation.ts";
 import type { SignedIn } from "../../policies/actor.ts";
 import { canInvite, type InvitationScope } from "../../policies/invitation-policy.ts";
 import { hashSecret, newSecret } from "../../security/secrets.ts";
@@ -64,16 +63,13 @@ export async function invitePerson(options: InvitePersonOptions): Promise<Invita
       expiresAt: new Date(now.getTime() + INVITATION_TTL_MS).toISOString(),
     });
     const where = await describeScope(db, invitation);
-    const message = buildEmailMessage({
+    const message = invitationMessage({
       baseUrl: options.baseUrl,
-      subject: `${actor.name} invites you to be ${ROLE_ARTICLES[scope.role]} in ${where}`,
-      greeting: "Hello,",
-      paragraphs: [
-        `${actor.name} invites you to be ${ROLE_ARTICLES[scope.role]} in ${where} on Cohort.`,
-        `Accept with the account of ${invitation.email} (sign up first if you have none). The invitation works once, for 14 days.`,
-      ],
-      action: { label: "Accept the invitation", path: `/invitations#token=${secret.token}` },
-      reason: `You receive this email because ${actor.name} entered your address.`,
+      inviterName: actor.name,
+      role: scope.role,
+      where,
+      email: invitation.email,
+      token: secret.token,
     });
     await enqueueNotification(db, {
       dedupeKey: `invitation:${invitation.id}`,

@@ -1,4 +1,5 @@
 import { AppError } from "../../errors/app-error.ts";
+import type { ExistingAccount } from "../../notifications/already-registered.ts";
 import { hashPassword } from "../../security/passwords.ts";
 import type { DatabaseHandle } from "../../storage/database.ts";
 import { consumeAccountToken, findPersonByEmail, insertAccount } from "../../storage/repos/account-repo.ts";
@@ -7,7 +8,7 @@ import type { Db } from "../../storage/repos/db.ts";
 import { listIdentitiesOf } from "../../storage/repos/identity-repo.ts";
 import type { PersonRow } from "../../storage/schema.ts";
 import { inTransaction } from "../../storage/transaction.ts";
-import { type ExistingAccount, enqueueAlreadyRegisteredEmail, enqueueVerificationEmail } from "./account-emails.ts";
+import { enqueueAlreadyRegisteredEmail, enqueueVerificationEmail } from "./account-emails.ts";
 import { issueAccountToken } from "./account-tokens.ts";
 import { RESET_PASSWORD_TTL_MS } from "./password-reset.ts";
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { isAppError } from "../errors/app-error.ts";
-import { buildEmailMessage, linkBase } from "./email-message.ts";
+import { buildEmailMessage, linkBase } from "./email-layout.ts";
 
 describe("buildEmailMessage", () => {
   const input = {
