@@ -5,9 +5,10 @@ import { type ApiError, asApiError } from "../../api/api-error.ts";
 import { sendJson } from "../../api/send-json.ts";
 import { useApi } from "../../api/use-api.ts";
 import { Chip } from "../../components/chip.tsx";
+import { type Column, DataTable } from "../../components/data-table.tsx";
 import { ErrorPanel, Loading } from "../../components/load-states.tsx";
 import { useDocumentTitle } from "../../components/use-document-title.ts";
-import { TextField } from "../../forms/field.tsx";
+import { type Choice, ChoiceField, TextField } from "../../forms/field.tsx";
 import { FormError } from "../../forms/form-error.tsx";
 import { useForm } from "../../forms/use-form.ts";
 import { RequireSignIn } from "../../session/require-sign-in.tsx";
@@ -21,6 +22,11 @@ type ApiToken = z.infer<typeof ApiTokenSchema>;
 type CreatedToken = z.infer<typeof CreatedTokenResponse>;
 
 const FIELDS = ["name", "scope"] as const;
+
+const SCOPES: readonly Choice<"read" | "write">[] = [
+  { value: "read", label: "Read", hint: "Reads everything you can see, and cannot change anything." },
+  { value: "write", label: "Read and write", hint: "Also makes changes as you, such as applying or inviting people." },
+];
 
 function when(iso: string): string {
   return formatDateTime(new Date(iso), viewerTimeZone());
@@ -48,48 +54,7 @@ function CreateTokenForm({ onCreated }: { onCreated(token: CreatedToken): void }
         onChange={(event) => setName(event.target.value)}
         error={form.errors.fields.name}
       />
-      <fieldset className="field choice-group" aria-describedby={form.errors.fields.scope ? "scope-error" : undefined}>
-        <legend>What it may do</legend>
-        <div className="choice">
-          <div className="check-row">
-            <input
-              type="radio"
-              id="scope-read"
-              name="scope"
-              value="read"
-              checked={scope === "read"}
-              onChange={() => setScope("read")}
-              aria-describedby="scope-read-hint"
-            />
-            <label htmlFor="scope-read">Read</label>
-          </div>
-          <p className="choice-hint" id="scope-read-hint">
-            Reads everything you can see, and cannot change anything.
-          </p>
-        </div>
-        <div className="choice">
-          <div className="check-row">
-            <input
-              type="radio"
-              id="scope-write"
-              name="scope"
-              value="write"
-              checked={scope === "write"}
-              onChange={() => setScope("write")}
-              aria-describedby="scope-write-hint"
-            />
-            <label htmlFor="scope-write">Read and write</label>
-          </div>
-          <p className="choice-hint" id="scope-write-hint">
-            Also makes changes as you, such as applying or inviting people.
-          </p>
-        </div>
-        {form.errors.fields.scope ? (
-          <p className="field-error" id="scope-error">
-            {form.errors.fields.scope}
-          </p>
-        ) : null}
-      </fieldset>
+      <ChoiceField name="scope" legend="What it may do" choices={SCOPES} value={scope} onChange={setScope} error={form.errors.fields.scope} />
       <div>
         <button type="submit" className="button button-primary" disabled={form.busy}>
           {form.busy ? "Creating…" : "Create token"}
@@ -99,8 +64,8 @@ function CreateTokenForm({ onCreated }: { onCreated(token: CreatedToken): void }
   );
 }
 
-/** One token's row, with a revoke button that asks once more before it acts. */
-function TokenRow({ token, onRevoked }: { token: ApiToken; onRevoked(): void }) {
+/** A token's revoke button, which asks once more before it acts. */
+function RevokeCell({ token, onRevoked }: { token: ApiToken; onRevoked(): void }) {
   const [confirming, setConfirming] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ApiError | null>(null);
@@ -111,40 +76,47 @@ function TokenRow({ token, onRevoked }: { token: ApiToken; onRevoked(): void }) 
       setError(asApiError(caught));
     });
   };
-  return (
-    <tr>
-      <th scope="row" data-label="Name">
-        {token.name}
-      </th>
-      <td data-label="Token">
-        <code>{token.prefix}…</code>
-      </td>
-      <td data-label="May">{token.scope === "write" ? "Read and write" : "Read"}</td>
-      <td data-label="Created">{when(token.createdAt)}</td>
-      <td data-label="Last used">{token.lastUsedAt ? relativeTo(new Date(token.lastUsedAt), new Date()) : "Never"}</td>
-      <td data-label="State">{token.revokedAt ? <Chip tone="closed">Revoked {when(token.revokedAt)}</Chip> : <Chip tone="open">Active</Chip>}</td>
-      <td data-label="Action" className="cell-action">
-        {token.revokedAt ? null : confirming ? (
-          <div className="confirm">
-            <p className="small">Scripts and tools using it stop working at once.</p>
-            <div className="actions">
-              <button type="button" className="button button-danger" onClick={revoke} disabled={busy}>
-                {busy ? "Revoking…" : "Revoke now"}
-              </button>
-              <button type="button" className="button" onClick={() => setConfirming(false)}>
-                Keep it
-              </button>
-            </div>
-            {error ? <p className="field-error">{error.message}</p> : null}
-          </div>
-        ) : (
-          <button type="button" className="button" onClick={() => setConfirming(true)}>
-            Revoke<span className="visually-hidden"> {token.name}</span>
-          </button>
-        )}
-      </td>
-    </tr>
+  if (token.revokedAt) return null;
+  return confirming ? (
+    <div className="confirm">
+      <p className="small">Scripts and tools using it stop working at once.</p>
+      <div className="actions">
+        <button type="button" className="button button-danger" onClick={revoke} disabled={busy}>
+          {busy ? "Revoking…" : "Revoke now"}
+        </button>
+        <button type="button" className="button" onClick={() => setConfirming(false)}>
+          Keep it
+        </button>
+      </div>
+      {error ? <p className="field-error">{error.message}</p> : null}
+    </div>
+  ) : (
+    <button type="button" className="button" onClick={() => setConfirming(true)}>
+      Revoke<span className="visually-hidden"> {token.name}</span>
+    </button>
   );
+}
+
+/** The token table's columns; the newest first unless the URL sorts by another. */
+function tokenColumns(onRevoked: () => void): Column<ApiToken>[] {
+  return [
+    { key: "name", header: "Name", rowHeader: true, cell: (token) => token.name, compare: (a, b) => a.name.localeCompare(b.name) },
+    { key: "token", header: "Token", cell: (token) => <code>{token.prefix}…</code> },
+    { key: "scope", header: "May", cell: (token) => (token.scope === "write" ? "Read and write" : "Read"), compare: (a, b) => a.scope.localeCompare(b.scope) },
+    { key: "created", header: "Created", cell: (token) => when(token.createdAt), compare: (a, b) => a.createdAt.localeCompare(b.createdAt) },
+    {
+      key: "used",
+      header: "Last used",
+      cell: (token) => (token.lastUsedAt ? relativeTo(new Date(token.lastUsedAt), new Date()) : "Never"),
+      compare: (a, b) => (a.lastUsedAt ?? "").localeCompare(b.lastUsedAt ?? ""),
+    },
+    {
+      key: "state",
+      header: "State",
+      cell: (token) => (token.revokedAt ? <Chip tone="closed">Revoked {when(token.revokedAt)}</Chip> : <Chip tone="open">Active</Chip>),
+    },
+    { key: "action", header: "Action", headerHidden: true, className: "cell-action", cell: (token) => <RevokeCell token={token} onRevoked={onRevoked} /> },
+  ];
 }
 
 /** `/account/tokens`: personal API tokens: list, create (the secret shown once), revoke. */
@@ -156,7 +128,6 @@ export function TokensPage() {
 function Tokens() {
   const tokens = useApi<{ items: ApiToken[] }>("/api/me/tokens");
   const [created, setCreated] = useState<CreatedToken | null>(null);
-  const items = tokens.data?.items ?? [];
   return (
     <div className="page narrow tokens-page">
       <h1>API tokens</h1>
@@ -179,29 +150,14 @@ function Tokens() {
         <h2 id="tokens-heading">Your tokens</h2>
         {tokens.error ? <ErrorPanel error={tokens.error} onRetry={tokens.reload} /> : null}
         {tokens.status === "loading" && !tokens.data ? <Loading what="your tokens" /> : null}
-        {tokens.data && items.length === 0 ? <p>No tokens yet.</p> : null}
-        {items.length > 0 ? (
-          <table className="data-table">
-            <caption className="visually-hidden">Your API tokens</caption>
-            <thead>
-              <tr>
-                <th scope="col">Name</th>
-                <th scope="col">Token</th>
-                <th scope="col">May</th>
-                <th scope="col">Created</th>
-                <th scope="col">Last used</th>
-                <th scope="col">State</th>
-                <th scope="col">
-                  <span className="visually-hidden">Action</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {items.map((token) => (
-                <TokenRow key={token.id} token={token} onRevoked={tokens.reload} />
-              ))}
-            </tbody>
-          </table>
+        {tokens.data ? (
+          <DataTable
+            caption="Your API tokens"
+            columns={tokenColumns(tokens.reload)}
+            rows={tokens.data.items}
+            rowKey={(token) => token.id}
+            empty={<p>No tokens yet. Create one above for a script or a tool.</p>}
+          />
         ) : null}
       </section>
     </div>

@@ -3,6 +3,7 @@ import { Link, useLocation, useSearch } from "wouter";
 import { AUDIT_ACTIONS } from "../../../../src/domain/audit-actions.ts";
 import { useApi } from "../../api/use-api.ts";
 import { Pager } from "../../catalog/pager.tsx";
+import { type Column, DataTable } from "../../components/data-table.tsx";
 import { ErrorPanel, Loading } from "../../components/load-states.tsx";
 import { SelectField, TextField } from "../../forms/field.tsx";
 import { countOf } from "../../text.ts";
@@ -103,41 +104,19 @@ function FilterForm({
   );
 }
 
-function EventsTable({ events }: { events: AuditEvent[] }) {
-  const zone = viewerTimeZone();
-  return (
-    <table className="data-table audit-table">
-      <caption className="visually-hidden">Audit events, newest first</caption>
-      <thead>
-        <tr>
-          <th scope="col">When</th>
-          <th scope="col">Who</th>
-          <th scope="col">Action</th>
-          <th scope="col">Object</th>
-          <th scope="col">Changes</th>
-        </tr>
-      </thead>
-      <tbody>
-        {events.map((event) => (
-          <tr key={event.id}>
-            <td data-label="When">
-              <time dateTime={event.occurredAt}>{formatDateTime(new Date(event.occurredAt), zone, { withYear: true })}</time>
-            </td>
-            <td data-label="Who">{event.actor.label}</td>
-            <td data-label="Action">
-              <code>{event.action}</code>
-            </td>
-            <td data-label="Object">
-              {event.objectType} #{event.objectId}
-            </td>
-            <td data-label="Changes">
-              <Changes changes={event.changes} />
-            </td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
-  );
+/** The log's columns; the server orders and pages the events, so none sorts here. */
+function eventColumns(zone: string): Column<AuditEvent>[] {
+  return [
+    {
+      key: "when",
+      header: "When",
+      cell: (event) => <time dateTime={event.occurredAt}>{formatDateTime(new Date(event.occurredAt), zone, { withYear: true })}</time>,
+    },
+    { key: "who", header: "Who", cell: (event) => event.actor.label },
+    { key: "action", header: "Action", cell: (event) => <code>{event.action}</code> },
+    { key: "object", header: "Object", cell: (event) => `${event.objectType} #${event.objectId}` },
+    { key: "changes", header: "Changes", cell: (event) => <Changes changes={event.changes} /> },
+  ];
 }
 
 function Audit({ program }: { program: string }) {
@@ -170,16 +149,24 @@ function Audit({ program }: { program: string }) {
                 : `Showing ${first}–${first + data.items.length - 1} of ${countOf(data.total, "event", "events")}`
             : ""}
         </p>
-        {data && data.items.length > 0 ? <EventsTable events={data.items} /> : null}
-        {data && data.total === 0 ? (
-          <div className="empty-state">
-            <p>{isAuditFiltered(filter) ? "No event matches these filters." : "Nothing has happened in this program yet."}</p>
-            {isAuditFiltered(filter) ? (
-              <p>
-                <Link href={adminPaths.audit(program)}>Clear all filters</Link>
-              </p>
-            ) : null}
-          </div>
+        {data ? (
+          <DataTable
+            caption="Audit events, newest first"
+            className="audit-table"
+            columns={eventColumns(viewerTimeZone())}
+            rows={data.items}
+            rowKey={(event) => event.id}
+            empty={
+              <>
+                <p>{isAuditFiltered(filter) ? "No event matches these filters." : "Nothing has happened in this program yet."}</p>
+                {isAuditFiltered(filter) ? (
+                  <p>
+                    <Link href={adminPaths.audit(program)}>Clear all filters</Link>
+                  </p>
+                ) : null}
+              </>
+            }
+          />
         ) : null}
         {!data && log.status === "loading" ? <Loading what="the audit log" /> : null}
         <Pager page={filter.page} last={last} hrefFor={(page) => adminPaths.audit(program, writeAuditFilter({ ...filter, page }))} />

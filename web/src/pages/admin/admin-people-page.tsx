@@ -2,6 +2,7 @@ import { Link } from "wouter";
 import { pagePaths } from "../../api/paths.ts";
 import { useApi } from "../../api/use-api.ts";
 import { Chip } from "../../components/chip.tsx";
+import { type Column, DataTable } from "../../components/data-table.tsx";
 import { ErrorPanel, Loading } from "../../components/load-states.tsx";
 import { ROLE_LABEL } from "../../session/role-words.ts";
 import { relativeTo } from "../../time/durations.ts";
@@ -15,62 +16,50 @@ function when(iso: string): string {
   return formatDateTime(new Date(iso), viewerTimeZone());
 }
 
-/** Everyone with a role in the program, with their roles as chips. */
-function PeopleTable({ people }: { people: ProgramPerson[] }) {
-  if (people.length === 0) return <p>Nobody has a role in this program yet. Invite the first maintainers below.</p>;
+/** A person's roles as chips, each with the organization or project it is for. */
+function RoleChips({ person }: { person: ProgramPerson }) {
   return (
-    <table className="data-table">
-      <caption className="visually-hidden">People with a role in the program</caption>
-      <thead>
-        <tr>
-          <th scope="col">Name</th>
-          <th scope="col">GitHub</th>
-          <th scope="col">Email</th>
-          <th scope="col">Roles</th>
-        </tr>
-      </thead>
-      <tbody>
-        {people.map((person) => (
-          <tr key={person.personId}>
-            <th scope="row" data-label="Name">
-              {person.name}
-            </th>
-            <td data-label="GitHub">
-              {person.githubHandle ? (
-                <a href={`https://github.com/${encodeURIComponent(person.githubHandle)}`}>@{person.githubHandle}</a>
-              ) : (
-                <span className="muted">—</span>
-              )}
-            </td>
-            <td data-label="Email" className="cell-wrap">
-              {person.email ?? <span className="muted">—</span>}
-            </td>
-            <td data-label="Roles">
-              <ul className="chip-list">
-                {person.roles.map((role) => (
-                  <li key={`${role.role}-${role.organization?.slug ?? ""}-${role.project?.slug ?? ""}`}>
-                    <Chip tone={role.role === "program_admin" ? "info" : "neutral"}>
-                      {ROLE_LABEL[role.role]}
-                      {role.organization ? ` · ${role.organization.name}` : ""}
-                    </Chip>
-                    {role.project ? (
-                      <>
-                        {" "}
-                        <Link href={pagePaths.project(role.project.slug)} className="small">
-                          {role.project.title}
-                        </Link>
-                      </>
-                    ) : null}
-                  </li>
-                ))}
-              </ul>
-            </td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+    <ul className="chip-list">
+      {person.roles.map((role) => (
+        <li key={`${role.role}-${role.organization?.slug ?? ""}-${role.project?.slug ?? ""}`}>
+          <Chip tone={role.role === "program_admin" ? "info" : "neutral"}>
+            {ROLE_LABEL[role.role]}
+            {role.organization ? ` · ${role.organization.name}` : ""}
+          </Chip>
+          {role.project ? (
+            <>
+              {" "}
+              <Link href={pagePaths.project(role.project.slug)} className="small">
+                {role.project.title}
+              </Link>
+            </>
+          ) : null}
+        </li>
+      ))}
+    </ul>
   );
 }
+
+const NONE = <span className="muted">—</span>;
+
+/** Everyone with a role in the program, sortable by name, handle or email. */
+const PEOPLE_COLUMNS: Column<ProgramPerson>[] = [
+  { key: "name", header: "Name", rowHeader: true, cell: (person) => person.name, compare: (a, b) => a.name.localeCompare(b.name) },
+  {
+    key: "github",
+    header: "GitHub",
+    cell: (person) => (person.githubHandle ? <a href={`https://github.com/${encodeURIComponent(person.githubHandle)}`}>@{person.githubHandle}</a> : NONE),
+    compare: (a, b) => (a.githubHandle ?? "").localeCompare(b.githubHandle ?? ""),
+  },
+  {
+    key: "email",
+    header: "Email",
+    className: "cell-wrap",
+    cell: (person) => person.email ?? NONE,
+    compare: (a, b) => (a.email ?? "").localeCompare(b.email ?? ""),
+  },
+  { key: "roles", header: "Roles", cell: (person) => <RoleChips person={person} /> },
+];
 
 /** Where an invitation stands, in words and a chip: accepted, waiting (until when) or expired. */
 function InvitationState({ invitation }: { invitation: Invitation }) {
@@ -80,36 +69,20 @@ function InvitationState({ invitation }: { invitation: Invitation }) {
   return <Chip tone="info">Waiting · expires {relativeTo(expires, new Date())}</Chip>;
 }
 
-function InvitationsTable({ invitations }: { invitations: Invitation[] }) {
-  if (invitations.length === 0) return <p>No invitations yet.</p>;
-  return (
-    <table className="data-table">
-      <caption className="visually-hidden">Invitations of the program</caption>
-      <thead>
-        <tr>
-          <th scope="col">Email</th>
-          <th scope="col">Role</th>
-          <th scope="col">Sent</th>
-          <th scope="col">State</th>
-        </tr>
-      </thead>
-      <tbody>
-        {invitations.map((invitation) => (
-          <tr key={invitation.id}>
-            <th scope="row" data-label="Email" className="cell-wrap">
-              {invitation.email}
-            </th>
-            <td data-label="Role">{ROLE_LABEL[invitation.role]}</td>
-            <td data-label="Sent">{when(invitation.createdAt)}</td>
-            <td data-label="State">
-              <InvitationState invitation={invitation} />
-            </td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
-  );
-}
+/** The program's invitations, newest first unless the URL sorts them otherwise. */
+const INVITATION_COLUMNS: Column<Invitation>[] = [
+  {
+    key: "email",
+    header: "Email",
+    rowHeader: true,
+    className: "cell-wrap",
+    cell: (invitation) => invitation.email,
+    compare: (a, b) => a.email.localeCompare(b.email),
+  },
+  { key: "role", header: "Role", cell: (invitation) => ROLE_LABEL[invitation.role], compare: (a, b) => ROLE_LABEL[a.role].localeCompare(ROLE_LABEL[b.role]) },
+  { key: "sent", header: "Sent", cell: (invitation) => when(invitation.createdAt), compare: (a, b) => a.createdAt.localeCompare(b.createdAt) },
+  { key: "state", header: "State", cell: (invitation) => <InvitationState invitation={invitation} /> },
+];
 
 function People({ program }: { program: string }) {
   const people = useApi<{ items: ProgramPerson[] }>(`/api/programs/${encodeURIComponent(program)}/people`);
@@ -120,7 +93,17 @@ function People({ program }: { program: string }) {
       <section aria-labelledby="people-heading">
         <h2 id="people-heading">People</h2>
         {people.error ? <ErrorPanel error={people.error} onRetry={people.reload} /> : null}
-        {people.data ? <PeopleTable people={people.data.items} /> : people.status === "loading" ? <Loading what="people" /> : null}
+        {people.data ? (
+          <DataTable
+            caption="People with a role in the program"
+            columns={PEOPLE_COLUMNS}
+            rows={people.data.items}
+            rowKey={(person) => person.personId}
+            empty={<p>Nobody has a role in this program yet. Invite the first maintainers below.</p>}
+          />
+        ) : people.status === "loading" ? (
+          <Loading what="people" />
+        ) : null}
       </section>
       <div className="admin-columns">
         <section aria-labelledby="invite-heading" className="panel">
@@ -133,7 +116,18 @@ function People({ program }: { program: string }) {
             Each invitation is an email; <Link href={adminPaths.outbox(program)}>the outbox</Link> shows whether it was delivered.
           </p>
           {invitations.error ? <ErrorPanel error={invitations.error} onRetry={invitations.reload} /> : null}
-          {invitations.data ? <InvitationsTable invitations={sorted} /> : invitations.status === "loading" ? <Loading what="invitations" /> : null}
+          {invitations.data ? (
+            <DataTable
+              caption="Invitations of the program"
+              columns={INVITATION_COLUMNS}
+              rows={sorted}
+              rowKey={(invitation) => invitation.id}
+              sortParam="invitationSort"
+              empty={<p>No invitations yet.</p>}
+            />
+          ) : invitations.status === "loading" ? (
+            <Loading what="invitations" />
+          ) : null}
         </section>
       </div>
     </>
