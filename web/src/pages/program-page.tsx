@@ -1,36 +1,11 @@
-import { Link } from "wouter";
 import type { ProgramSummary, TermSummary } from "../../../src/schemas/catalog.ts";
 import { apiPaths, pagePaths } from "../api/paths.ts";
 import { useApi } from "../api/use-api.ts";
 import { Breadcrumbs } from "../components/breadcrumbs.tsx";
-import { DeadlineSummary } from "../components/deadline-summary.tsx";
 import { ErrorPanel, Loading } from "../components/load-states.tsx";
-import { TermStatusChip } from "../components/term-status-chip.tsx";
+import { TermCard } from "../components/term-card.tsx";
 import { useDocumentTitle } from "../components/use-document-title.ts";
 import { NotFoundPage } from "./not-found-page.tsx";
-
-/** One term in the program's list. */
-function TermRow({ term }: { term: TermSummary }) {
-  return (
-    <li className="card term-card">
-      <h2 className="card-title">
-        <Link href={pagePaths.term(term.slug)}>{term.title}</Link>
-      </h2>
-      <p>
-        <TermStatusChip term={term} />
-      </p>
-      <DeadlineSummary term={term} />
-      <p className="actions">
-        <Link href={pagePaths.catalog(term.slug)} className="button">
-          Browse projects<span className="visually-hidden"> of {term.title}</span>
-        </Link>
-        <Link href={pagePaths.term(term.slug)} className="button">
-          Timeline and dates<span className="visually-hidden"> of {term.title}</span>
-        </Link>
-      </p>
-    </li>
-  );
-}
 
 /** A program's page: its terms, newest first, each with its status. */
 export function ProgramPage({ program }: { program: string }) {
@@ -58,7 +33,7 @@ export function ProgramPage({ program }: { program: string }) {
         ) : (
           <ol className="term-list">
             {terms.data.items.map((term) => (
-              <TermRow key={term.slug} term={term} />
+              <TermCard key={term.slug} term={term} as="li" />
             ))}
           </ol>
         )

@@ -2,42 +2,31 @@ import { Link } from "wouter";
 import type { ProgramSummary } from "../../../src/schemas/catalog.ts";
 import { pagePaths } from "../api/paths.ts";
 import { useApi } from "../api/use-api.ts";
-import { DeadlineSummary } from "../components/deadline-summary.tsx";
 import { ErrorPanel, Loading } from "../components/load-states.tsx";
-import { TermStatusChip } from "../components/term-status-chip.tsx";
+import { TermCard } from "../components/term-card.tsx";
 import { useDocumentTitle } from "../components/use-document-title.ts";
 import { countOf } from "../text.ts";
 
 /** One program on the home page: its current term, status and next deadline. */
 function ProgramCard({ program }: { program: ProgramSummary }) {
-  const term = program.currentTerm;
+  const title = <Link href={pagePaths.program(program.slug)}>{program.name}</Link>;
+  const footer = (
+    <p className="muted small">
+      <Link href={pagePaths.program(program.slug)}>{countOf(program.termCount, "term", "terms")}</Link> · apply to up to{" "}
+      {countOf(program.applicationLimit, "project", "projects")} per term
+    </p>
+  );
+  if (program.currentTerm)
+    return (
+      <TermCard term={program.currentTerm} title={title} className="program-card" primary>
+        {footer}
+      </TermCard>
+    );
   return (
     <article className="card program-card">
-      <h2 className="card-title">
-        <Link href={pagePaths.program(program.slug)}>{program.name}</Link>
-      </h2>
-      {term ? (
-        <>
-          <p className="term-line">
-            <Link href={pagePaths.term(term.slug)}>{term.title}</Link> <TermStatusChip term={term} />
-          </p>
-          <DeadlineSummary term={term} />
-          <p className="actions">
-            <Link href={pagePaths.catalog(term.slug)} className="button button-primary">
-              Browse projects<span className="visually-hidden"> of {term.title}</span>
-            </Link>
-            <Link href={pagePaths.term(term.slug)} className="button">
-              Timeline and dates<span className="visually-hidden"> of {term.title}</span>
-            </Link>
-          </p>
-        </>
-      ) : (
-        <p className="muted">No terms yet.</p>
-      )}
-      <p className="muted small">
-        <Link href={pagePaths.program(program.slug)}>{countOf(program.termCount, "term", "terms")}</Link> · apply to up to{" "}
-        {countOf(program.applicationLimit, "project", "projects")} per term
-      </p>
+      <h2 className="card-title">{title}</h2>
+      <p className="muted">No terms yet.</p>
+      {footer}
     </article>
   );
 }
