@@ -1,5 +1,5 @@
 import type { z } from "zod";
-import { profileSkills } from "../commands/auth/profile.ts";
+import { skillLabel } from "../domain/skill-label.ts";
 import type { SignedIn } from "../policies/actor.ts";
 import type { MeResponse } from "../schemas/account.ts";
 import type { listRolesOf } from "../storage/repos/role-repo.ts";
@@ -34,4 +34,14 @@ export function presentMe(person: PersonRow, roles: Awaited<ReturnType<typeof li
     authenticatedWith: actor.via.type,
     csrfToken: actor.via.type === "session" ? actor.via.csrfToken : null,
   };
+}
+
+/** A person's skills as tags with labels, read from the stored JSON. */
+function profileSkills(person: PersonRow): Array<{ tag: string; label: string }> {
+  try {
+    const tags: unknown = JSON.parse(person.skills);
+    return Array.isArray(tags) ? tags.filter((tag): tag is string => typeof tag === "string").map((tag) => ({ tag, label: skillLabel(tag) })) : [];
+  } catch {
+    return [];
+  }
 }

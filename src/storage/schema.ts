@@ -340,6 +340,10 @@ export type ProjectRow = Selectable<ProjectTable>;
 export type PersonRow = Selectable<PersonTable>;
 /** An organization row as read. */
 export type OrganizationRow = Selectable<OrganizationTable>;
+/** An invitation row as read. */
+export type InvitationRow = Selectable<InvitationTable>;
+/** A personal API token row as read. */
+export type ApiTokenRow = Selectable<ApiTokenTable>;
 /** An audit event as read. */
 export type AuditEventRow = Selectable<AuditEventTable>;
 /** An outbox message as read. */

@@ -2,9 +2,9 @@ import { AppError } from "../../errors/app-error.ts";
 import type { SignedIn } from "../../policies/actor.ts";
 import { newSecret } from "../../security/secrets.ts";
 import type { DatabaseHandle } from "../../storage/database.ts";
-import { type ApiTokenRow, findApiTokenOf, insertApiToken, listApiTokens, revokeApiToken } from "../../storage/repos/api-token-repo.ts";
+import { findApiTokenOf, insertApiToken, listApiTokens, revokeApiToken } from "../../storage/repos/api-token-repo.ts";
 import { recordAuditEvent } from "../../storage/repos/audit-repo.ts";
-import type { TokenScope } from "../../storage/schema.ts";
+import type { ApiTokenRow, TokenScope } from "../../storage/schema.ts";
 import { inTransaction } from "../../storage/transaction.ts";
 
 /** A token just created: the secret, shown this once, and the stored row. */

@@ -6,12 +6,13 @@ import { hashSecret, newSecret } from "../../security/secrets.ts";
 import type { DatabaseHandle } from "../../storage/database.ts";
 import { recordAuditEvent } from "../../storage/repos/audit-repo.ts";
 import type { Db } from "../../storage/repos/db.ts";
-import { findOpenInvitation, type InvitationRow, insertInvitation, markInvitationAccepted } from "../../storage/repos/invitation-repo.ts";
+import { findOpenInvitation, insertInvitation, markInvitationAccepted } from "../../storage/repos/invitation-repo.ts";
 import { findOrganizationById, findOrganizationBySlug } from "../../storage/repos/organization-repo.ts";
 import { enqueueNotification } from "../../storage/repos/outbox-repo.ts";
 import { findProgramById, findProgramBySlug } from "../../storage/repos/program-repo.ts";
 import { addProjectMentor, findProjectById, findProjectInProgram } from "../../storage/repos/project-repo.ts";
 import { grantRole } from "../../storage/repos/role-repo.ts";
+import type { InvitationRow } from "../../storage/schema.ts";
 import { inTransaction } from "../../storage/transaction.ts";
 
 /** How long an invitation can be accepted. */

@@ -1,4 +1,3 @@
-import { skillLabel } from "../../domain/skill-label.ts";
 import { AppError } from "../../errors/app-error.ts";
 import type { SignedIn } from "../../policies/actor.ts";
 import type { DatabaseHandle } from "../../storage/database.ts";
@@ -65,14 +64,4 @@ export async function updateOwnProfile(options: { database: DatabaseHandle; acto
     });
     return person;
   });
-}
-
-/** A person's skills as tags with labels, read from the stored JSON. */
-export function profileSkills(person: PersonRow): Array<{ tag: string; label: string }> {
-  try {
-    const tags: unknown = JSON.parse(person.skills);
-    return Array.isArray(tags) ? tags.filter((tag): tag is string => typeof tag === "string").map((tag) => ({ tag, label: skillLabel(tag) })) : [];
-  } catch {
-    return [];
-  }
 }

@@ -1,9 +1,5 @@
-import type { Selectable } from "kysely";
-import type { ApiTokenTable, TokenScope } from "../schema.ts";
+import type { ApiTokenRow, TokenScope } from "../schema.ts";
 import type { Db } from "./db.ts";
-
-/** A stored API token. */
-export type ApiTokenRow = Selectable<ApiTokenTable>;
 
 /** Stores a new token (by its hash). */
 export function insertApiToken(

@@ -1,9 +1,6 @@
-import type { Insertable, Selectable } from "kysely";
-import type { InvitationTable } from "../schema.ts";
+import type { Insertable } from "kysely";
+import type { InvitationRow, InvitationTable } from "../schema.ts";
 import type { Db } from "./db.ts";
-
-/** A stored invitation. */
-export type InvitationRow = Selectable<InvitationTable>;
 
 /** Stores an invitation (by the hash of its token). */
 export function insertInvitation(db: Db, invitation: Insertable<InvitationTable>): Promise<InvitationRow> {

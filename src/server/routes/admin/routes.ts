@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { listInvitationsOfProgram, listPeopleOfProgram, readAuditLog, readProgramOutbox } from "../../../commands/admin/program-admin.ts";
 import { invitePerson } from "../../../commands/auth/invitations.ts";
-import type { InvitationRow } from "../../../storage/repos/invitation-repo.ts";
+import type { InvitationRow } from "../../../storage/schema.ts";
 import { requireWriter } from "../../auth.ts";
 import type { AppContext } from "../../context.ts";
 import { problemResponses } from "../../problem-responses.ts";

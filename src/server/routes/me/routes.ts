@@ -4,7 +4,7 @@ import { createApiToken, listOwnApiTokens, revokeOwnApiToken } from "../../../co
 import { loadOwnProfile, updateOwnProfile } from "../../../commands/auth/profile.ts";
 import { presentMe } from "../../../presenters/me-presenter.ts";
 import { ApiTokenSchema, CreatedTokenResponse, CreateTokenBody, MeResponse, ProfileBody } from "../../../schemas/account.ts";
-import type { ApiTokenRow } from "../../../storage/repos/api-token-repo.ts";
+import type { ApiTokenRow } from "../../../storage/schema.ts";
 import { requireSignedIn, requireWriter } from "../../auth.ts";
 import type { AppContext } from "../../context.ts";
 import { problemResponses } from "../../problem-responses.ts";
