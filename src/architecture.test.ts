@@ -74,6 +74,12 @@ const forbidden: Case[] = [
     says: "throw AppError from src/errors",
   },
   {
+    rule: "commands return domain data",
+    file: "src/commands/bad-presenter.ts",
+    source: 'export { presentMe } from "../presenters/me-presenter.ts";',
+    says: "the route presents it with src/presenters",
+  },
+  {
     rule: "web imports no server code",
     file: "web/src/bad.ts",
     source: 'export { signIn } from "../../src/commands/auth/sign-in.ts";',
