@@ -2,6 +2,7 @@ import { Link, useSearch } from "wouter";
 import { useApi } from "../../api/use-api.ts";
 import { Pager } from "../../catalog/pager.tsx";
 import { Chip, type Tone } from "../../components/chip.tsx";
+import { type Column, DataTable } from "../../components/data-table.tsx";
 import { ErrorPanel, Loading } from "../../components/load-states.tsx";
 import { relativeTo } from "../../time/durations.ts";
 import { formatDateTime } from "../../time/format-date.ts";
@@ -45,36 +46,11 @@ function Delivery({ message }: { message: OutboxMessage }) {
   return <time dateTime={message.nextAttemptAt}>Next attempt {relativeTo(next, new Date())}</time>;
 }
 
-function MessageRow({ message }: { message: OutboxMessage }) {
-  const words = STATE_WORDS[message.state];
+/** A message's subject, its last error if any, and its text behind a disclosure. */
+function MessageCell({ message }: { message: OutboxMessage }) {
   return (
-    <li className="card outbox-message">
-      <div className="outbox-head">
-        <Chip tone={words.tone}>{words.label}</Chip>
-        <h3 className="outbox-subject">{message.subject}</h3>
-      </div>
-      <dl className="facts facts-inline">
-        <div>
-          <dt>To</dt>
-          <dd className="cell-wrap">{message.recipientEmail ?? "—"}</dd>
-        </div>
-        <div>
-          <dt>Queued</dt>
-          <dd>
-            <time dateTime={message.createdAt}>{formatDateTime(new Date(message.createdAt), viewerTimeZone())}</time>
-          </dd>
-        </div>
-        <div>
-          <dt>Attempts</dt>
-          <dd>{message.attempts}</dd>
-        </div>
-        <div>
-          <dt>Delivery</dt>
-          <dd>
-            <Delivery message={message} />
-          </dd>
-        </div>
-      </dl>
+    <div>
+      <span className="outbox-subject">{message.subject}</span>
       {message.lastError ? (
         <p className="outbox-error">
           <strong>Last error:</strong> <code>{message.lastError}</code>
@@ -86,9 +62,27 @@ function MessageRow({ message }: { message: OutboxMessage }) {
         </summary>
         <pre>{message.bodyText}</pre>
       </details>
-    </li>
+    </div>
   );
 }
+
+/** The outbox's columns; the server orders and pages the messages, so none sorts here. */
+const MESSAGE_COLUMNS: Column<OutboxMessage>[] = [
+  { key: "message", header: "Message", rowHeader: true, className: "outbox-message", cell: (message) => <MessageCell message={message} /> },
+  {
+    key: "state",
+    header: "State",
+    cell: (message) => <Chip tone={STATE_WORDS[message.state].tone}>{STATE_WORDS[message.state].label}</Chip>,
+  },
+  { key: "to", header: "To", className: "cell-wrap", cell: (message) => message.recipientEmail ?? "—" },
+  {
+    key: "queued",
+    header: "Queued",
+    cell: (message) => <time dateTime={message.createdAt}>{formatDateTime(new Date(message.createdAt), viewerTimeZone())}</time>,
+  },
+  { key: "attempts", header: "Attempts", cell: (message) => message.attempts },
+  { key: "delivery", header: "Delivery", cell: (message) => <Delivery message={message} /> },
+];
 
 function Outbox({ program }: { program: string }) {
   const search = useSearch();
@@ -130,17 +124,19 @@ function Outbox({ program }: { program: string }) {
             Refresh
           </button>
         </div>
-        {data && data.items.length > 0 ? (
-          <ul className="outbox-list">
-            {data.items.map((message) => (
-              <MessageRow key={message.id} message={message} />
-            ))}
-          </ul>
-        ) : null}
-        {data && data.total === 0 ? (
-          <div className="empty-state">
-            <p>{state ? `No message is ${STATE_WORDS[state].label.toLowerCase()}.` : "No emails about this program yet. Invitations appear here once sent."}</p>
-          </div>
+        {data ? (
+          <DataTable
+            caption="Emails about the program, newest first"
+            className="outbox-table"
+            columns={MESSAGE_COLUMNS}
+            rows={data.items}
+            rowKey={(message) => message.id}
+            empty={
+              <p>
+                {state ? `No message is ${STATE_WORDS[state].label.toLowerCase()}.` : "No emails about this program yet. Invitations appear here once sent."}
+              </p>
+            }
+          />
         ) : null}
         {!data && outbox.status === "loading" ? <Loading what="the outbox" /> : null}
         <Pager page={page} last={last} hrefFor={(number) => adminPaths.outbox(program, query(state, number))} />
