@@ -36,13 +36,22 @@ export interface StartServerOptions {
    * turn it off). Scheduled jobs run either way.
    */
   outboxWorker?: boolean;
+  /** Folder of the built web UI (web/dist by default). */
+  webRoot?: string;
 }
 
 /**
  * Opens the database, migrates it, and listens. Every failure a person can fix (database
  * unreachable, port taken, address unknown) is an AppError with a message that says how.
  */
-export async function startServer({ config, migrate = true, demo = false, logDestination, outboxWorker = true }: StartServerOptions): Promise<RunningServer> {
+export async function startServer({
+  config,
+  migrate = true,
+  demo = false,
+  logDestination,
+  outboxWorker = true,
+  webRoot,
+}: StartServerOptions): Promise<RunningServer> {
   const database = await openDatabase(config.databaseUrl);
   try {
     if (migrate) await migrateToLatest(database.db);
@@ -52,6 +61,7 @@ export async function startServer({ config, migrate = true, demo = false, logDes
     const app = await buildApp({
       context: { config, database, now: () => new Date(), baseUrl: () => config.publicUrl ?? listeningUrl },
       version: VERSION,
+      ...(webRoot ? { webRoot } : {}),
       logger: {
         level: config.logLevel,
         redact: { paths: REDACTED_LOG_PATHS, censor: "[redacted]" },

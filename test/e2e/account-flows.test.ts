@@ -51,11 +51,11 @@ describe("account flows", () => {
     // Sign out from the header's menu, with the keyboard.
     await page.getByRole("button", { name: /Ada Lovelace/ }).focus();
     await page.keyboard.press("Enter");
-    expect(await page.getByRole("button", { name: /Ada Lovelace/ }).getAttribute("aria-expanded")).toBe("true");
+    await page.getByRole("button", { name: /Ada Lovelace/, expanded: true }).waitFor();
     await page.getByRole("button", { name: "Sign out" }).click();
     await page.waitForURL((url) => url.pathname === "/");
     await page.getByText("You are signed out of this browser.").waitFor();
-    expect(await signedInName(page)).toBeNull();
+    await expect.poll(() => signedInName(page)).toBeNull();
     expect((await page.request.get(`${app.server().url}/api/me`)).status()).toBe(401);
 
     // A wrong password: the error is beside the password field.

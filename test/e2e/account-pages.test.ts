@@ -85,7 +85,7 @@ describe("account pages", () => {
 
     // Once stored, the secret is gone from the page; the list shows the token without it.
     await page.getByRole("button", { name: "I have stored it" }).click();
-    expect(await page.locator(".secret-panel").count()).toBe(0);
+    await page.locator(".secret-panel").waitFor({ state: "detached" });
     const row = page.locator("tbody tr", { hasText: "Release script" });
     await expect.poll(() => text(row)).toContain("Read and write");
     expect(await text(page.locator("main"))).not.toContain(secret);

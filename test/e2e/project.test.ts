@@ -1,8 +1,18 @@
+import type { Page } from "playwright-core";
 import { describe, expect, test } from "vitest";
 import { OPEN_TERM, PAST_TERM } from "../helpers/web-server.ts";
 import { PHONE, setupWebApp, text } from "./support.ts";
 
 const app = setupWebApp();
+
+/**
+ * Waits until every image has loaded or failed and the page has drawn two frames since, so an
+ * error handler of a broken image, or a navigation a click queued, has had its turn to run.
+ */
+async function settled(page: Page): Promise<void> {
+  await page.waitForFunction(() => [...document.images].every((image) => image.complete));
+  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+}
 
 async function projectSlug(term: string, q: string): Promise<string> {
   const response = await fetch(`${app.server().url}/api/terms/${term}/projects?q=${encodeURIComponent(q)}&limit=1`);
@@ -74,7 +84,7 @@ describe("project page", () => {
     const description = page.locator(".prose").first();
     await description.waitFor();
     expect(await text(description)).toContain("None of it may run.");
-    await page.waitForTimeout(300);
+    await settled(page);
     expect(await page.evaluate(() => (window as { __xss?: unknown }).__xss)).toBeUndefined();
     expect(await page.locator(".prose script").count()).toBe(0);
     expect(await page.locator(".prose [onerror], .prose [onclick], .prose [onload]").count()).toBe(0);
@@ -84,7 +94,7 @@ describe("project page", () => {
     const before = page.url();
     const link = page.locator(".prose").getByText("click", { exact: true });
     if ((await link.count()) > 0) await link.first().click();
-    await page.waitForTimeout(300);
+    await settled(page);
     expect(await page.evaluate(() => (window as { __xss?: unknown }).__xss)).toBeUndefined();
     expect(page.url()).toBe(before);
     expect(dialogs).toBe(0);

@@ -1,9 +1,9 @@
 import fs from "node:fs";
 import path from "node:path";
 import { describe, test } from "vitest";
-import { ACCOUNT_PAGES } from "./account-axe.ts";
+import { ACCOUNT_PAGES, PROVOKED_REFUSALS } from "./account-axe.ts";
 import { prepareAccountFixtures } from "./account-fixtures.ts";
-import { DESKTOP, PHONE, setupWebApp } from "./support.ts";
+import { DESKTOP, expectSoundPage, PHONE, setupWebApp } from "./support.ts";
 
 const app = setupWebApp();
 const OUT = path.resolve(import.meta.dirname, "../../.tmp/screenshots");
@@ -14,7 +14,8 @@ function fileName(name: string): string {
 
 /**
  * Screenshots of every account and admin page, in the states the accessibility checks use,
- * at 1280 and 390 px in light and dark, written to .tmp/screenshots for people to look at.
+ * at 1280 and 390 px in light and dark, written to .tmp/screenshots for people to look at; each
+ * is also checked for its heading, nothing scrolling sideways and no error.
  */
 describe("screenshots of the account and admin pages", () => {
   test("every account and admin page at 1280 and 390 px, light and dark", { timeout: 240_000 }, async () => {
@@ -23,11 +24,13 @@ describe("screenshots of the account and admin pages", () => {
     for (const colorScheme of ["light", "dark"] as const) {
       for (const viewport of [DESKTOP, PHONE]) {
         for (const as of ["visitor", "admin"] as const) {
-          const { page, open } = await app.newPage({ viewport, colorScheme, ...(as === "admin" ? { storageState: fixtures.admin } : {}) });
+          const shown = await app.newPage({ viewport, colorScheme, ...(as === "admin" ? { storageState: fixtures.admin } : {}) });
+          const { page, open } = shown;
           for (const entry of ACCOUNT_PAGES.filter((candidate) => candidate.as === as)) {
             await open(entry.path(fixtures));
             await entry.act?.(page);
             await page.screenshot({ path: path.join(OUT, `account-${fileName(entry.name)}-${viewport.width}-${colorScheme}.png`), fullPage: true });
+            await expectSoundPage(shown, `${entry.name} at ${viewport.width} px, ${colorScheme}`, PROVOKED_REFUSALS);
           }
         }
       }

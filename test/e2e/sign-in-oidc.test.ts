@@ -3,7 +3,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { startTestOidcProvider, type TestOidcProvider } from "../helpers/oidc-provider.ts";
 import { signedInName } from "./accounts.ts";
-import { DESKTOP, PHONE, setupWebApp, text } from "./support.ts";
+import { DESKTOP, expectSoundPage, PHONE, setupWebApp, text } from "./support.ts";
 
 const PROVIDER_NAME = "Test Foundation account";
 let provider: TestOidcProvider | undefined;
@@ -91,10 +91,13 @@ describe("sign in with the OpenID Connect provider", () => {
     fs.mkdirSync(out, { recursive: true });
     for (const colorScheme of ["light", "dark"] as const) {
       for (const viewport of [DESKTOP, PHONE]) {
-        const { page, open } = await app.newPage({ viewport, colorScheme });
+        const shown = await app.newPage({ viewport, colorScheme });
+        const { page, open } = shown;
         await open("/sign-in?error=denied");
         await page.getByRole("link", { name: `Sign in with ${PROVIDER_NAME}` }).waitFor();
+        await page.getByRole("alert").waitFor();
         await page.screenshot({ path: path.join(out, `account-sign-in-with-provider-${viewport.width}-${colorScheme}.png`), fullPage: true });
+        await expectSoundPage(shown, `sign-in with the provider at ${viewport.width} px, ${colorScheme}`);
       }
     }
   });

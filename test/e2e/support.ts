@@ -1,5 +1,5 @@
 import type { Browser, BrowserContext, Locator, Page } from "playwright-core";
-import { afterAll, afterEach, beforeAll, vi } from "vitest";
+import { afterAll, afterEach, beforeAll, expect, vi } from "vitest";
 import { connectBrowser } from "../helpers/browser.ts";
 import { startTestSmtpServer, type TestSmtpServer } from "../helpers/smtp-server.ts";
 import { startWebServer, type WebServer, type WebServerOptions } from "../helpers/web-server.ts";
@@ -16,6 +16,28 @@ export const PHONE = { width: 390, height: 844 } as const;
 export function text(locator: Locator): Promise<string> {
   // biome-ignore lint/performance/useDomNodeTextContent: Playwright's innerText is the rendered text, which is what the tests check.
   return locator.innerText();
+}
+
+/** How much wider than its viewport the page is, in CSS pixels: 0 or less when nothing scrolls sideways. */
+export function horizontalOverflow(page: Page): Promise<number> {
+  return page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+}
+
+/**
+ * Asserts what a person would notice on the page just shown: its main heading is there with
+ * words in it, nothing scrolls sideways, and no error was raised since the last check (the
+ * errors are taken, so the next check sees only its own page's) but those the page provoked
+ * on purpose (`provoked`, e.g. the 400 of a used link).
+ */
+export async function expectSoundPage({ page, errors }: TestPage, label: string, provoked?: RegExp): Promise<void> {
+  const heading = page.locator("main h1").first();
+  expect(await heading.isVisible(), `${label}: the main heading is visible`).toBe(true);
+  expect((await text(heading)).trim(), `${label}: the main heading has words`).not.toBe("");
+  expect(await horizontalOverflow(page), `${label}: pixels scrolling sideways`).toBeLessThanOrEqual(0);
+  expect(
+    errors.splice(0).filter((error) => !provoked?.test(error)),
+    `${label}: console and page errors`,
+  ).toEqual([]);
 }
 
 /** One browser context and page for one test, with the page's script errors collected. */
@@ -64,8 +86,9 @@ export function setupWebApp(options: WebAppOptions = {}): WebApp {
   let smtp: TestSmtpServer | undefined;
   let browser: Browser | undefined;
   const contexts: BrowserContext[] = [];
-  // A browser flow takes seconds, more when the whole suite shares two cores.
-  vi.setConfig({ testTimeout: 60_000, hookTimeout: 120_000 });
+  // A browser flow takes seconds, more when the whole suite shares two cores. expect.poll waits for
+  // a state and returns as soon as it holds; its default bound (1 s) is shorter than a loaded round trip.
+  vi.setConfig({ testTimeout: 60_000, hookTimeout: 120_000, expect: { poll: { timeout: 15_000 } } });
 
   beforeAll(async () => {
     smtp = options.smtp ? await startTestSmtpServer() : undefined;
@@ -121,7 +144,14 @@ export function setupWebApp(options: WebAppOptions = {}): WebApp {
         errors,
         async open(path) {
           await page.goto(path);
-          await page.locator("main h1").first().waitFor();
+          // Name the address, so a page that never shows its heading is found without a rerun.
+          await page
+            .locator("main h1")
+            .first()
+            .waitFor()
+            .catch((error: unknown) => {
+              throw new Error(`${path} showed no main heading`, { cause: error });
+            });
           await page.waitForFunction(() => document.querySelector("p.loading") === null);
         },
       };

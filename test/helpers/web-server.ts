@@ -1,5 +1,6 @@
 import { execFileSync } from "node:child_process";
 import fs from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { DateTime } from "luxon";
 import { importTermPage } from "../../src/commands/import-term-page.ts";
@@ -66,11 +67,12 @@ function buildIsFresh(): boolean {
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
- * Builds web/dist when it is missing or older than the sources. Test files run in parallel
- * processes, so a lock directory (mkdir is atomic) lets one build while the others wait.
+ * Builds web/dist when it is missing or older than the sources, and copies it to a folder of
+ * the caller's own: another test run that rebuilds web/dist (after an edit) then cannot pull
+ * the files from under a page being loaded. Test files run in parallel processes, so a lock
+ * directory (mkdir is atomic) lets one build or copy while the others wait.
  */
-export async function ensureWebBuild(): Promise<void> {
-  if (buildIsFresh()) return;
+export async function snapshotWebBuild(into: string): Promise<void> {
   fs.mkdirSync(path.dirname(LOCK), { recursive: true });
   for (;;) {
     try {
@@ -90,6 +92,7 @@ export async function ensureWebBuild(): Promise<void> {
       const env = { ...process.env, NODE_ENV: "production" };
       execFileSync("npx", ["vite", "build", "--config", "web/vite.config.ts", "--logLevel", "warn"], { cwd: ROOT, stdio: "pipe", env });
     }
+    fs.cpSync(path.dirname(DIST_INDEX), into, { recursive: true });
   } finally {
     fs.rmSync(LOCK, { recursive: true, force: true });
   }
@@ -183,7 +186,8 @@ async function seed(server: RunningServer, now: Date): Promise<string[]> {
  * `smtpUrl`, its outbox worker delivers emails to that SMTP server.
  */
 export async function startWebServer(options: WebServerOptions = {}): Promise<WebServer> {
-  await ensureWebBuild();
+  const webRoot = fs.mkdtempSync(path.join(os.tmpdir(), "cohort-web-"));
+  await snapshotWebBuild(webRoot);
   const database: TestDatabase = await createTestDatabase("sqlite");
   const env: Record<string, string> = {};
   if (options.smtpUrl) env.COHORT_SMTP_URL = options.smtpUrl;
@@ -194,7 +198,7 @@ export async function startWebServer(options: WebServerOptions = {}): Promise<We
     env.COHORT_OIDC_NAME = options.oidc.name;
   }
   const config = { ...loadConfig(env), databaseUrl: database.url, host: "127.0.0.1", port: options.port ?? 0, logLevel: "silent" as const };
-  const server = await startServer({ config, demo: false, outboxWorker: options.outboxWorker ?? true });
+  const server = await startServer({ config, demo: false, outboxWorker: options.outboxWorker ?? true, webRoot });
   try {
     const fixtureTerms = await seed(server, new Date());
     return {
@@ -204,11 +208,13 @@ export async function startWebServer(options: WebServerOptions = {}): Promise<We
       async close() {
         await server.close();
         await database.dispose();
+        fs.rmSync(webRoot, { recursive: true, force: true });
       },
     };
   } catch (error) {
     await server.close();
     await database.dispose();
+    fs.rmSync(webRoot, { recursive: true, force: true });
     throw error;
   }
 }
