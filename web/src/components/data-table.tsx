@@ -41,6 +41,7 @@ export function DataTable<R>({
   rowKey,
   empty,
   className,
+  rowClassName,
   sortParam = "sort",
 }: {
   /** Names the table for screen readers; tables sit under a visible heading that says the same. */
@@ -51,6 +52,8 @@ export function DataTable<R>({
   /** What the page shows instead of an empty table: what is missing and what to do. */
   empty: ReactNode;
   className?: string;
+  /** A class on every row, so a page can style (and a test find) its rows. */
+  rowClassName?: string;
   sortParam?: string;
 }) {
   const [params, setParams] = useUrlParams();
@@ -88,7 +91,7 @@ export function DataTable<R>({
       </thead>
       <tbody>
         {shown.map((row) => (
-          <tr key={rowKey(row)}>
+          <tr key={rowKey(row)} className={rowClassName}>
             {columns.map((column) =>
               column.rowHeader ? (
                 <th key={column.key} scope="row" data-label={column.header} className={column.className}>

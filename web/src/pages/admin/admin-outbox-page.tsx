@@ -68,7 +68,7 @@ function MessageCell({ message }: { message: OutboxMessage }) {
 
 /** The outbox's columns; the server orders and pages the messages, so none sorts here. */
 const MESSAGE_COLUMNS: Column<OutboxMessage>[] = [
-  { key: "message", header: "Message", rowHeader: true, className: "outbox-message", cell: (message) => <MessageCell message={message} /> },
+  { key: "message", header: "Message", rowHeader: true, className: "outbox-message-cell", cell: (message) => <MessageCell message={message} /> },
   {
     key: "state",
     header: "State",
@@ -128,6 +128,7 @@ function Outbox({ program }: { program: string }) {
           <DataTable
             caption="Emails about the program, newest first"
             className="outbox-table"
+            rowClassName="outbox-message"
             columns={MESSAGE_COLUMNS}
             rows={data.items}
             rowKey={(message) => message.id}

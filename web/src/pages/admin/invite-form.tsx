@@ -4,13 +4,15 @@ import type { CatalogResponse, TermSummary } from "../../../../src/schemas/catal
 import { apiPaths } from "../../api/paths.ts";
 import { sendJson } from "../../api/send-json.ts";
 import { useApi } from "../../api/use-api.ts";
-import { SelectField, TextField } from "../../forms/field.tsx";
+import { type Choice, ChoiceField, EmailField, SelectField } from "../../forms/field.tsx";
 import { FormError, Notice } from "../../forms/form-error.tsx";
 import { useForm } from "../../forms/use-form.ts";
 import { ROLE_ARTICLE, ROLE_LABEL, ROLE_MEANING, type RoleKey } from "../../session/role-words.ts";
 import type { Invitation } from "./admin-types.ts";
 
 const FIELDS = ["email", "role", "term", "organization", "project"] as const;
+
+const ROLE_CHOICES: readonly Choice<RoleKey>[] = ROLES.map((key) => ({ value: key, label: ROLE_LABEL[key], hint: ROLE_MEANING[key] }));
 
 /** The term whose organizations and projects are offered first: the one running or next, else the newest. */
 function defaultTerm(terms: TermSummary[]): string {
@@ -74,13 +76,11 @@ export function InviteForm({ program, onInvited }: { program: string; onInvited(
         </Notice>
       ) : null}
       <FormError id="invite" error={form.errors.form} />
-      <TextField
+      <EmailField
         name="email"
         label="Email address"
         hint="They accept with an account of this address, and can create one from the email."
-        type="email"
         autoComplete="off"
-        spellCheck={false}
         value={email}
         onChange={(event) => {
           setSent(null);
@@ -88,29 +88,7 @@ export function InviteForm({ program, onInvited }: { program: string; onInvited(
         }}
         error={form.errors.fields.email}
       />
-      <fieldset className="field choice-group">
-        <legend>Role</legend>
-        {ROLES.map((key) => (
-          <div className="choice" key={key}>
-            <div className="check-row">
-              <input
-                type="radio"
-                id={`role-${key}`}
-                name="role"
-                value={key}
-                checked={role === key}
-                onChange={() => setRole(key)}
-                aria-describedby={`role-${key}-hint`}
-              />
-              <label htmlFor={`role-${key}`}>{ROLE_LABEL[key]}</label>
-            </div>
-            <p className="choice-hint" id={`role-${key}-hint`}>
-              {ROLE_MEANING[key]}
-            </p>
-          </div>
-        ))}
-        {form.errors.fields.role ? <p className="field-error">{form.errors.fields.role}</p> : null}
-      </fieldset>
+      <ChoiceField name="role" legend="Role" choices={ROLE_CHOICES} value={role} onChange={setRole} error={form.errors.fields.role} />
       {scoped ? (
         <>
           <SelectField
