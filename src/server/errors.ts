@@ -145,11 +145,8 @@ export function sendFrameworkError(error: FastifyError, request: FastifyRequest,
   return sendProblem(request, reply, toAppError(error, request));
 }
 
-/** `body.organization: name the…`: how a command blames one body field in words, before it passes `errors` itself. */
-const BODY_FIELD_MESSAGE = /^body\.([A-Za-z][A-Za-z0-9]*): (.+)$/s;
-
 function toAppError(error: FastifyError, request: FastifyRequest): AppError {
-  if (error instanceof AppError) return withFieldErrors(error);
+  if (error instanceof AppError) return error;
   if (hasZodFastifySchemaValidationErrors(error)) {
     const errors = error.validation.map((issue) => fieldErrorOf(error.validationContext, issue, request));
     const first = error.validation[0];
@@ -166,17 +163,6 @@ function toAppError(error: FastifyError, request: FastifyRequest): AppError {
     return new AppError(CLIENT_ERROR_CODES[status] ?? "INVALID_INPUT", error.message);
   }
   return new AppError("INTERNAL", "Something went wrong on the server; quote the request id when reporting it.");
-}
-
-/**
- * An AppError whose message names a body field gets that field as its `errors` member, so every
- * client reads one shape; the server owns this wording, so the words are read here, not in clients.
- */
-function withFieldErrors(error: AppError): AppError {
-  if (error.errors.length > 0 || error.code !== "INVALID_INPUT") return error;
-  const match = BODY_FIELD_MESSAGE.exec(error.message);
-  if (!match?.[1] || !match[2]) return error;
-  return new AppError(error.code, error.message, error.details, { cause: error.cause, errors: [{ field: match[1], code: "invalid", detail: match[2] }] });
 }
 
 /** Where a request's inputs sit: the body's fields are named bare (`email`), the others with their part (`query.org`). */

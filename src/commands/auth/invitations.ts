@@ -155,12 +155,12 @@ async function resolveScope(db: Db, options: InvitePersonOptions): Promise<Invit
   if (!program) throw new AppError("NOT_FOUND", `There is no program "${options.programSlug}".`);
   if (options.role === "program_admin") return { role: "program_admin", programId: program.id };
   if (options.role === "maintainer") {
-    if (!options.organizationSlug) throw new AppError("INVALID_INPUT", "body.organization: name the organization the maintainer will maintain.");
+    if (!options.organizationSlug) throw missingField("organization", "name the organization the maintainer will maintain.");
     const organization = await findOrganizationBySlug(db, program.id, options.organizationSlug);
     if (!organization) throw new AppError("NOT_FOUND", `The program has no organization "${options.organizationSlug}".`);
     return { role: "maintainer", programId: program.id, organizationId: organization.id };
   }
-  if (!options.projectSlug) throw new AppError("INVALID_INPUT", "body.project: name the project the mentor will mentor.");
+  if (!options.projectSlug) throw missingField("project", "name the project the mentor will mentor.");
   const project = await findProjectInProgram(db, options.projectSlug);
   if (!project || project.programId !== program.id) throw new AppError("NOT_FOUND", `The program has no project "${options.projectSlug}".`);
   return { role: "mentor", programId: program.id, organizationId: project.organizationId, projectId: project.id };
@@ -177,4 +177,9 @@ async function describeScope(db: Db, invitation: InvitationRow): Promise<string>
     return `${organization?.name ?? "?"} (${program?.name ?? "?"})`;
   }
   return program?.name ?? "?";
+}
+
+/** A refusal that names the one body field the invitation is missing, in words and in `errors`. */
+function missingField(field: string, detail: string): AppError {
+  return new AppError("INVALID_INPUT", `body.${field}: ${detail}`, undefined, { errors: [{ field, code: "required", detail }] });
 }

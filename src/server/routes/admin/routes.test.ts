@@ -67,7 +67,7 @@ describe.each(testDialects())("running a program on %s", (dialect) => {
       payload: { email: "no.org@example.org", role: "maintainer" },
     });
     expect(invite.statusCode).toBe(400);
-    expect(invite.json().errors).toEqual([{ field: "organization", code: "invalid", detail: expect.stringContaining("organization") }]);
+    expect(invite.json().errors).toEqual([{ field: "organization", code: "required", detail: expect.stringContaining("organization") }]);
   });
 
   it("the audit log records the invitation and its acceptance, with filters", async () => {
