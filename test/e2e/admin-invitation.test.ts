@@ -15,7 +15,10 @@ async function rows(page: import("playwright-core").Page, table: string): Promis
 }
 
 describe("an admin invites a maintainer", () => {
-  test("bootstrap admin → invitation email → the maintainer signs up, confirms and accepts → the admin sees them, the audit log and the outbox", async () => {
+  // Eleven pages, three sign-ups or sign-ins and two emails through the outbox loop: a minute on a loaded machine.
+  test("bootstrap admin → invitation email → the maintainer signs up, confirms and accepts → the admin sees them, the audit log and the outbox", {
+    timeout: 180_000,
+  }, async () => {
     const smtp = app.smtp();
     const server = app.server();
 
