@@ -4,6 +4,7 @@ import type { ScheduledJobState } from "../../domain/scheduled-jobs.ts";
 import { AppError } from "../../errors/app-error.ts";
 import type { Database, ScheduledJobRow } from "../schema.ts";
 import { type Db, isPostgres } from "./db.ts";
+import type { FailedAttemptOptions } from "./outbox-repo.ts";
 
 /** How many times a job is tried before it ends `failed` (retries over two to four hours). */
 export const SCHEDULED_JOB_MAX_ATTEMPTS = 8;
@@ -180,16 +181,6 @@ export async function completeJob(db: Db, claim: JobClaim, { now, nextDueAt }: {
   return Number(result.numUpdatedRows) === 1;
 }
 
-/** Options for recording a failed run. */
-export interface FailedRunOptions {
-  now: Date;
-  /** Why the run failed, already free of secrets; shown to admins. */
-  error: string;
-  maxAttempts?: number;
-  /** A number in [0, 1) for the jitter; tests pass a fixed one. */
-  random?: () => number;
-}
-
 /**
  * Records a failed run (its effect already rolled back): the job goes back to `pending` with a
  * later due instant (the outbox's backoff), or ends `failed`, kept with its error for admins,
@@ -199,7 +190,7 @@ export interface FailedRunOptions {
 export async function markJobFailedAttempt(
   db: Db,
   claim: JobClaim,
-  { now, error, maxAttempts = SCHEDULED_JOB_MAX_ATTEMPTS, random = Math.random }: FailedRunOptions,
+  { now, error, maxAttempts = SCHEDULED_JOB_MAX_ATTEMPTS, random = Math.random }: FailedAttemptOptions,
 ): Promise<Extract<ScheduledJobState, "pending" | "failed"> | null> {
   const state = claim.attempts >= maxAttempts ? "failed" : "pending";
   const at = now.toISOString();
