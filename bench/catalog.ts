@@ -13,7 +13,7 @@ import os from "node:os";
 import path from "node:path";
 import zlib from "node:zlib";
 import autocannon from "autocannon";
-import { importTermPage } from "../src/commands/import-term-page.ts";
+import { importTermPage } from "../src/commands/term-pages/import-term-page.ts";
 import { termSlugFromPath } from "../src/domain/slug.ts";
 import type { CatalogResponse } from "../src/schemas/catalog.ts";
 import { openDatabase } from "../src/storage/database.ts";

@@ -3,7 +3,7 @@ import { hasNoPrograms, lockTermPageImports } from "../storage/repos/program-rep
 import { inTransaction } from "../storage/transaction.ts";
 import { parseTermPage } from "../termpages/index.ts";
 import { demoTermPages } from "./demo-term-pages.ts";
-import { importTermPageWithin } from "./import-term-page.ts";
+import { importTermPageWithin } from "./term-pages/import-term-page.ts";
 
 /** The demo program's slug. */
 export const DEMO_PROGRAM_SLUG = "demo";

@@ -3,7 +3,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { DateTime } from "luxon";
-import { importTermPage } from "../../src/commands/import-term-page.ts";
+import { importTermPage } from "../../src/commands/term-pages/import-term-page.ts";
 import { loadConfig } from "../../src/config/config.ts";
 import { termSlugFromPath } from "../../src/domain/slug.ts";
 import { type RunningServer, startServer } from "../../src/server/start.ts";

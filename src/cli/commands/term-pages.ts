@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { type Command, Option } from "commander";
-import type { ImportTermPageResult } from "../../commands/import-term-page.ts";
+import type { ImportTermPageResult } from "../../commands/term-pages/import-term-page.ts";
 import { slugify, termSlugFromPath } from "../../domain/slug.ts";
 import { AppError, isAppError } from "../../errors/app-error.ts";
 import type { ParsedTermPage } from "../../termpages/types.ts";
@@ -146,7 +146,7 @@ export function registerTermPageCommands(program: Command): void {
         const config = configFrom({ db: flags.db });
         const { openDatabase } = await import("../../storage/database.ts");
         const { migrateToLatest } = await import("../../storage/migrate.ts");
-        const { importTermPages } = await import("../../commands/import-term-pages.ts");
+        const { importTermPages } = await import("../../commands/term-pages/import-term-pages.ts");
         const database = await openDatabase(config.databaseUrl);
         const progress = createProgress(files.length);
         let report: Awaited<ReturnType<typeof importTermPages>>;
@@ -182,7 +182,7 @@ export function registerTermPageCommands(program: Command): void {
     .action(async (termSlug: string, flags: { state: "accepted" | "proposed" | "all"; output?: string; db?: string }) => {
       const config = configFrom({ db: flags.db });
       const { openDatabase } = await import("../../storage/database.ts");
-      const { buildTermPageData } = await import("../../commands/build-term-page-data.ts");
+      const { buildTermPageData } = await import("../../commands/term-pages/build-term-page-data.ts");
       const { writeTermPage } = await termPages();
       const database = await openDatabase(config.databaseUrl);
       try {

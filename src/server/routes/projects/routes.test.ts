@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestApp, type TestApp } from "../../../../test/helpers/app.ts";
 import { FIXTURE_TODAY, seedCatalogFixture } from "../../../../test/helpers/catalog-fixture.ts";
 import { testDialects } from "../../../../test/helpers/databases.ts";
-import { importTermPage } from "../../../commands/import-term-page.ts";
+import { importTermPage } from "../../../commands/term-pages/import-term-page.ts";
 import type { ProjectDetail } from "../../../schemas/catalog.ts";
 import { parseTermPage } from "../../../termpages/index.ts";
 

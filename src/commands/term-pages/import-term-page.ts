@@ -1,14 +1,14 @@
-import type { ProjectState } from "../domain/project-states.ts";
-import { skillLabel } from "../domain/skill-label.ts";
-import { slugify, uniqueSlug } from "../domain/slug.ts";
-import { AppError } from "../errors/app-error.ts";
-import { renderProjectText } from "../presenters/render-markdown.ts";
-import type { DatabaseHandle } from "../storage/database.ts";
-import { type AuditActor, recordAuditEvent } from "../storage/repos/audit-repo.ts";
-import type { Db } from "../storage/repos/db.ts";
-import { upsertOrganization } from "../storage/repos/organization-repo.ts";
-import { findOrCreatePerson } from "../storage/repos/person-repo.ts";
-import { findProgramBySlug, insertProgram, lockTermPageImports } from "../storage/repos/program-repo.ts";
+import type { ProjectState } from "../../domain/project-states.ts";
+import { skillLabel } from "../../domain/skill-label.ts";
+import { slugify, uniqueSlug } from "../../domain/slug.ts";
+import { AppError } from "../../errors/app-error.ts";
+import { renderProjectText } from "../../presenters/render-markdown.ts";
+import type { DatabaseHandle } from "../../storage/database.ts";
+import { type AuditActor, recordAuditEvent } from "../../storage/repos/audit-repo.ts";
+import type { Db } from "../../storage/repos/db.ts";
+import { upsertOrganization } from "../../storage/repos/organization-repo.ts";
+import { findOrCreatePerson } from "../../storage/repos/person-repo.ts";
+import { findProgramBySlug, insertProgram, lockTermPageImports } from "../../storage/repos/program-repo.ts";
 import {
   insertProject,
   mapProjectsBySlug,
@@ -17,13 +17,13 @@ import {
   replaceProjectSkills,
   replaceUpstreamLinks,
   updateProject,
-} from "../storage/repos/project-repo.ts";
-import { ensureSkills } from "../storage/repos/skill-repo.ts";
-import { findTermBySlug, insertTerm, replaceTimeline, type TermFields, updateTerm } from "../storage/repos/term-repo.ts";
-import type { ProgramRow, TermRow } from "../storage/schema.ts";
-import { inTransaction } from "../storage/transaction.ts";
-import { projectFieldProblems } from "../termpages/index.ts";
-import type { ParsedProject, ParsedTermPage } from "../termpages/types.ts";
+} from "../../storage/repos/project-repo.ts";
+import { ensureSkills } from "../../storage/repos/skill-repo.ts";
+import { findTermBySlug, insertTerm, replaceTimeline, type TermFields, updateTerm } from "../../storage/repos/term-repo.ts";
+import type { ProgramRow, TermRow } from "../../storage/schema.ts";
+import { inTransaction } from "../../storage/transaction.ts";
+import { projectFieldProblems } from "../../termpages/index.ts";
+import type { ParsedProject, ParsedTermPage } from "../../termpages/types.ts";
 
 /** What one import did, counted per kind of object. */
 export interface ImportTermPageResult {

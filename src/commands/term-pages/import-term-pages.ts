@@ -1,5 +1,5 @@
-import { type ErrorCode, isAppError } from "../errors/app-error.ts";
-import type { DatabaseHandle } from "../storage/database.ts";
+import { type ErrorCode, isAppError } from "../../errors/app-error.ts";
+import type { DatabaseHandle } from "../../storage/database.ts";
 import { type ImportTermPageResult, importTermPage, type PageImport } from "./import-term-page.ts";
 
 /** One file of a batch: where it comes from, and how to read it into a page to import. */

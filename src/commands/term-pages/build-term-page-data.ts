@@ -1,9 +1,9 @@
-import type { ProjectState } from "../domain/project-states.ts";
-import { AppError } from "../errors/app-error.ts";
-import type { DatabaseHandle } from "../storage/database.ts";
-import { listProjectsWithDetails } from "../storage/repos/project-repo.ts";
-import { findTermBySlug, listTimeline } from "../storage/repos/term-repo.ts";
-import type { ExtraField, OrganizationData, ProjectData, SectionData, TermPageData } from "../termpages/types.ts";
+import type { ProjectState } from "../../domain/project-states.ts";
+import { AppError } from "../../errors/app-error.ts";
+import type { DatabaseHandle } from "../../storage/database.ts";
+import { listProjectsWithDetails } from "../../storage/repos/project-repo.ts";
+import { findTermBySlug, listTimeline } from "../../storage/repos/term-repo.ts";
+import type { ExtraField, OrganizationData, ProjectData, SectionData, TermPageData } from "../../termpages/types.ts";
 
 /** Options of buildTermPageData. */
 export interface BuildTermPageDataOptions {

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openMigratedTestDatabase, testDialects } from "../../test/helpers/databases.ts";
-import type { DatabaseHandle } from "../storage/database.ts";
-import { findTermBySlug } from "../storage/repos/term-repo.ts";
-import { parseTermPage } from "../termpages/index.ts";
+import { openMigratedTestDatabase, testDialects } from "../../../test/helpers/databases.ts";
+import type { DatabaseHandle } from "../../storage/database.ts";
+import { findTermBySlug } from "../../storage/repos/term-repo.ts";
+import { parseTermPage } from "../../termpages/index.ts";
 import type { PageImport } from "./import-term-page.ts";
 import { importTermPages, type TermPageSource } from "./import-term-pages.ts";
 
