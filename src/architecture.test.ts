@@ -85,6 +85,12 @@ const forbidden: Case[] = [
     source: 'export { signIn } from "../../src/commands/auth/sign-in.ts";',
     says: "call the HTTP API",
   },
+  {
+    rule: "the demo is called by the server, not the other way round",
+    file: "src/demo/bad.ts",
+    source: 'export { buildApp } from "../server/app.ts";',
+    says: "src/demo makes demo term pages",
+  },
   { rule: "domain is pure", file: "src/domain/bad.ts", source: 'export { openDatabase } from "../storage/database.ts";', says: "src/domain is pure" },
 ];
 
@@ -94,6 +100,12 @@ const allowed: Array<Omit<Case, "says">> = [
     rule: "cli opens the database",
     file: "src/cli/good.ts",
     source: 'export { openDatabase } from "../storage/database.ts";\nexport { migrateToLatest } from "../storage/migrate.ts";',
+  },
+  {
+    rule: "the demo loads through the term-page import",
+    file: "src/demo/good.ts",
+    source:
+      'export { importTermPageWithin } from "../commands/term-pages/import-term-page.ts";\nexport { hasNoPrograms } from "../storage/repos/program-repo.ts";',
   },
   { rule: "jobs claim their queue", file: "src/jobs/good.ts", source: 'export { claimDueMessages } from "../storage/repos/outbox-repo.ts";' },
   { rule: "policies read row types", file: "src/policies/good.ts", source: 'export type { ProgramRow } from "../storage/schema.ts";' },

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from "fastify";
-import { seedDemoIfEmpty } from "../commands/seed-demo.ts";
 import type { Config } from "../config/config.ts";
+import { seedDemoIfEmpty } from "../demo/seed-demo.ts";
 import { AppError } from "../errors/app-error.ts";
 import { createMailer } from "../jobs/mailer.ts";
 import { createOutboxWorker } from "../jobs/outbox-worker.ts";

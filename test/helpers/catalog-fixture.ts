@@ -1,5 +1,5 @@
-import { seedDemoIfEmpty } from "../../src/commands/seed-demo.ts";
 import { importTermPage } from "../../src/commands/term-pages/import-term-page.ts";
+import { seedDemoIfEmpty } from "../../src/demo/seed-demo.ts";
 import type { DatabaseHandle } from "../../src/storage/database.ts";
 import { parseTermPage } from "../../src/termpages/index.ts";
 

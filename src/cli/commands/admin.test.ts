@@ -3,7 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runCli } from "../../../test/helpers/run-cli.ts";
-import { demoTermPages } from "../../commands/demo-term-pages.ts";
+import { demoTermPages } from "../../demo/demo-term-pages.ts";
 import { openDatabase } from "../../storage/database.ts";
 import { findPersonByEmail, insertAccount } from "../../storage/repos/account-repo.ts";
 import { listGrantsOf } from "../../storage/repos/role-repo.ts";

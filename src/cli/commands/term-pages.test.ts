@@ -4,7 +4,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { HOSTILE_PAGE } from "../../../test/helpers/catalog-fixture.ts";
 import { runCli } from "../../../test/helpers/run-cli.ts";
-import { demoTermPages } from "../../commands/demo-term-pages.ts";
+import { demoTermPages } from "../../demo/demo-term-pages.ts";
 
 let dir: string;
 let termFile: string;

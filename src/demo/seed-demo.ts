@@ -1,9 +1,9 @@
+import { importTermPageWithin } from "../commands/term-pages/import-term-page.ts";
 import { type DatabaseHandle, withStartupBusyTimeout } from "../storage/database.ts";
 import { hasNoPrograms, lockTermPageImports } from "../storage/repos/program-repo.ts";
 import { inTransaction } from "../storage/transaction.ts";
 import { parseTermPage } from "../termpages/index.ts";
 import { demoTermPages } from "./demo-term-pages.ts";
-import { importTermPageWithin } from "./term-pages/import-term-page.ts";
 
 /** The demo program's slug. */
 export const DEMO_PROGRAM_SLUG = "demo";
