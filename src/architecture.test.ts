@@ -80,6 +80,12 @@ const forbidden: Case[] = [
     says: "the route presents it with src/presenters",
   },
   {
+    rule: "Markdown rendering is pure",
+    file: "src/markdown/bad.ts",
+    source: 'export { findPersonById } from "../storage/repos/account-repo.ts";',
+    says: "src/markdown is pure",
+  },
+  {
     rule: "web imports no server code",
     file: "web/src/bad.ts",
     source: 'export { signIn } from "../../src/commands/auth/sign-in.ts";',
@@ -107,6 +113,7 @@ const allowed: Array<Omit<Case, "says">> = [
     source:
       'export { importTermPageWithin } from "../commands/term-pages/import-term-page.ts";\nexport { hasNoPrograms } from "../storage/repos/program-repo.ts";',
   },
+  { rule: "commands render Markdown", file: "src/commands/good.ts", source: 'export { renderProjectText } from "../markdown/render-markdown.ts";' },
   { rule: "jobs claim their queue", file: "src/jobs/good.ts", source: 'export { claimDueMessages } from "../storage/repos/outbox-repo.ts";' },
   { rule: "policies read row types", file: "src/policies/good.ts", source: 'export type { ProgramRow } from "../storage/schema.ts";' },
   { rule: "routes read row types", file: "src/server/routes/x/good.ts", source: 'export type { ProgramRow } from "../../../storage/schema.ts";' },

@@ -2,7 +2,7 @@ import type { ProjectState } from "../../domain/project-states.ts";
 import { skillLabel } from "../../domain/skill-label.ts";
 import { slugify, uniqueSlug } from "../../domain/slug.ts";
 import { AppError } from "../../errors/app-error.ts";
-import { renderProjectText } from "../../presenters/render-markdown.ts";
+import { renderProjectText } from "../../markdown/render-markdown.ts";
 import type { DatabaseHandle } from "../../storage/database.ts";
 import { type AuditActor, recordAuditEvent } from "../../storage/repos/audit-repo.ts";
 import type { Db } from "../../storage/repos/db.ts";

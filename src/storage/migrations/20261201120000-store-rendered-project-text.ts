@@ -1,4 +1,4 @@
-import { renderProjectText } from "../../presenters/render-markdown.ts";
+import { renderProjectText } from "../../markdown/render-markdown.ts";
 import type { MigrationDb } from "./column-types.ts";
 
 /**
