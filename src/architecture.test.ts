@@ -43,6 +43,12 @@ const forbidden: Case[] = [
     says: "src/presenters run no queries",
   },
   {
+    rule: "presenters import no repo",
+    file: "src/presenters/bad-repo.ts",
+    source: 'export type { CatalogResult } from "../storage/repos/catalog-repo.ts";',
+    says: "row types come from src/storage/schema.ts",
+  },
+  {
     rule: "routes never call repos",
     file: "src/server/routes/x/routes.ts",
     source: 'export { findPersonById } from "../../../storage/repos/account-repo.ts";',
@@ -116,6 +122,7 @@ const allowed: Array<Omit<Case, "says">> = [
   { rule: "commands render Markdown", file: "src/commands/good.ts", source: 'export { renderProjectText } from "../markdown/render-markdown.ts";' },
   { rule: "jobs claim their queue", file: "src/jobs/good.ts", source: 'export { claimDueMessages } from "../storage/repos/outbox-repo.ts";' },
   { rule: "policies read row types", file: "src/policies/good.ts", source: 'export type { ProgramRow } from "../storage/schema.ts";' },
+  { rule: "presenters read row types", file: "src/presenters/good.ts", source: 'export type { ProjectWithDetails } from "../storage/schema.ts";' },
   { rule: "routes read row types", file: "src/server/routes/x/good.ts", source: 'export type { ProgramRow } from "../../../storage/schema.ts";' },
   {
     rule: "web reads the vocabulary",

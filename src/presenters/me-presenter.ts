@@ -1,12 +1,11 @@
 import type { z } from "zod";
-import { skillLabel } from "../domain/skill-label.ts";
+import { skillLabel } from "../domain/canonical-skill.ts";
 import type { SignedIn } from "../policies/actor.ts";
 import type { MeResponse } from "../schemas/account.ts";
-import type { listRolesOf } from "../storage/repos/role-repo.ts";
-import type { PersonRow } from "../storage/schema.ts";
+import type { PersonRow, RolesOfPerson } from "../storage/schema.ts";
 
 /** The signed-in person's own view: their profile, their roles, and the CSRF token of their session. */
-export function presentMe(person: PersonRow, roles: Awaited<ReturnType<typeof listRolesOf>>, actor: SignedIn): z.infer<typeof MeResponse> {
+export function presentMe(person: PersonRow, roles: RolesOfPerson, actor: SignedIn): z.infer<typeof MeResponse> {
   return {
     id: person.id,
     name: person.name,

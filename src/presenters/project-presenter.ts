@@ -1,7 +1,6 @@
 import type { TermStatus } from "../domain/term-status.ts";
 import type { ApplyState, ProjectCard, ProjectDetail } from "../schemas/catalog.ts";
-import type { CatalogRow } from "../storage/repos/catalog-repo.ts";
-import type { ProjectDetails, ProjectMentor, ProjectWithDetails } from "../storage/repos/project-repo.ts";
+import type { CatalogRow, ProjectDetails, ProjectMentor, ProjectWithDetails } from "../storage/schema.ts";
 
 const GITHUB_HANDLE = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})$/;
 

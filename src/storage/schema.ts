@@ -354,3 +354,73 @@ export type ScheduledJobRow = Selectable<ScheduledJobTable>;
 export type NewProgram = Insertable<ProgramTable>;
 /** Changes to a program. */
 export type ProgramUpdate = Updateable<ProgramTable>;
+
+// Rows of reads that join several tables: the repos return them, commands pass them on and
+// presenters shape them, so they live here, where presenters may import them.
+
+/** A project card's row, before its skills and mentors are attached. */
+export interface CatalogRow {
+  id: number;
+  slug: string;
+  title: string;
+  /** The start of the description as plain text, stored when the project was written. */
+  summary: string;
+  slots: number;
+  organizationSlug: string;
+  organizationName: string;
+}
+
+/** One facet value of the catalog with its count. */
+export interface FacetCount {
+  name: string;
+  label: string;
+  count: number;
+}
+
+/** A mentor of a project, with what the presenters need to decide what to show. */
+export interface ProjectMentor {
+  personId: number;
+  name: string;
+  githubHandle: string | null;
+  email: string | null;
+  emailPublic: Flag;
+}
+
+/** What hangs off a project: its mentors, skills and upstream links, in order. */
+export interface ProjectDetails {
+  mentors: ProjectMentor[];
+  skills: Array<{ tag: string; label: string; originalText: string }>;
+  upstreamIssues: string[];
+}
+
+/** A project with its organization and everything a term page or a project page shows about it. */
+export interface ProjectWithDetails extends ProjectRow, ProjectDetails {
+  organizationSlug: string;
+  organizationName: string;
+  organizationIntro: string | null;
+}
+
+/** A role someone was granted, with the names of its program and organization. */
+export interface GrantOfPerson {
+  role: GrantedRole;
+  programSlug: string;
+  programName: string;
+  organizationSlug: string | null;
+  organizationName: string | null;
+}
+
+/** A project someone mentors, with its program and organization. */
+export interface MentoredProject {
+  projectSlug: string;
+  projectTitle: string;
+  programSlug: string;
+  programName: string;
+  organizationSlug: string;
+  organizationName: string;
+}
+
+/** Someone's roles as their profile lists them: the grants and the projects they mentor. */
+export interface RolesOfPerson {
+  grants: GrantOfPerson[];
+  mentored: MentoredProject[];
+}

@@ -1,5 +1,6 @@
 import { type Expression, type SqlBool, sql } from "kysely";
 import type { Dialect } from "../database.ts";
+import type { CatalogRow, FacetCount } from "../schema.ts";
 import type { Db } from "./db.ts";
 
 /** A catalog query: one term's accepted projects, narrowed by text, skills (all) and organizations (any). */
@@ -8,25 +9,6 @@ export interface CatalogFilter {
   q: string | undefined;
   skills: readonly string[];
   organizationSlugs: readonly string[];
-}
-
-/** A project card's row, before its skills and mentors are attached. */
-export interface CatalogRow {
-  id: number;
-  slug: string;
-  title: string;
-  /** The start of the description as plain text, stored when the project was written. */
-  summary: string;
-  slots: number;
-  organizationSlug: string;
-  organizationName: string;
-}
-
-/** One facet value with its count. */
-export interface FacetCount {
-  name: string;
-  label: string;
-  count: number;
 }
 
 /** A page of matching projects, the total, and the facet counts. */

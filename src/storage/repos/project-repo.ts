@@ -1,5 +1,5 @@
 import type { Insertable } from "kysely";
-import type { ProjectRow, ProjectTable } from "../schema.ts";
+import type { ProjectDetails, ProjectRow, ProjectTable, ProjectWithDetails } from "../schema.ts";
 import type { Db } from "./db.ts";
 
 /** The fields of a project that a proposal, an import or an admin sets. */
@@ -62,29 +62,6 @@ export async function replaceUpstreamLinks(db: Db, projectId: number, urls: read
     .insertInto("upstreamLinks")
     .values(urls.map((url, index) => ({ projectId, url, position: index + 1 })))
     .execute();
-}
-
-/** A mentor of a project, with what the presenters need to decide what to show. */
-export interface ProjectMentor {
-  personId: number;
-  name: string;
-  githubHandle: string | null;
-  email: string | null;
-  emailPublic: 0 | 1;
-}
-
-/** What hangs off a project: its mentors, skills and upstream links, in order. */
-export interface ProjectDetails {
-  mentors: ProjectMentor[];
-  skills: Array<{ tag: string; label: string; originalText: string }>;
-  upstreamIssues: string[];
-}
-
-/** A project with its organization and everything a term page or a project page shows about it. */
-export interface ProjectWithDetails extends ProjectRow, ProjectDetails {
-  organizationSlug: string;
-  organizationName: string;
-  organizationIntro: string | null;
 }
 
 function projectsWithOrganization(db: Db) {

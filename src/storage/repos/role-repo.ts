@@ -1,6 +1,6 @@
 import type { Selectable } from "kysely";
 import type { GrantedRole } from "../../domain/roles.ts";
-import type { RoleGrantTable } from "../schema.ts";
+import type { RoleGrantTable, RolesOfPerson } from "../schema.ts";
 import type { Db } from "./db.ts";
 
 /** A stored role grant. */
@@ -78,7 +78,7 @@ export async function listProgramPeople(db: Db, programId: number) {
 }
 
 /** A person's roles with the names of their scopes: grants, then the projects they mentor. */
-export async function listRolesOf(db: Db, personId: number) {
+export async function listRolesOf(db: Db, personId: number): Promise<RolesOfPerson> {
   const [grants, mentored] = await Promise.all([
     db
       .selectFrom("roleGrants")
