@@ -1,6 +1,9 @@
-import type { TermStatus } from "../domain/term-status.ts";
-import type { ApplyState, ProjectCard, ProjectDetail } from "../schemas/catalog.ts";
-import type { CatalogRow, ProjectDetails, ProjectMentor, ProjectWithDetails } from "../storage/schema.ts";
+import { checkActionOpen } from "../domain/phase-actions.ts";
+import { termStatusAt } from "../domain/term-status.ts";
+import type { TermTimeline } from "../domain/timeline.ts";
+import type { CatalogResponse, ProjectCard, ProjectDetail } from "../schemas/catalog.ts";
+import type { CatalogRow, FacetCount, ProgramRow, ProjectDetails, ProjectMentor, ProjectWithDetails, TermRow } from "../storage/schema.ts";
+import { presentApplyState } from "./term-presenter.ts";
 
 const GITHUB_HANDLE = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})$/;
 
@@ -18,21 +21,35 @@ export function presentProjectCard(row: CatalogRow & ProjectDetails, termSlug: s
   };
 }
 
+/** One page of a term's catalog: its project cards, how many match in all, and the facet counts. */
+export function presentCatalogPage(
+  found: { term: Pick<TermRow, "slug">; projects: Array<CatalogRow & ProjectDetails>; total: number; skills: FacetCount[]; organizations: FacetCount[] },
+  query: { page: number; limit: number },
+): CatalogResponse {
+  return {
+    items: found.projects.map((row) => presentProjectCard(row, found.term.slug)),
+    total: found.total,
+    page: query.page,
+    limit: query.limit,
+    facets: { skills: found.skills, organizations: found.organizations },
+  };
+}
+
 /**
- * A project page: the HTML rendered and sanitized when the project was written, mentors with
- * GitHub links, and each mentor's email only when that mentor made it public.
+ * A project page at `now`: the HTML rendered and sanitized when the project was written, mentors
+ * with GitHub links, each mentor's email only when that mentor made it public, and whether
+ * applying is open.
  */
 export function presentProjectDetail(
-  project: ProjectWithDetails,
-  term: { slug: string; title: string; timeZone: string; status: TermStatus },
-  program: { slug: string; name: string },
-  apply: ApplyState,
+  found: { project: ProjectWithDetails; term: TermRow; program: ProgramRow; timeline: TermTimeline },
+  now: Date,
 ): ProjectDetail {
+  const { project, term, program, timeline } = found;
   return {
     slug: project.slug,
     title: project.title,
-    term,
-    program,
+    term: { slug: term.slug, title: term.title, timeZone: term.timeZone, status: termStatusAt(timeline, now) },
+    program: { slug: program.slug, name: program.name },
     organization: { slug: project.organizationSlug, name: project.organizationName },
     state: project.state,
     slots: project.slots,
@@ -48,7 +65,7 @@ export function presentProjectDetail(
     })),
     upstreamIssues: project.upstreamIssues.filter(isWebUrl),
     externalUrl: project.externalUrl && isWebUrl(project.externalUrl) ? project.externalUrl : null,
-    apply,
+    apply: presentApplyState(checkActionOpen(timeline, "submitApplication", now)),
   };
 }
 

@@ -2,22 +2,7 @@ import { type ActionAvailability, checkActionOpen } from "../domain/phase-action
 import { TERM_STATUS_LABELS, termStatusAt } from "../domain/term-status.ts";
 import { isWithin, nextDeadline, phaseWindow, type TermTimeline } from "../domain/timeline.ts";
 import type { ApplyState, Phase, TermDetail, TermSummary } from "../schemas/catalog.ts";
-import type { TermRow, TimelinePhaseRow } from "../storage/schema.ts";
-
-/** The domain's view of a stored term and its timeline rows. */
-export function toTermTimeline(term: Pick<TermRow, "title" | "timeZone">, phases: readonly TimelinePhaseRow[]): TermTimeline {
-  return {
-    title: term.title,
-    timeZone: term.timeZone,
-    phases: phases.map((phase) => ({
-      kind: phase.kind,
-      activity: phase.activity,
-      text: phase.text,
-      startsAt: phase.startsAt ? new Date(phase.startsAt) : null,
-      endsAt: phase.endsAt ? new Date(phase.endsAt) : null,
-    })),
-  };
-}
+import type { TermRow } from "../storage/schema.ts";
 
 /** A term as lists show it: status and next deadline at `now`. */
 export function presentTermSummary(term: TermRow, programSlug: string, timeline: TermTimeline, now: Date): TermSummary {

@@ -1,5 +1,8 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
-import { listPublicPrograms, listPublicTerms } from "../../../commands/public-catalog.ts";
+import { listPublicPrograms } from "../../../commands/catalog/list-public-programs.ts";
+import { listPublicTerms } from "../../../commands/catalog/list-public-terms.ts";
+import { presentProgramSummary } from "../../../presenters/program-presenter.ts";
+import { presentTermSummary } from "../../../presenters/term-presenter.ts";
 import type { AppContext } from "../../context.ts";
 import { problemResponses } from "../../problem-responses.ts";
 import { ProgramListResponse, ProgramParams, TermListResponse } from "./schema.ts";
@@ -15,7 +18,11 @@ export const programRoutes: FastifyPluginAsyncZod<{ context: AppContext }> = asy
         response: { 200: ProgramListResponse },
       },
     },
-    async () => ({ items: await listPublicPrograms(context.database, context.now()) }),
+    async () => {
+      const now = context.now();
+      const programs = await listPublicPrograms(context.database, now);
+      return { items: programs.map((found) => presentProgramSummary(found, now)) };
+    },
   );
 
   app.get(
@@ -28,6 +35,10 @@ export const programRoutes: FastifyPluginAsyncZod<{ context: AppContext }> = asy
         response: { 200: TermListResponse, ...problemResponses(400, 404) },
       },
     },
-    async (request) => ({ items: await listPublicTerms(context.database, request.params.program, context.now()) }),
+    async (request) => {
+      const { program, terms } = await listPublicTerms(context.database, request.params.program);
+      const now = context.now();
+      return { items: terms.map(({ term, timeline }) => presentTermSummary(term, program.slug, timeline, now)) };
+    },
   );
 };

@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
-import { getPublicProject } from "../../../commands/public-catalog.ts";
+import { getPublicProject } from "../../../commands/catalog/get-public-project.ts";
+import { presentProjectDetail } from "../../../presenters/project-presenter.ts";
 import { ProjectDetailSchema } from "../../../schemas/catalog.ts";
 import type { AppContext } from "../../context.ts";
 import { problemResponses } from "../../problem-responses.ts";
@@ -17,6 +18,6 @@ export const projectRoutes: FastifyPluginAsyncZod<{ context: AppContext }> = asy
         response: { 200: ProjectDetailSchema, ...problemResponses(400, 404) },
       },
     },
-    async (request) => getPublicProject(context.database, request.params.project, context.now()),
+    async (request) => presentProjectDetail(await getPublicProject(context.database, request.params.project), context.now()),
   );
 };

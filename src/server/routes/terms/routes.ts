@@ -1,15 +1,14 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
-import {
-  type CatalogVocabulary,
-  catalogQueryKey,
-  catalogVersion,
-  catalogVocabulary,
-  getPublicTerm,
-  normalizeCatalogQuery,
-  searchPublicCatalog,
-} from "../../../commands/public-catalog.ts";
-import { termCalendar } from "../../../commands/term-calendar.ts";
+import { catalogQueryKey, normalizeCatalogQuery } from "../../../commands/catalog/catalog-query.ts";
+import { getCatalogVersion } from "../../../commands/catalog/get-catalog-version.ts";
+import { type CatalogVocabulary, getCatalogVocabulary } from "../../../commands/catalog/get-catalog-vocabulary.ts";
+import { getPublicTerm } from "../../../commands/catalog/get-public-term.ts";
+import { getTermTimeline } from "../../../commands/catalog/get-term-timeline.ts";
+import { searchPublicCatalog } from "../../../commands/catalog/search-public-catalog.ts";
+import { presentTermCalendar } from "../../../presenters/calendar-presenter.ts";
+import { presentCatalogPage } from "../../../presenters/project-presenter.ts";
+import { presentTermDetail } from "../../../presenters/term-presenter.ts";
 import { CatalogQuerySchema, CatalogResponseSchema, TermDetailSchema } from "../../../schemas/catalog.ts";
 import type { AppContext } from "../../context.ts";
 import { problemResponses } from "../../problem-responses.ts";
@@ -34,7 +33,10 @@ export const termRoutes: FastifyPluginAsyncZod<{ context: AppContext }> = async 
         response: { 200: TermDetailSchema, ...problemResponses(400, 404) },
       },
     },
-    async (request) => getPublicTerm(context.database, request.params.term, context.now()),
+    async (request) => {
+      const { term, program, timeline, counts } = await getPublicTerm(context.database, request.params.term);
+      return presentTermDetail(term, program, timeline, counts, context.now());
+    },
   );
 
   app.get(
@@ -53,15 +55,16 @@ export const termRoutes: FastifyPluginAsyncZod<{ context: AppContext }> = async 
     async (request, reply) => {
       const termSlug = request.params.term;
       // The catalog's version is read at most once a second per term and process.
-      const version = await rememberFor(context, `catalog-version:${termSlug}`, CATALOG_VERSION_TTL_MS, () => catalogVersion(context.database, termSlug));
-      const vocabulary = await vocabularies(context, version, () => catalogVocabulary(context.database, termSlug));
+      const version = await rememberFor(context, `catalog-version:${termSlug}`, CATALOG_VERSION_TTL_MS, () => getCatalogVersion(context.database, termSlug));
+      const vocabulary = await vocabularies(context, version, () => getCatalogVocabulary(context.database, termSlug));
       const query = normalizeCatalogQuery(request.query, vocabulary);
       return sendCachedJson(reply, {
         context,
         cache: "catalog",
         key: `${version}:${catalogQueryKey(query)}`,
         schema: CatalogResponseSchema,
-        produce: () => searchPublicCatalog(context.database, termSlug, query),
+        // Presented once per cache entry, like the search itself: a cached answer costs neither.
+        produce: async () => presentCatalogPage(await searchPublicCatalog(context.database, termSlug, query), query),
       });
     },
   );
@@ -78,7 +81,7 @@ export const termRoutes: FastifyPluginAsyncZod<{ context: AppContext }> = async 
       },
     },
     async (request, reply) => {
-      const { filename, body } = await termCalendar(context.database, request.params.term);
+      const { filename, body } = presentTermCalendar(await getTermTimeline(context.database, request.params.term));
       return reply
         .type("text/calendar; charset=utf-8")
         .header("content-disposition", `inline; filename="${filename}"`)

@@ -1,8 +1,7 @@
 import ical, { ICalCalendarMethod } from "ical-generator";
 import { formatInstant } from "../domain/format-instant.ts";
-import { phaseWindow } from "../domain/timeline.ts";
-import type { DatabaseHandle } from "../storage/database.ts";
-import { loadTerm } from "./public-catalog.ts";
+import { phaseWindow, type TermTimeline } from "../domain/timeline.ts";
+import type { ProgramRow, TermRow } from "../storage/schema.ts";
 
 /** A term's calendar feed: a file name and the iCalendar text. */
 export interface TermCalendar {
@@ -15,8 +14,8 @@ export interface TermCalendar {
  * Each event's UID is built from the term's slug and the phase kind (or its row), so a
  * calendar app that subscribed updates the event when dates change instead of adding one.
  */
-export async function termCalendar(database: DatabaseHandle, termSlug: string): Promise<TermCalendar> {
-  const { term, program, timeline } = await loadTerm(database, termSlug);
+export function presentTermCalendar(found: { term: TermRow; program: ProgramRow; timeline: TermTimeline }): TermCalendar {
+  const { term, program, timeline } = found;
   const calendar = ical({
     name: `${program.name}: ${term.title}`,
     description: `Deadlines of ${term.title}. Times are in UTC; the program states them in ${term.timeZone}.`,

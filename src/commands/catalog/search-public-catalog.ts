@@ -1,0 +1,30 @@
+import { AppError } from "../../errors/app-error.ts";
+import type { DatabaseHandle } from "../../storage/database.ts";
+import { searchCatalog } from "../../storage/repos/catalog-repo.ts";
+import { attachProjectDetails } from "../../storage/repos/project-repo.ts";
+import { findTermBySlug } from "../../storage/repos/term-repo.ts";
+import type { CatalogRow, FacetCount, ProjectDetails, TermRow } from "../../storage/schema.ts";
+import type { CatalogQuery } from "./catalog-query.ts";
+
+/** One page of a term's accepted projects, how many match in all, and the facet counts. */
+export interface CatalogPage {
+  term: TermRow;
+  projects: Array<CatalogRow & ProjectDetails>;
+  total: number;
+  skills: FacetCount[];
+  organizations: FacetCount[];
+}
+
+/** One page of a term's catalog (accepted projects only) with facet counts; NOT_FOUND when the term does not exist. */
+export async function searchPublicCatalog(database: DatabaseHandle, termSlug: string, query: CatalogQuery): Promise<CatalogPage> {
+  const term = await findTermBySlug(database.db, termSlug);
+  if (!term) throw new AppError("NOT_FOUND", `There is no term "${termSlug}".`);
+  const result = await searchCatalog(
+    database.db,
+    database.dialect,
+    { termId: term.id, q: query.q || undefined, skills: query.skill, organizationSlugs: query.org },
+    { offset: (query.page - 1) * query.limit, limit: query.limit },
+  );
+  const projects = await attachProjectDetails(database.db, result.rows);
+  return { term, projects, total: result.total, skills: result.skills, organizations: result.organizations };
+}
