@@ -1,11 +1,5 @@
 import { termStatusAt } from "./term-status.ts";
-import { datedPhases, nextDeadline, type TermTimeline } from "./timeline.ts";
-
-/** The last instant a term's timeline names, for ordering terms newest first. */
-export function termEndsAt(timeline: TermTimeline): number | null {
-  const ends = datedPhases(timeline).map((phase) => phase.window.end.getTime());
-  return ends.length > 0 ? Math.max(...ends) : null;
-}
+import { nextDeadline, type TermTimeline, termEndsAt } from "./timeline.ts";
 
 /**
  * Orders terms newest first: by the last date of their timelines, then by key (slug) for terms
@@ -23,13 +17,14 @@ export function sortTermsNewestFirst<T extends { key: string; timeline: TermTime
 }
 
 /**
- * The term a program's visitors care about now: of the terms not yet complete, the one whose
- * next deadline comes first; when every term is complete, the newest one.
+ * The term a program's visitors care about now: of the terms with dates and not yet complete, the
+ * one whose next deadline comes first; otherwise the newest one.
  */
 export function pickCurrentTerm<T extends { key: string; timeline: TermTimeline }>(terms: readonly T[], at: Date): T | null {
   let best: { term: T; deadline: number } | null = null;
   for (const term of terms) {
-    if (termStatusAt(term.timeline, at) === "complete") continue;
+    const status = termStatusAt(term.timeline, at);
+    if (status === "complete" || status === "dates_unknown") continue;
     const deadline = nextDeadline(term.timeline, at)?.at.getTime() ?? Number.POSITIVE_INFINITY;
     if (!best || deadline < best.deadline) best = { term, deadline };
   }

@@ -1,8 +1,17 @@
 import { type PhaseKind, phaseOrder } from "./phases.ts";
-import { datedPhases, isWithin, type TermTimeline } from "./timeline.ts";
+import { datedPhases, isWithin, type TermTimeline, termEndsAt } from "./timeline.ts";
 
 /** A term's status, derived from its timeline and the clock (SPEC.md, "The term lifecycle"). */
-export const TERM_STATUSES = ["planned", "proposals_open", "applications_open", "in_review", "selections_announced", "in_progress", "complete"] as const;
+export const TERM_STATUSES = [
+  "planned",
+  "proposals_open",
+  "applications_open",
+  "in_review",
+  "selections_announced",
+  "in_progress",
+  "complete",
+  "dates_unknown",
+] as const;
 
 /** One term status. */
 export type TermStatus = (typeof TERM_STATUSES)[number];
@@ -16,7 +25,13 @@ export const TERM_STATUS_LABELS: Record<TermStatus, string> = {
   selections_announced: "Selections announced",
   in_progress: "In progress",
   complete: "Complete",
+  dates_unknown: "Dates unknown",
 };
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+// A term's mentorship follows its review within weeks and lasts a few months: half a year after the
+// last date its page names, no term is still under review, whatever the page left out.
+const OVER_AFTER_MS = 180 * DAY_MS;
 
 const STAGE_OF_KIND: Record<PhaseKind, TermStatus> = {
   proposals: "proposals_open",
@@ -33,10 +48,18 @@ const STAGE_OF_KIND: Record<PhaseKind, TermStatus> = {
  * The status of a term at an instant. The latest phase that has begun sets the stage; a
  * window that has closed moves the term on: proposals closed means planned again (projects
  * are being accepted, applications not yet open), applications closed means in review, and
- * the end of the last day means complete. A timeline with no dates is planned.
+ * the end of the last day means complete. A term is also complete once every date it names has
+ * passed, when the last of them comes after its selection (the term's own span) or passed half a
+ * year ago. A timeline with no readable date at all is "dates unknown".
  */
 export function termStatusAt(timeline: TermTimeline, at: Date): TermStatus {
+  const last = termEndsAt(timeline);
+  if (last === null) return "dates_unknown";
   const phases = datedPhases(timeline);
+  if (at.getTime() >= last) {
+    const selectionEnds = phases.filter((phase) => phaseOrder(phase.kind) < phaseOrder("start")).map((phase) => phase.window.end.getTime());
+    if (last > Math.max(Number.NEGATIVE_INFINITY, ...selectionEnds) || at.getTime() - last >= OVER_AFTER_MS) return "complete";
+  }
   const begun = phases.filter((phase) => phase.window.start.getTime() <= at.getTime());
   const current = begun[begun.length - 1];
   if (!current) return "planned";

@@ -90,8 +90,10 @@ describe("term status follows the timeline and the clock", () => {
     expect(termStatusAt(term02, local(when))).toBe(status);
   });
 
-  it("is planned when the timeline has no dates at all", () => {
-    expect(termStatusAt({ ...term02, phases: [] }, new Date())).toBe("planned");
+  it("is dates unknown, not planned nor in review, when no row of the timeline has a readable date", () => {
+    expect(termStatusAt({ ...term02, phases: [] }, new Date())).toBe("dates_unknown");
+    const unreadable = [phase("applications", "August 16th - August 32nd", null, null), phase(null, "TBD", null, null)];
+    expect(termStatusAt({ ...term02, phases: unreadable }, new Date())).toBe("dates_unknown");
   });
 });
 

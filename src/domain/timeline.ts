@@ -35,6 +35,18 @@ export function phaseWindow(phase: TimelinePhase): PhaseWindow | null {
   return { start, end };
 }
 
+/**
+ * The last instant a term's timeline names, every row counted (the term's own span, "Fall Term:
+ * September 1st - November 30th", has no kind), or null when no row has a date.
+ */
+export function termEndsAt(timeline: TermTimeline): number | null {
+  const ends = timeline.phases.flatMap((phase) => {
+    const window = phaseWindow(phase);
+    return window ? [window.end.getTime()] : [];
+  });
+  return ends.length > 0 ? Math.max(...ends) : null;
+}
+
 /** The first phase of a kind, or undefined when the timeline has none. */
 export function findPhase(timeline: TermTimeline, kind: PhaseKind): TimelinePhase | undefined {
   return timeline.phases.find((phase) => phase.kind === kind);

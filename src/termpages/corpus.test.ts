@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { expectedCorpusDir, markdownFiles, sharedCorpusDir, structure } from "../../test/fixtures/termpages/index.ts";
+import { termStatusAt } from "../domain/term-status.ts";
 import { TermPageJson } from "../schemas/term-page.ts";
 import { toParseJson } from "./json.ts";
 import { LINT_RULES } from "./lint-rules.ts";
@@ -46,5 +47,28 @@ describe.skipIf(!corpus)(title, () => {
     expect(writeTermPage(reread)).toBe(written);
     expect(structure(reread)).toEqual(structure(parsed));
     expect(reread.timeline.map(({ line: _line, ...row }) => row)).toEqual(parsed.timeline.map(({ line: _line, ...row }) => row));
+  });
+});
+
+/** A page of the corpus by its path under the LFX Mentorship directory. */
+function corpusPage(page: string, now = NOW) {
+  const file = path.join(corpus ?? "", "cncf-mentoring", "programs", "lfx-mentorship", page);
+  return parseTermPage(readFileSync(file, "utf8"), { fileName: file, now });
+}
+
+describe.skipIf(!corpus)("what a visitor saw wrong, on the real pages", () => {
+  it("Q3 - Fall'2021 ends on November 30th, not never, and is complete in December 2026", () => {
+    const december = new Date("2026-12-01T00:00:00Z");
+    const page = corpusPage("2021/03-Fall/README.md", december);
+    expect(page.timeline[0]).toMatchObject({ text: "September 1st - November 31st", end: "2021-12-01T08:00:00.000Z" });
+    expect(page.findings.filter((f) => f.rule === "inferred-term-end").map((f) => f.line)).toEqual([7]);
+    const phases = page.timeline.map((row) => ({
+      kind: row.kind,
+      activity: row.activity,
+      text: row.text,
+      startsAt: row.start ? new Date(row.start) : null,
+      endsAt: row.end ? new Date(row.end) : null,
+    }));
+    expect(termStatusAt({ title: page.title, timeZone: page.timeZone, phases }, december)).toBe("complete");
   });
 });

@@ -197,12 +197,7 @@ export function parseDateRange(text: string, context: DateContext): DateRange {
   }
   if (first.month === null) first.month = last.month;
   const zone = last.zone ?? first.zone;
-  let startYear = first.year ?? last.year ?? context.year;
-  let endYear = last.year ?? first.year ?? context.year;
-  if (second && first.month !== null && second.month !== null) {
-    if (first.year === null && second.year !== null && first.month > second.month) startYear = second.year - 1;
-    if (second.year === null && first.year !== null && second.month < first.month) endYear = first.year + 1;
-  }
+  const { startYear, endYear } = rangeYears(first, second, context);
   if (!second) {
     const only = instantOf(first, startYear, first.zone ?? zone, context, false);
     const end = first.hour !== null ? only : instantOf(first, startYear, zone, context, true);
@@ -211,6 +206,34 @@ export function parseDateRange(text: string, context: DateContext): DateRange {
   const start = instantOf(first, startYear, first.zone ?? zone, context, false);
   const end = instantOf(second, endYear, second.zone ?? zone, context, true);
   return { start: iso(start.value), end: iso(end.value), problems: [...start.problems, ...end.problems] };
+}
+
+/** The years of a range's ends: what one side states applies to the other, across a new year ("Dec 16, 2024 - Jan 5"). */
+function rangeYears(first: Side, second: Side | undefined, context: DateContext): { startYear: number | null; endYear: number | null } {
+  const last = second ?? first;
+  let startYear = first.year ?? last.year ?? context.year;
+  let endYear = last.year ?? first.year ?? context.year;
+  if (second && first.month !== null && second.month !== null) {
+    if (first.year === null && second.year !== null && first.month > second.month) startYear = second.year - 1;
+    if (second.year === null && first.year !== null && second.month < first.month) endYear = first.year + 1;
+  }
+  return { startYear, endYear };
+}
+
+/**
+ * The month a range's end names when its day is past that month's last ("September 1st - November 31st"):
+ * the month and year, or null when the end has no month, no year, or a day the month has.
+ */
+export function overflowingEndMonth(text: string, context: DateContext): { year: number; month: number } | null {
+  const sides = readSides(text);
+  const [first, second] = sides;
+  const last = second ?? first;
+  const month = last?.month ?? first?.month ?? null;
+  if (!first || !last || month === null || last.day === null || last.day > 31) return null;
+  const year = rangeYears({ ...first, month: first.month ?? month }, second ? { ...second, month } : undefined, context).endYear;
+  if (year === null) return null;
+  const days = DateTime.fromObject({ year, month }).daysInMonth ?? 31;
+  return last.day > days ? { year, month } : null;
 }
 
 function iso(value: DateTime | null): string | null {

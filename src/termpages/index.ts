@@ -10,7 +10,9 @@
  * - A zone abbreviation that contradicts the date ("5:00 PM PST" in August) is reported
  *   (`wrong-zone-abbreviation`) and the wall-clock time is read in the zone the abbreviation names,
  *   as the zone database has it on that date (5:00 PM PDT). An impossible date ("November 31st") is
- *   reported (`unreadable-date`) and gives null, never a guess.
+ *   reported (`unreadable-date`) and gives null, never a guess, except in the row that ends the term:
+ *   that end is taken from what the page does say (the month the row names, the other phases, the
+ *   duration, the title's month and year) and reported (`inferred-term-end`).
  * - Missing fields are one rule per field (`missing-description`, `missing-mentor`, ...), so a program can
  *   silence the ones its format does not use (`missing-expected-outcome` before 2023).
  * - The canonical page writes mentors `Name (@handle, <email>)`: the "@" keeps a handle apart from a
@@ -29,6 +31,6 @@ export { LINT_RULES, type LintRule, type LintRuleName } from "./lint-rules.ts";
 export { remarkWithoutRescans } from "./markdown.ts";
 export { parseTermPage } from "./parse.ts";
 export { phaseKindOf } from "./phase-kinds.ts";
-export { extractSkills, normalizeSkill } from "./skills.ts";
+export { extractSkills, normalizeSkill, readSkills, skillLabels } from "./skills.ts";
 export type * from "./types.ts";
 export { writeTermPage } from "./write.ts";

@@ -39,6 +39,12 @@ export const LINT_RULES = [
     description: "A zone abbreviation contradicts the date (e.g. PST for a date in August); the zone database decides.",
   },
   { name: "unreadable-date", severity: "error", description: "A timeline date cannot be read or does not exist (e.g. November 31st); its instants are null." },
+  {
+    name: "inferred-term-end",
+    severity: "warning",
+    description:
+      "The row that ends the term cannot be read; its end is taken from what the page does say (the month it names, the other phases, the duration, the title's month and year).",
+  },
   { name: "weekday-mismatch", severity: "warning", description: "A weekday written with a date is not that date's weekday." },
   { name: "duplicate-project", severity: "warning", description: "Two projects share a title in one organization, or share a program link." },
   { name: "status-contradicts-timeline", severity: "warning", description: "The `Status:` line contradicts the timeline at the time of linting." },

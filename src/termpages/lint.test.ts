@@ -115,7 +115,7 @@ describe("lint rules", () => {
 
   it("wrong-zone-abbreviation, unreadable-date and weekday-mismatch point at the timeline row", () => {
     const page = `# Term 2024\n\nStatus: Complete\n\n| activity | date |\n| --- | --- |\n| final evaluations | Wed Aug 28, 5:00 PM PST |\n| term | September 1st - November 31st |\n| start | Monday June 18 |\n`;
-    expect(rules(page)).toEqual(["wrong-zone-abbreviation@7", "unreadable-date@8", "weekday-mismatch@9"]);
+    expect(rules(page)).toEqual(["wrong-zone-abbreviation@7", "unreadable-date@8", "inferred-term-end@8", "weekday-mismatch@9"]);
   });
 
   it("status-contradicts-timeline compares the status line with the timeline at the given time", () => {

@@ -271,10 +271,19 @@ describe("2026/03-Sep-Nov/README.md", () => {
 });
 
 describe("other pages", () => {
-  it("reports November 31st (2021/03-Fall) and keeps its wording", () => {
+  it("reports November 31st (2021/03-Fall), keeps its wording and ends the term on November 30th", () => {
     const page = parse("2021/03-Fall/README.md");
-    expect(page.timeline[0]).toMatchObject({ activity: "Fall Term", text: "September 1st - November 31st", end: null });
+    // The exclusive end: midnight after November 30th in Los Angeles (PST).
+    expect(page.timeline[0]).toMatchObject({ activity: "Fall Term", text: "September 1st - November 31st", end: "2021-12-01T08:00:00.000Z" });
     expect(page.findings.filter((f) => f.rule === "unreadable-date").map((f) => f.line)).toEqual([7]);
+    expect(page.findings.filter((f) => f.rule === "inferred-term-end")).toEqual([
+      {
+        rule: "inferred-term-end",
+        severity: "warning",
+        line: 7,
+        message: `"September 1st - November 31st": the term's end cannot be read; it is taken as November 30, 2021 (the last day of the month it names)`,
+      },
+    ]);
   });
 
   it("reads the 2020 bullet timeline with the year of the title", () => {

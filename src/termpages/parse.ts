@@ -7,6 +7,7 @@ import { codeBlockMarkdown, isSwallowingHtml, lineOf, parseMarkdown, plainText, 
 import { buildOutline, type Section } from "./outline.ts";
 import { anchorHeadings, duplicateFindings, statusFindings, tocFindings } from "./page-lint.ts";
 import { isProjectTable, readHeadingProjects, readTableProjects } from "./projects.ts";
+import { inferTermEnd } from "./term-end.ts";
 import { isTimelineTable, listRows, type RawRow, resolveTimeline, splitRowText, tableRows } from "./timeline.ts";
 import { isTocList, tocEntries } from "./toc.ts";
 import type { Finding, ParsedOrganization, ParsedProject, ParsedTermPage, ParseOptions, SectionData, TocEntry } from "./types.ts";
@@ -199,8 +200,9 @@ function finish(page: PageReader, sections: Section[], options: ParseOptions, ti
     throw new TermPageError("not a term page: no title, no projects and no timeline", options.fileName);
   }
   const year = inferYear(page.title, options);
-  const timeline = resolveTimeline(page.rows, { timeZone, year });
-  const findings = [...page.findings, ...timeline.findings];
+  const read = resolveTimeline(page.rows, { timeZone, year });
+  const timeline = inferTermEnd(read.rows, { title: page.title, duration: page.duration }, { timeZone, year });
+  const findings = [...page.findings, ...read.findings, ...timeline.findings];
   if (page.title === "") findings.push(finding("missing-title", 1, "the page has no title heading"));
   if (page.status === null && timeline.rows.length > 0) findings.push(finding("missing-status", page.titleLine, "the page has no Status: line"));
   findings.push(...headingLevelFindings(page, organizations));

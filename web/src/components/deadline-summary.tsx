@@ -4,6 +4,11 @@ import { formatDateTime } from "../time/format-date.ts";
 import { Countdown } from "./countdown.tsx";
 import { DateTimeText } from "./date-time-text.tsx";
 
+const NO_DEADLINE: Partial<Record<TermSummary["status"], string>> = {
+  complete: "This term is complete: no dates ahead.",
+  dates_unknown: "This term's dates are unknown.",
+};
+
 /** Props of DeadlineSummary. */
 export interface DeadlineSummaryProps {
   term: Pick<TermSummary, "nextDeadline" | "timeZone" | "status">;
@@ -15,8 +20,7 @@ export interface DeadlineSummaryProps {
 /** "Applications close in 3 days 4 h" over "Wed 29 May, 02:00 your time · Tue 28 May, 17:00 PDT", or a note that nothing is ahead. */
 export function DeadlineSummary({ term, live = false, onElapsed }: DeadlineSummaryProps) {
   const deadline = term.nextDeadline;
-  if (!deadline)
-    return <p className="deadline muted">{term.status === "complete" ? "This term is complete: no dates ahead." : "No dates ahead in this term."}</p>;
+  if (!deadline) return <p className="deadline muted">{NO_DEADLINE[term.status] ?? "No dates ahead in this term."}</p>;
   return (
     <div className="deadline">
       <p className="deadline-what">

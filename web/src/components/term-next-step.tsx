@@ -26,6 +26,11 @@ export function nextStep(term: TermDetail): { text: string; action: string | nul
       return { text: "The mentorships are under way.", action: "See this term's projects" };
     case "complete":
       return { text: "This term is complete: there are no dates ahead. Its projects stay listed for reference.", action: "See this term's projects" };
+    case "dates_unknown":
+      return {
+        text: "This term's page gives no dates that can be read, so Cohort cannot tell where it stands.",
+        action: hasProjects ? "See this term's projects" : null,
+      };
   }
 }
 

@@ -11,6 +11,7 @@ const TONES: Record<TermSummary["status"], Tone> = {
   selections_announced: "info",
   in_progress: "info",
   complete: "closed",
+  dates_unknown: "neutral",
 };
 
 /** True when the term's open window closes within 48 hours of now. */
