@@ -66,14 +66,42 @@ export class LruCache<V> {
 }
 
 /**
+ * Shares one run of `produce` among every caller that asks for the same key while it is in
+ * flight: a hundred readers of an answer nobody has cached yet cost one database read, not a
+ * hundred queued on the connection pool. A failure reaches every waiting caller and is not kept.
+ */
+export class SingleFlight<V> {
+  readonly #flights = new Map<string, Promise<V>>();
+
+  /** How many keys are being produced now. */
+  get size(): number {
+    return this.#flights.size;
+  }
+
+  /** The value of the run in flight for `key`, or of a new run of `produce`. */
+  run(key: string, produce: () => Promise<V>): Promise<V> {
+    const running = this.#flights.get(key);
+    if (running) return running;
+    const flight = produce().finally(() => this.#flights.delete(key));
+    this.#flights.set(key, flight);
+    return flight;
+  }
+}
+
+/**
  * What one named response cache may hold per process: free text and filters let anyone ask for
  * new keys, so the bound, not the variety of requests, decides the memory it takes.
  */
 const RESPONSE_CACHE_LIMITS: LruLimits<string> = { maxEntries: 1000, maxWeight: 32 * 1024 * 1024, weigh: (json) => json.length * 2 };
 
-const caches = new WeakMap<AppContext, Map<string, LruCache<string>>>();
+interface ResponseCache {
+  answers: LruCache<string>;
+  producing: SingleFlight<string>;
+}
 
-function cacheOf(context: AppContext, name: string): LruCache<string> {
+const caches = new WeakMap<AppContext, Map<string, ResponseCache>>();
+
+function cacheOf(context: AppContext, name: string): ResponseCache {
   let named = caches.get(context);
   if (!named) {
     named = new Map();
@@ -81,7 +109,7 @@ function cacheOf(context: AppContext, name: string): LruCache<string> {
   }
   let cache = named.get(name);
   if (!cache) {
-    cache = new LruCache<string>(RESPONSE_CACHE_LIMITS);
+    cache = { answers: new LruCache<string>(RESPONSE_CACHE_LIMITS), producing: new SingleFlight<string>() };
     named.set(name, cache);
   }
   return cache;
@@ -89,70 +117,98 @@ function cacheOf(context: AppContext, name: string): LruCache<string> {
 
 /** How many answers a named response cache holds now (for tests and diagnostics). */
 export function responseCacheSize(context: AppContext, name: string): number {
-  return caches.get(context)?.get(name)?.size ?? 0;
+  return caches.get(context)?.get(name)?.answers.size ?? 0;
 }
 
 /**
  * Answers with JSON cached under `key`, or produces it, serializes it through the route's
  * response schema (which validates it and keeps only its fields) and caches the text. Keys
  * must carry a revision that every write moves on, so no entry ever needs invalidating;
- * each server process keeps its own cache.
+ * each server process keeps its own cache. Concurrent requests for a key not yet cached
+ * wait for one production.
  */
 export async function sendCachedJson<S extends z.ZodType>(
   reply: FastifyReply,
   options: { context: AppContext; cache: string; key: string; schema: S; produce: () => Promise<z.output<S>> },
 ): Promise<FastifyReply> {
   const cache = cacheOf(options.context, options.cache);
-  let json = cache.get(options.key);
-  if (json === undefined) {
-    json = JSON.stringify(options.schema.encode(await options.produce()));
-    cache.set(options.key, json);
-  }
+  const json =
+    cache.answers.get(options.key) ??
+    (await cache.producing.run(options.key, async () => {
+      const text = JSON.stringify(options.schema.encode(await options.produce()));
+      cache.answers.set(options.key, text);
+      return text;
+    }));
   return reply
     .type("application/json; charset=utf-8")
     .serializer((payload) => payload as string)
     .send(json);
 }
 
-const memos = new WeakMap<AppContext, Map<string, { value: string; until: number }>>();
+interface Memo {
+  values: Map<string, { value: string; readAt: number }>;
+  reading: SingleFlight<string>;
+}
+
+const memos = new WeakMap<object, Memo>();
+
+/** The most keys a process remembers values for; past it the memo starts again empty. */
+const MEMO_MAX_KEYS = 10_000;
 
 /**
- * A small value (such as a term's catalog version) remembered for `ttlMs`, so that a burst of
- * reads asks the database once. What it trades: a change made by another server process is
- * seen up to `ttlMs` later. Failures are not remembered.
+ * A small value (such as a term's catalog version) remembered for `ttlMs` per `owner` (a
+ * server's context), so that a burst of reads asks the database once. A value is never served
+ * older than `ttlMs`, so a change made by another server process shows within that time.
+ * Past half its time the value is read again in the background while readers still get it at
+ * once; readers of an expired value wait for one read together. Failures are not remembered.
  */
-export async function rememberFor(context: AppContext, key: string, ttlMs: number, produce: () => Promise<string>): Promise<string> {
-  let memo = memos.get(context);
+export async function rememberFor(owner: object, key: string, ttlMs: number, produce: () => Promise<string>): Promise<string> {
+  let memo = memos.get(owner);
   if (!memo) {
-    memo = new Map();
-    memos.set(context, memo);
+    memo = { values: new Map(), reading: new SingleFlight<string>() };
+    memos.set(owner, memo);
   }
-  const now = Date.now();
-  const hit = memo.get(key);
-  if (hit && hit.until > now) return hit.value;
-  const value = await produce();
-  if (memo.size > 10_000) memo.clear();
-  memo.set(key, { value, until: now + ttlMs });
-  return value;
+  const { values, reading } = memo;
+  const read = () =>
+    reading.run(key, async () => {
+      // Timed from before the read: the value is at least as new as this instant.
+      const readAt = Date.now();
+      const value = await produce();
+      if (values.size >= MEMO_MAX_KEYS) values.clear();
+      values.set(key, { value, readAt });
+      return value;
+    });
+  const hit = values.get(key);
+  const age = hit ? Date.now() - hit.readAt : Number.POSITIVE_INFINITY;
+  if (hit && age < ttlMs) {
+    // A failed refresh is only a missed chance: the next reader past the time reads again.
+    if (age >= ttlMs / 2) read().catch(() => undefined);
+    return hit.value;
+  }
+  return read();
 }
 
 /**
  * A memo for values that never change under their key, because the key carries a version
- * (such as a term's organizations and skills at one revision): kept per context in an LRU of
- * `maxEntries`, so old versions fall out as they stop being asked for.
+ * (such as a term's organizations and skills at one revision): kept per owner (a server's
+ * context) in an LRU of `maxEntries`, so old versions fall out as they stop being asked for.
+ * Concurrent first reads of one key share one production.
  */
-export function versionedMemo<V>(maxEntries: number): (context: AppContext, key: string, produce: () => Promise<V>) => Promise<V> {
-  const memos = new WeakMap<AppContext, LruCache<V>>();
-  return async (context, key, produce) => {
-    let memo = memos.get(context);
+export function versionedMemo<V>(maxEntries: number): (owner: object, key: string, produce: () => Promise<V>) => Promise<V> {
+  const memos = new WeakMap<object, { values: LruCache<V>; producing: SingleFlight<V> }>();
+  return async (owner, key, produce) => {
+    let memo = memos.get(owner);
     if (!memo) {
-      memo = new LruCache<V>({ maxEntries });
-      memos.set(context, memo);
+      memo = { values: new LruCache<V>({ maxEntries }), producing: new SingleFlight<V>() };
+      memos.set(owner, memo);
     }
-    const hit = memo.get(key);
+    const hit = memo.values.get(key);
     if (hit !== undefined) return hit;
-    const value = await produce();
-    memo.set(key, value);
-    return value;
+    const { values } = memo;
+    return memo.producing.run(key, async () => {
+      const value = await produce();
+      values.set(key, value);
+      return value;
+    });
   };
 }
