@@ -7,3 +7,5 @@ export const OidcConfigResponse = z
     name: z.string().nullable().describe('The button label, e.g. "CNCF account"; null when sign-in with OpenID Connect is off.'),
   })
   .meta({ id: "OidcConfig" });
+/** Whether sign-in with OpenID Connect is on. */
+export type OidcConfigResponse = z.infer<typeof OidcConfigResponse>;

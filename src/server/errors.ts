@@ -5,7 +5,7 @@ import type { ConnectionError, FastifyError, FastifyInstance, FastifyReply, Fast
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from "fastify-type-provider-zod";
 import { AppError, type ErrorCode, type FieldError } from "../errors/app-error.ts";
 import type { Problem } from "../schemas/problem.ts";
-import { SLUG_MAX_LENGTH } from "./params.ts";
+import { SLUG_MAX_LENGTH } from "../schemas/slug.ts";
 
 /** The one table from error code to HTTP status; only this file reads it. */
 const HTTP_STATUS: Record<ErrorCode, number> = {

@@ -1,3 +1,4 @@
+import type { MeResponse } from "../../../src/schemas/account.ts";
 import { ApiError, apiErrorFrom } from "./api-error.ts";
 
 let csrfToken: string | null = null;
@@ -26,7 +27,7 @@ async function refreshCsrfToken(): Promise<string | null> {
   try {
     const response = await fetch("/api/me", { headers: { accept: "application/json" } });
     if (!response.ok) return null;
-    const me = (await response.json()) as { csrfToken?: string | null };
+    const me = (await response.json()) as Pick<MeResponse, "csrfToken">;
     return me.csrfToken ?? null;
   } catch {
     return null;

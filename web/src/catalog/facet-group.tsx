@@ -1,7 +1,5 @@
 import { useId, useState } from "react";
-import type { CatalogResponse } from "../../../src/schemas/catalog.ts";
-
-type FacetValue = CatalogResponse["facets"]["skills"][number];
+import type { FacetValue } from "../../../src/schemas/catalog.ts";
 
 /** Props of FacetGroup. */
 export interface FacetGroupProps {

@@ -1,4 +1,4 @@
-import type { ProgramSummary, TermSummary } from "../../../src/schemas/catalog.ts";
+import type { ProgramListResponse, TermListResponse } from "../../../src/schemas/catalog.ts";
 import { apiPaths, pagePaths } from "../api/paths.ts";
 import { useApi } from "../api/use-api.ts";
 import { Breadcrumbs } from "../components/breadcrumbs.tsx";
@@ -9,8 +9,8 @@ import { NotFoundPage } from "./not-found-page.tsx";
 
 /** A program's page: its terms, newest first, each with its status. */
 export function ProgramPage({ program }: { program: string }) {
-  const terms = useApi<{ items: TermSummary[] }>(apiPaths.programTerms(program));
-  const programs = useApi<{ items: ProgramSummary[] }>(apiPaths.programs());
+  const terms = useApi<TermListResponse>(apiPaths.programTerms(program));
+  const programs = useApi<ProgramListResponse>(apiPaths.programs());
   const summary = programs.data?.items.find((item) => item.slug === program);
   const name = summary?.name ?? (programs.status === "ok" ? program : null);
   useDocumentTitle(terms.error?.notFound ? "Not found" : name);

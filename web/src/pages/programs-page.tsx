@@ -1,5 +1,5 @@
 import { Link } from "wouter";
-import type { ProgramSummary } from "../../../src/schemas/catalog.ts";
+import type { ProgramListResponse, ProgramSummary } from "../../../src/schemas/catalog.ts";
 import { pagePaths } from "../api/paths.ts";
 import { useApi } from "../api/use-api.ts";
 import { ErrorPanel, Loading } from "../components/load-states.tsx";
@@ -34,7 +34,7 @@ function ProgramCard({ program }: { program: ProgramSummary }) {
 /** The home page: every program with its current term and what is open now. */
 export function ProgramsPage() {
   useDocumentTitle("Programs");
-  const programs = useApi<{ items: ProgramSummary[] }>("/api/programs");
+  const programs = useApi<ProgramListResponse>("/api/programs");
   return (
     <div className="page">
       <h1>Mentorship programs</h1>

@@ -1,5 +1,5 @@
 import { ROLE_ARTICLES, type Role } from "../../../src/domain/roles.ts";
-import type { Me } from "./session.tsx";
+import type { RoleGrant } from "../../../src/schemas/account.ts";
 
 /** A role's key, as the API names it. */
 export type RoleKey = Role;
@@ -18,7 +18,7 @@ export const ROLE_MEANING: Record<RoleKey, string> = {
 };
 
 /** Where a role applies: "Harbor · Cohort Test Mentorship", or the program alone. */
-export function roleScope(role: Me["roles"][number]): string {
+export function roleScope(role: RoleGrant): string {
   const parts = [role.project?.title, role.project ? null : role.organization?.name, role.program.name].filter(Boolean);
   return parts.join(" · ");
 }

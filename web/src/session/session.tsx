@@ -1,10 +1,9 @@
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from "react";
-import type { z } from "zod";
 import type { MeResponse } from "../../../src/schemas/account.ts";
 import { setCsrfToken } from "../api/send-json.ts";
 
 /** The signed-in person as GET /api/me answers. */
-export type Me = z.infer<typeof MeResponse>;
+export type Me = MeResponse;
 
 /** Who is looking at the page: not known yet, a visitor, or a signed-in person. */
 export type Session = { status: "loading" } | { status: "visitor" } | { status: "signed-in"; me: Me };

@@ -1,7 +1,4 @@
-import type { TermSummary } from "../../../src/schemas/catalog.ts";
-
-/** The next deadline of a term, as the API sends it. */
-export type Deadline = NonNullable<TermSummary["nextDeadline"]>;
+import type { Deadline } from "../../../src/schemas/catalog.ts";
 
 type Words = Record<Deadline["event"], string>;
 

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { HealthResponse, ReadyResponse } from "../../../schemas/health.ts";
 import type { AppContext } from "../../context.ts";
 import { problemResponses } from "../../problem-responses.ts";
-import { HealthResponse, ReadyResponse } from "./schema.ts";
 
 /** Liveness and readiness probes for process managers and load balancers. */
 export const healthRoutes: FastifyPluginAsyncZod<{ context: AppContext }> = async (app, { context }) => {

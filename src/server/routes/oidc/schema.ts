@@ -1,7 +1,5 @@
 import { z } from "zod";
 
-export { OidcConfigResponse } from "../../../schemas/oidc.ts";
-
 /** The query of the start of a sign-in. */
 export const OidcStartQuery = z.object({
   returnTo: z.string().max(2000).optional().describe('A local path (e.g. "/terms/2026-01") to land on after signing in; anything else lands on "/".'),
@@ -15,6 +13,3 @@ export const OidcCallbackQuery = z.looseObject({
   error: z.string().max(200).optional(),
   error_description: z.string().max(2000).optional(),
 });
-
-/** A redirect: the Location header says where to, and there is no body. */
-export const RedirectResponse = z.null().describe("Redirect (see the Location header)");

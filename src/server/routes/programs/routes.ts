@@ -3,9 +3,10 @@ import { listPublicPrograms } from "../../../commands/catalog/list-public-progra
 import { listPublicTerms } from "../../../commands/catalog/list-public-terms.ts";
 import { presentProgramSummary } from "../../../presenters/program-presenter.ts";
 import { presentTermSummary } from "../../../presenters/term-presenter.ts";
+import { ProgramListResponse, TermListResponse } from "../../../schemas/catalog.ts";
 import type { AppContext } from "../../context.ts";
 import { problemResponses } from "../../problem-responses.ts";
-import { ProgramListResponse, ProgramParams, TermListResponse } from "./schema.ts";
+import { ProgramParams } from "./schema.ts";
 
 /** Public routes for programs and their terms. */
 export const programRoutes: FastifyPluginAsyncZod<{ context: AppContext }> = async (app, { context }) => {

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { getPublicProject } from "../../../commands/catalog/get-public-project.ts";
 import { presentProjectDetail } from "../../../presenters/project-presenter.ts";
-import { ProjectDetailSchema } from "../../../schemas/catalog.ts";
+import { ProjectDetail } from "../../../schemas/catalog.ts";
 import type { AppContext } from "../../context.ts";
 import { problemResponses } from "../../problem-responses.ts";
 import { ProjectParams } from "./schema.ts";
@@ -15,7 +15,7 @@ export const projectRoutes: FastifyPluginAsyncZod<{ context: AppContext }> = asy
         tags: ["catalog"],
         summary: "An accepted project: description (sanitized HTML), outcome, skills, mentors, links, apply state",
         params: ProjectParams,
-        response: { 200: ProjectDetailSchema, ...problemResponses(400, 404) },
+        response: { 200: ProjectDetail, ...problemResponses(400, 404) },
       },
     },
     async (request) => presentProjectDetail(await getPublicProject(context.database, request.params.project), context.now()),

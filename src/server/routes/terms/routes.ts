@@ -1,5 +1,4 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
-import { z } from "zod";
 import { catalogQueryKey, normalizeCatalogQuery } from "../../../commands/catalog/catalog-query.ts";
 import { getCatalogVersion } from "../../../commands/catalog/get-catalog-version.ts";
 import { type CatalogVocabulary, getCatalogVocabulary } from "../../../commands/catalog/get-catalog-vocabulary.ts";
@@ -9,11 +8,11 @@ import { searchPublicCatalog } from "../../../commands/catalog/search-public-cat
 import { presentTermCalendar } from "../../../presenters/calendar-presenter.ts";
 import { presentCatalogPage } from "../../../presenters/project-presenter.ts";
 import { presentTermDetail } from "../../../presenters/term-presenter.ts";
-import { CatalogQuerySchema, CatalogResponseSchema, TermDetailSchema } from "../../../schemas/catalog.ts";
+import { CalendarResponse, CatalogResponse, TermDetail } from "../../../schemas/catalog.ts";
 import type { AppContext } from "../../context.ts";
 import { problemResponses } from "../../problem-responses.ts";
 import { rememberFor, sendCachedJson, versionedMemo } from "../../response-cache.ts";
-import { TermParams } from "./schema.ts";
+import { CatalogQuery, TermParams } from "./schema.ts";
 
 /** How long a process trusts the catalog version it read: a change shows within this time. */
 const CATALOG_VERSION_TTL_MS = 1000;
@@ -30,7 +29,7 @@ export const termRoutes: FastifyPluginAsyncZod<{ context: AppContext }> = async 
         tags: ["catalog"],
         summary: "A term: status now, time zone, timeline phases and the next deadline",
         params: TermParams,
-        response: { 200: TermDetailSchema, ...problemResponses(400, 404) },
+        response: { 200: TermDetail, ...problemResponses(400, 404) },
       },
     },
     async (request) => {
@@ -48,8 +47,8 @@ export const termRoutes: FastifyPluginAsyncZod<{ context: AppContext }> = async 
         description:
           "`q` is ranked full-text search over title, description, outcome and skills. Several `skill` values must all match; several `org` values match any (at most 50 of each; one the term does not have matches nothing). Skill facet counts are over the whole filter; organization counts leave the organization filter out.",
         params: TermParams,
-        querystring: CatalogQuerySchema,
-        response: { 200: CatalogResponseSchema, ...problemResponses(400, 404) },
+        querystring: CatalogQuery,
+        response: { 200: CatalogResponse, ...problemResponses(400, 404) },
       },
     },
     async (request, reply) => {
@@ -62,7 +61,7 @@ export const termRoutes: FastifyPluginAsyncZod<{ context: AppContext }> = async 
         context,
         cache: "catalog",
         key: `${version}:${catalogQueryKey(query)}`,
-        schema: CatalogResponseSchema,
+        schema: CatalogResponse,
         // Presented once per cache entry, like the search itself: a cached answer costs neither.
         produce: async () => presentCatalogPage(await searchPublicCatalog(context.database, termSlug, query), query),
       });
@@ -77,7 +76,7 @@ export const termRoutes: FastifyPluginAsyncZod<{ context: AppContext }> = async 
         summary: "The term's timeline as an iCalendar feed (RFC 5545) to subscribe to",
         params: TermParams,
         produces: ["text/calendar"],
-        response: { 200: z.string().describe("text/calendar"), ...problemResponses(400, 404) },
+        response: { 200: CalendarResponse, ...problemResponses(400, 404) },
       },
     },
     async (request, reply) => {

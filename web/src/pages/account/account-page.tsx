@@ -1,6 +1,5 @@
 import { useState } from "react";
 import { Link, useLocation } from "wouter";
-import type { z } from "zod";
 import type { SignedOutEverywhereResponse } from "../../../../src/schemas/account.ts";
 import { type ApiError, asApiError } from "../../api/api-error.ts";
 import { pagePaths } from "../../api/paths.ts";
@@ -14,8 +13,6 @@ import { ROLE_LABEL, ROLE_MEANING, roleScope } from "../../session/role-words.ts
 import { type Me, useSession } from "../../session/session.tsx";
 import { AccountTabs } from "./account-tabs.tsx";
 import { ProfileForm } from "./profile-form.tsx";
-
-type SignedOutEverywhere = z.infer<typeof SignedOutEverywhereResponse>;
 
 /** The person's roles, each with where it applies and what it lets them do. */
 function RoleList({ me }: { me: Me }) {
@@ -62,7 +59,7 @@ function SignOutEverywhere() {
   const [error, setError] = useState<ApiError | null>(null);
   const run = () => {
     setBusy(true);
-    sendJson<SignedOutEverywhere>("POST", "/api/auth/signout-everywhere", { revokeTokens }).then(
+    sendJson<SignedOutEverywhereResponse>("POST", "/api/auth/signout-everywhere", { revokeTokens }).then(
       (answer) => {
         signedOut();
         announce(`${answer.message} Sign in again to continue.`, "/sign-in");

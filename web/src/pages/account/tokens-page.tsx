@@ -1,6 +1,5 @@
 import { useState } from "react";
-import type { z } from "zod";
-import type { ApiTokenSchema, CreatedTokenResponse } from "../../../../src/schemas/account.ts";
+import type { ApiToken, ApiTokenListResponse, CreatedTokenResponse } from "../../../../src/schemas/account.ts";
 import { type ApiError, asApiError } from "../../api/api-error.ts";
 import { sendJson } from "../../api/send-json.ts";
 import { useApi } from "../../api/use-api.ts";
@@ -18,9 +17,6 @@ import { viewerTimeZone } from "../../time/zones.ts";
 import { AccountTabs } from "./account-tabs.tsx";
 import { TokenSecret } from "./token-secret.tsx";
 
-type ApiToken = z.infer<typeof ApiTokenSchema>;
-type CreatedToken = z.infer<typeof CreatedTokenResponse>;
-
 const FIELDS = ["name", "scope"] as const;
 
 const SCOPES: readonly Choice<"read" | "write">[] = [
@@ -33,11 +29,11 @@ function when(iso: string): string {
 }
 
 /** The form that creates a token: a name to recognise it by, and what it may do. */
-function CreateTokenForm({ onCreated }: { onCreated(token: CreatedToken): void }) {
+function CreateTokenForm({ onCreated }: { onCreated(token: CreatedTokenResponse): void }) {
   const [name, setName] = useState("");
   const [scope, setScope] = useState<"read" | "write">("read");
   const create = async () => {
-    const created = await sendJson<CreatedToken>("POST", "/api/me/tokens", { name, scope });
+    const created = await sendJson<CreatedTokenResponse>("POST", "/api/me/tokens", { name, scope });
     setName("");
     onCreated(created);
   };
@@ -126,8 +122,8 @@ export function TokensPage() {
 }
 
 function Tokens() {
-  const tokens = useApi<{ items: ApiToken[] }>("/api/me/tokens");
-  const [created, setCreated] = useState<CreatedToken | null>(null);
+  const tokens = useApi<ApiTokenListResponse>("/api/me/tokens");
+  const [created, setCreated] = useState<CreatedTokenResponse | null>(null);
   return (
     <div className="page narrow tokens-page">
       <h1>API tokens</h1>

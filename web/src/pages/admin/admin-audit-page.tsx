@@ -1,6 +1,7 @@
 import { type FormEvent, useState } from "react";
 import { Link, useLocation, useSearch } from "wouter";
 import { AUDIT_ACTIONS } from "../../../../src/domain/audit-actions.ts";
+import type { AuditEvent, AuditLogResponse, ProgramPeopleResponse, ProgramPerson } from "../../../../src/schemas/admin.ts";
 import { useApi } from "../../api/use-api.ts";
 import { Pager } from "../../catalog/pager.tsx";
 import { type Column, DataTable } from "../../components/data-table.tsx";
@@ -10,7 +11,6 @@ import { countOf } from "../../text.ts";
 import { formatDateTime } from "../../time/format-date.ts";
 import { viewerTimeZone } from "../../time/zones.ts";
 import { AdminFrame, adminPaths } from "./admin-frame.tsx";
-import type { AuditEvent, AuditPage, ProgramPerson } from "./admin-types.ts";
 import { type AuditFilter, auditApiQuery, isAuditFiltered, readAuditFilter, writeAuditFilter } from "./audit-filter.ts";
 
 const LIMIT = 50;
@@ -123,8 +123,8 @@ function Audit({ program }: { program: string }) {
   const search = useSearch();
   const [, navigate] = useLocation();
   const filter = readAuditFilter(search);
-  const log = useApi<AuditPage>(`/api/programs/${encodeURIComponent(program)}/audit?${auditApiQuery(filter, LIMIT)}`);
-  const people = useApi<{ items: ProgramPerson[] }>(`/api/programs/${encodeURIComponent(program)}/people`);
+  const log = useApi<AuditLogResponse>(`/api/programs/${encodeURIComponent(program)}/audit?${auditApiQuery(filter, LIMIT)}`);
+  const people = useApi<ProgramPeopleResponse>(`/api/programs/${encodeURIComponent(program)}/people`);
   const data = log.data;
   const last = data ? Math.max(1, Math.ceil(data.total / LIMIT)) : 1;
   const first = data ? (data.page - 1) * LIMIT + 1 : 0;

@@ -1,4 +1,6 @@
 import { Link, useSearch } from "wouter";
+import { OUTBOX_STATES, type OutboxState } from "../../../../src/domain/outbox-states.ts";
+import type { OutboxListResponse, OutboxMessage } from "../../../../src/schemas/admin.ts";
 import { useApi } from "../../api/use-api.ts";
 import { Pager } from "../../catalog/pager.tsx";
 import { Chip, type Tone } from "../../components/chip.tsx";
@@ -8,7 +10,6 @@ import { relativeTo } from "../../time/durations.ts";
 import { formatDateTime } from "../../time/format-date.ts";
 import { viewerTimeZone } from "../../time/zones.ts";
 import { AdminFrame, adminPaths } from "./admin-frame.tsx";
-import { OUTBOX_STATES, type OutboxMessage, type OutboxState } from "./admin-types.ts";
 
 const LIMIT = 50;
 
@@ -89,7 +90,7 @@ function Outbox({ program }: { program: string }) {
   const state = readState(search);
   const page = readPage(search);
   const apiQuery = new URLSearchParams({ page: String(page), limit: String(LIMIT), ...(state ? { state } : {}) });
-  const outbox = useApi<{ items: OutboxMessage[]; total: number }>(`/api/programs/${encodeURIComponent(program)}/outbox?${apiQuery}`);
+  const outbox = useApi<OutboxListResponse>(`/api/programs/${encodeURIComponent(program)}/outbox?${apiQuery}`);
   const data = outbox.data;
   const last = data ? Math.max(1, Math.ceil(data.total / LIMIT)) : 1;
   return (

@@ -1,4 +1,6 @@
 import { Link } from "wouter";
+import type { ProgramPeopleResponse, ProgramPerson } from "../../../../src/schemas/admin.ts";
+import type { Invitation, InvitationListResponse } from "../../../../src/schemas/invitation.ts";
 import { pagePaths } from "../../api/paths.ts";
 import { useApi } from "../../api/use-api.ts";
 import { Chip } from "../../components/chip.tsx";
@@ -9,7 +11,6 @@ import { relativeTo } from "../../time/durations.ts";
 import { formatDateTime } from "../../time/format-date.ts";
 import { viewerTimeZone } from "../../time/zones.ts";
 import { AdminFrame, adminPaths } from "./admin-frame.tsx";
-import type { Invitation, ProgramPerson } from "./admin-types.ts";
 import { InviteForm } from "./invite-form.tsx";
 
 function when(iso: string): string {
@@ -85,8 +86,8 @@ const INVITATION_COLUMNS: Column<Invitation>[] = [
 ];
 
 function People({ program }: { program: string }) {
-  const people = useApi<{ items: ProgramPerson[] }>(`/api/programs/${encodeURIComponent(program)}/people`);
-  const invitations = useApi<{ items: Invitation[] }>(`/api/programs/${encodeURIComponent(program)}/invitations`);
+  const people = useApi<ProgramPeopleResponse>(`/api/programs/${encodeURIComponent(program)}/people`);
+  const invitations = useApi<InvitationListResponse>(`/api/programs/${encodeURIComponent(program)}/invitations`);
   const sorted = [...(invitations.data?.items ?? [])].sort((a, b) => b.createdAt.localeCompare(a.createdAt));
   return (
     <>

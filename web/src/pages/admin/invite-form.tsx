@@ -1,6 +1,7 @@
 import { useState } from "react";
 import { ROLES } from "../../../../src/domain/roles.ts";
-import type { CatalogResponse, TermSummary } from "../../../../src/schemas/catalog.ts";
+import type { CatalogResponse, TermListResponse, TermSummary } from "../../../../src/schemas/catalog.ts";
+import type { Invitation, InvitationBody } from "../../../../src/schemas/invitation.ts";
 import { apiPaths } from "../../api/paths.ts";
 import { sendJson } from "../../api/send-json.ts";
 import { useApi } from "../../api/use-api.ts";
@@ -8,7 +9,6 @@ import { type Choice, ChoiceField, EmailField, SelectField } from "../../forms/f
 import { FormError, Notice } from "../../forms/form-error.tsx";
 import { useForm } from "../../forms/use-form.ts";
 import { ROLE_ARTICLE, ROLE_LABEL, ROLE_MEANING, type RoleKey } from "../../session/role-words.ts";
-import type { Invitation } from "./admin-types.ts";
 
 const FIELDS = ["email", "role", "term", "organization", "project"] as const;
 
@@ -31,7 +31,7 @@ export function InviteForm({ program, onInvited }: { program: string; onInvited(
   const [project, setProject] = useState("");
   const [sent, setSent] = useState<{ email: string; words: string } | null>(null);
 
-  const terms = useApi<{ items: TermSummary[] }>(apiPaths.programTerms(program));
+  const terms = useApi<TermListResponse>(apiPaths.programTerms(program));
   const termSlug = chosenTerm ?? defaultTerm(terms.data?.items ?? []);
   const scoped = role !== "program_admin";
   const catalog = useApi<CatalogResponse>(scoped && termSlug ? apiPaths.termProjects(termSlug, "limit=100") : null);
@@ -41,7 +41,7 @@ export function InviteForm({ program, onInvited }: { program: string; onInvited(
   for (const item of projects) byOrganization.set(item.organization.name, [...(byOrganization.get(item.organization.name) ?? []), item]);
 
   const invite = async () => {
-    const body = {
+    const body: InvitationBody = {
       email,
       role,
       ...(role === "maintainer" && organization ? { organization } : {}),

@@ -1,5 +1,6 @@
 import { useEffect, useState } from "react";
 import { Link } from "wouter";
+import type { InvitationSummary } from "../../../../src/schemas/invitation.ts";
 import { type ApiError, asApiError } from "../../api/api-error.ts";
 import { sendJson } from "../../api/send-json.ts";
 import { Loading } from "../../components/load-states.tsx";
@@ -7,19 +8,11 @@ import { useDocumentTitle } from "../../components/use-document-title.ts";
 import { FormError, Notice } from "../../forms/form-error.tsx";
 import { dropFragment, fragmentToken, useFragmentToken } from "../../session/fragment-token.ts";
 import { forgetReturn, rememberedReturn, withNext } from "../../session/return-path.ts";
-import { ROLE_ARTICLE, ROLE_MEANING, type RoleKey } from "../../session/role-words.ts";
+import { ROLE_ARTICLE, ROLE_MEANING } from "../../session/role-words.ts";
 import { useSession } from "../../session/session.tsx";
 import { relativeTo } from "../../time/durations.ts";
 import { formatDateTime } from "../../time/format-date.ts";
 import { viewerTimeZone } from "../../time/zones.ts";
-
-/** What POST /api/invitations/lookup answers. */
-interface InvitationSummary {
-  role: RoleKey;
-  where: string;
-  email: string;
-  expiresAt: string;
-}
 
 type Lookup = { state: "no-token" } | { state: "loading" } | { state: "ok"; invitation: InvitationSummary } | { state: "failed"; error: ApiError };
 

@@ -1,6 +1,5 @@
 import { useState } from "react";
 import { Link, useLocation, useSearch } from "wouter";
-import type { z } from "zod";
 import type { OidcConfigResponse } from "../../../../src/schemas/oidc.ts";
 import type { ApiError } from "../../api/api-error.ts";
 import { sendJson } from "../../api/send-json.ts";
@@ -14,7 +13,6 @@ import { nextFromLocation, rememberReturn, withNext } from "../../session/return
 import { useSession } from "../../session/session.tsx";
 
 /** What GET /api/auth/oidc/config answers: whether the provider's button shows, and its label. */
-type OidcConfig = z.infer<typeof OidcConfigResponse>;
 
 const FIELDS = ["email", "password"] as const;
 
@@ -52,7 +50,7 @@ export function SignInPage() {
   const { session, refresh, announce } = useSession();
   const next = nextFromLocation(search, window.location.hash);
   const providerError = new URLSearchParams(search).get("error");
-  const oidc = useApi<OidcConfig>("/api/auth/oidc/config");
+  const oidc = useApi<OidcConfigResponse>("/api/auth/oidc/config");
   const [email, setEmail] = useState(emailFromHistory);
   const [password, setPassword] = useState("");
   const provider = oidc.data?.enabled ? (oidc.data.name ?? "your organization's account") : null;

@@ -2,6 +2,8 @@ import { z } from "zod";
 
 /** The answer of /healthz: the process is alive. */
 export const HealthResponse = z.object({ status: z.literal("ok") }).meta({ id: "Health" });
+/** The process is alive. */
+export type HealthResponse = z.infer<typeof HealthResponse>;
 
 /** The answer of /readyz: the database answers. */
 export const ReadyResponse = z
@@ -10,3 +12,5 @@ export const ReadyResponse = z
     database: z.enum(["sqlite", "postgres"]),
   })
   .meta({ id: "Ready" });
+/** The database answers. */
+export type ReadyResponse = z.infer<typeof ReadyResponse>;

@@ -6,7 +6,7 @@ import { z } from "zod";
  */
 export const SLUG_MAX_LENGTH = 200;
 
-/** A slug in a path: lower-case letters, digits and hyphens. Anything else cannot name an object. */
+/** A slug in a path or a body: lower-case letters, digits and hyphens. Anything else cannot name an object. */
 export const Slug = z
   .string()
   .min(1)
