@@ -33,7 +33,7 @@ const forbidden: Case[] = [
   {
     rule: "presenters call no command",
     file: "src/presenters/bad.ts",
-    source: 'export { signIn } from "../commands/auth/sign-in.ts";',
+    source: 'export { signIn } from "../commands/sessions/sign-in.ts";',
     says: "the route calls the command",
   },
   {
@@ -94,7 +94,7 @@ const forbidden: Case[] = [
   {
     rule: "web imports no server code",
     file: "web/src/bad.ts",
-    source: 'export { signIn } from "../../src/commands/auth/sign-in.ts";',
+    source: 'export { signIn } from "../../src/commands/sessions/sign-in.ts";',
     says: "call the HTTP API",
   },
   {

@@ -1,8 +1,8 @@
 import fastifyCookie from "@fastify/cookie";
 import type { FastifyReply, FastifyRequest } from "fastify";
 import fp from "fastify-plugin";
-import { authenticate } from "../commands/auth/authenticate.ts";
-import type { NewSession } from "../commands/auth/sessions.ts";
+import { authenticate } from "../commands/sessions/authenticate.ts";
+import type { NewSession } from "../commands/sessions/start-session.ts";
 import { AppError } from "../errors/app-error.ts";
 import { type Actor, canWrite, isSignedIn, type SignedIn, VISITOR } from "../policies/actor.ts";
 import { sameSecret } from "../security/secrets.ts";

@@ -1,6 +1,6 @@
 import type { BrowserContext, Page } from "playwright-core";
 import { expect } from "vitest";
-import { createProgramAdmin } from "../../src/commands/auth/create-admin.ts";
+import { createProgramAdmin } from "../../src/commands/accounts/create-program-admin.ts";
 import { listOutbox } from "../../src/storage/repos/outbox-repo.ts";
 import type { ReceivedEmail } from "../helpers/smtp-server.ts";
 import type { WebServer } from "../helpers/web-server.ts";

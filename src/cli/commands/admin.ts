@@ -19,7 +19,7 @@ export function registerAdmin(program: Command): void {
       const config = configFrom({ db: flags.db });
       const { openDatabase } = await import("../../storage/database.ts");
       const { migrateToLatest } = await import("../../storage/migrate.ts");
-      const { createProgramAdmin } = await import("../../commands/auth/create-admin.ts");
+      const { createProgramAdmin } = await import("../../commands/accounts/create-program-admin.ts");
       const database = await openDatabase(config.databaseUrl);
       try {
         await migrateToLatest(database.db);

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { purgeExpiredAccess } from "../../commands/auth/purge-expired-access.ts";
+import { purgeExpiredAccess } from "../../commands/sessions/purge-expired-access.ts";
 import { defineJobHandler } from "./job-handler.ts";
 
 const DAY_MS = 24 * 60 * 60_000;

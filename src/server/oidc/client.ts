@@ -1,5 +1,5 @@
 import * as client from "openid-client";
-import type { OidcClaims } from "../../commands/auth/sign-in-with-oidc.ts";
+import type { OidcClaims } from "../../commands/sessions/sign-in-with-oidc.ts";
 import type { OidcConfig } from "../../config/config.ts";
 import { AppError } from "../../errors/app-error.ts";
 import { DisplayName, SingleLineText } from "../../schemas/text.ts";

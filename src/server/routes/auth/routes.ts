@@ -1,26 +1,28 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
-import { requestPasswordReset, resetPassword } from "../../../commands/auth/password-reset.ts";
-import { sessionKey } from "../../../commands/auth/sessions.ts";
-import { signIn } from "../../../commands/auth/sign-in.ts";
-import { type SignedOutEverywhere, signOut, signOutEverywhere } from "../../../commands/auth/sign-out.ts";
-import { signUp } from "../../../commands/auth/sign-up.ts";
-import { verifyEmail } from "../../../commands/auth/verify-email.ts";
+import { z } from "zod";
+import { requestPasswordReset } from "../../../commands/accounts/request-password-reset.ts";
+import { resetPassword } from "../../../commands/accounts/reset-password.ts";
+import { signUp } from "../../../commands/accounts/sign-up.ts";
+import { verifyEmail } from "../../../commands/accounts/verify-email.ts";
+import { signIn } from "../../../commands/sessions/sign-in.ts";
+import { signOut } from "../../../commands/sessions/sign-out.ts";
+import { type SignedOutEverywhere, signOutEverywhere } from "../../../commands/sessions/sign-out-everywhere.ts";
+import { sessionKey } from "../../../commands/sessions/start-session.ts";
 import {
   AcceptedResponse,
   PasswordResetConfirmBody,
   PasswordResetRequestBody,
-  SignedInResponse,
   SignedOutEverywhereResponse,
   SignInBody,
   SignOutEverywhereBody,
   SignUpBody,
   TokenBody,
 } from "../../../schemas/account.ts";
-import { NoContentResponse } from "../../../schemas/empty.ts";
 import { clearSessionCookie, requireSignedIn, requireWriter, SESSION_COOKIE, setSessionCookie } from "../../auth.ts";
 import type { AppContext } from "../../context.ts";
 import { CREDENTIALS_BODY_LIMIT } from "../../json-body.ts";
 import { problemResponses } from "../../problem-responses.ts";
+import { SignedInResponse } from "./schema.ts";
 
 /** A route that authenticates by its body (credentials or an emailed token), limited per minute. */
 const perMinute = (max: number) => ({ rateLimit: { max, timeWindow: "1 minute" }, bodyAuthenticated: true });
@@ -110,7 +112,7 @@ export const authRoutes: FastifyPluginAsyncZod<{ context: AppContext }> = async 
       schema: {
         tags: ["accounts"],
         summary: "Sign out of this browser",
-        response: { 204: NoContentResponse, ...problemResponses(401, 403) },
+        response: { 204: z.null().describe("No content"), ...problemResponses(401, 403) },
       },
     },
     async (request, reply) => {

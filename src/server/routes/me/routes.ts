@@ -1,16 +1,18 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
-import { createApiToken, listOwnApiTokens, revokeOwnApiToken } from "../../../commands/auth/api-tokens.ts";
-import { loadOwnProfile, updateOwnProfile } from "../../../commands/auth/profile.ts";
+import { z } from "zod";
+import { createApiToken } from "../../../commands/api-tokens/create-api-token.ts";
+import { listOwnApiTokens } from "../../../commands/api-tokens/list-own-api-tokens.ts";
+import { revokeOwnApiToken } from "../../../commands/api-tokens/revoke-own-api-token.ts";
+import { loadOwnProfile } from "../../../commands/profiles/load-own-profile.ts";
+import { updateOwnProfile } from "../../../commands/profiles/update-own-profile.ts";
 import { presentMe } from "../../../presenters/me-presenter.ts";
-import { type ApiToken, ApiTokenListResponse, CreatedTokenResponse, CreateTokenBody, MeResponse, ProfileBody } from "../../../schemas/account.ts";
-import { NoContentResponse } from "../../../schemas/empty.ts";
+import { ApiTokenSchema, CreatedTokenResponse, CreateTokenBody, MeResponse, ProfileBody } from "../../../schemas/account.ts";
 import type { ApiTokenRow } from "../../../storage/schema.ts";
 import { requireSignedIn, requireWriter } from "../../auth.ts";
 import type { AppContext } from "../../context.ts";
 import { problemResponses } from "../../problem-responses.ts";
-import { ApiTokenParams } from "./schema.ts";
 
-function presentToken(row: ApiTokenRow): ApiToken {
+function presentToken(row: ApiTokenRow) {
   return {
     id: row.id,
     name: row.name,
@@ -64,7 +66,7 @@ export const meRoutes: FastifyPluginAsyncZod<{ context: AppContext }> = async (a
       schema: {
         tags: ["accounts"],
         summary: "Your personal API tokens (never their secrets)",
-        response: { 200: ApiTokenListResponse, ...problemResponses(401) },
+        response: { 200: z.object({ items: z.array(ApiTokenSchema) }), ...problemResponses(401) },
       },
     },
     async (request) => {
@@ -96,8 +98,8 @@ export const meRoutes: FastifyPluginAsyncZod<{ context: AppContext }> = async (a
       schema: {
         tags: ["accounts"],
         summary: "Revoke one of your API tokens",
-        params: ApiTokenParams,
-        response: { 204: NoContentResponse, ...problemResponses(400, 401, 403, 404) },
+        params: z.object({ tokenId: z.coerce.number().int().positive() }),
+        response: { 204: z.null().describe("No content"), ...problemResponses(400, 401, 403, 404) },
       },
     },
     async (request, reply) => {

@@ -1,17 +1,11 @@
 import type { FastifyReply, FastifyRequest } from "fastify";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
-import { sessionKey } from "../../../commands/auth/sessions.ts";
-import {
-  beginOidcLogin,
-  claimOidcLogin,
-  OIDC_LOGIN_TTL_MS,
-  type OidcRefusal,
-  oidcRefusalOf,
-  signInWithOidc,
-} from "../../../commands/auth/sign-in-with-oidc.ts";
+import { beginOidcLogin, OIDC_LOGIN_TTL_MS } from "../../../commands/oidc-logins/begin-oidc-login.ts";
+import { claimOidcLogin } from "../../../commands/oidc-logins/claim-oidc-login.ts";
+import { type OidcRefusal, oidcRefusalOf } from "../../../commands/oidc-logins/oidc-refusals.ts";
+import { signInWithOidc } from "../../../commands/sessions/sign-in-with-oidc.ts";
+import { sessionKey } from "../../../commands/sessions/start-session.ts";
 import { AppError } from "../../../errors/app-error.ts";
-import { RedirectResponse } from "../../../schemas/empty.ts";
-import { OidcConfigResponse } from "../../../schemas/oidc.ts";
 import { Problem } from "../../../schemas/problem.ts";
 import { sameSecret } from "../../../security/secrets.ts";
 import { SESSION_COOKIE, setSessionCookie } from "../../auth.ts";
@@ -19,7 +13,7 @@ import type { AppContext } from "../../context.ts";
 import { createOidcClient, type OidcChecks, type OidcClient } from "../../oidc/client.ts";
 import { safeReturnTo } from "../../oidc/return-to.ts";
 import { problemResponses } from "../../problem-responses.ts";
-import { OidcCallbackQuery, OidcStartQuery } from "./schema.ts";
+import { OidcCallbackQuery, OidcConfigResponse, OidcStartQuery, RedirectResponse } from "./schema.ts";
 
 /** The cookie that ties a sign-in to the browser that started it: it holds the `state`. */
 export const OIDC_COOKIE = "cohort_oidc";

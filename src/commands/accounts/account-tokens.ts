@@ -3,6 +3,12 @@ import { insertAccountToken, voidAccountTokens } from "../../storage/repos/accou
 import type { Db } from "../../storage/repos/db.ts";
 import type { AccountTokenPurpose } from "../../storage/schema.ts";
 
+/** How long an email verification link works. */
+export const VERIFY_EMAIL_TTL_MS = 24 * 60 * 60 * 1000;
+
+/** How long a password reset link works. */
+export const RESET_PASSWORD_TTL_MS = 60 * 60 * 1000;
+
 /** A single-use account token just stored: the token for the link, shown once, and a short id safe to log. */
 export interface IssuedAccountToken {
   token: string;

@@ -5,10 +5,9 @@ import { findPersonByEmail } from "../../storage/repos/account-repo.ts";
 import { recordAuditEvent } from "../../storage/repos/audit-repo.ts";
 import { deleteSession } from "../../storage/repos/session-repo.ts";
 import { inTransaction } from "../../storage/transaction.ts";
-import { enqueueVerificationEmail } from "./account-emails.ts";
-import { issueAccountToken } from "./account-tokens.ts";
-import { type NewSession, startSession } from "./sessions.ts";
-import { VERIFY_EMAIL_TTL_MS } from "./sign-up.ts";
+import { enqueueVerificationEmail } from "../accounts/account-emails.ts";
+import { issueAccountToken, VERIFY_EMAIL_TTL_MS } from "../accounts/account-tokens.ts";
+import { type NewSession, startSession } from "./start-session.ts";
 
 /** Options of signIn. */
 export interface SignInOptions {

@@ -7,8 +7,11 @@ import { findPersonByEmail, findPersonById, insertAccount } from "../../storage/
 import { listAuditEventsFor } from "../../storage/repos/audit-repo.ts";
 import { findIdentity, insertIdentity } from "../../storage/repos/identity-repo.ts";
 import { findLiveSession } from "../../storage/repos/session-repo.ts";
-import { startSession } from "./sessions.ts";
-import { beginOidcLogin, claimOidcLogin, type OidcClaims, oidcRefusalOf, signInWithOidc } from "./sign-in-with-oidc.ts";
+import { beginOidcLogin } from "../oidc-logins/begin-oidc-login.ts";
+import { claimOidcLogin } from "../oidc-logins/claim-oidc-login.ts";
+import { oidcRefusalOf } from "../oidc-logins/oidc-refusals.ts";
+import { type OidcClaims, signInWithOidc } from "./sign-in-with-oidc.ts";
+import { startSession } from "./start-session.ts";
 
 const ISSUER = "https://id.example.org";
 const NOW = new Date("2026-11-25T12:00:00Z");

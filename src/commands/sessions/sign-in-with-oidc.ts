@@ -1,23 +1,13 @@
-import { AppError } from "../../errors/app-error.ts";
-import { hashSecret } from "../../security/secrets.ts";
 import type { DatabaseHandle } from "../../storage/database.ts";
 import { findPersonByEmail, findPersonById, insertAccount, updatePerson } from "../../storage/repos/account-repo.ts";
 import { recordAuditEvent } from "../../storage/repos/audit-repo.ts";
 import type { Db } from "../../storage/repos/db.ts";
 import { findIdentity, insertIdentity, listIdentitiesOf } from "../../storage/repos/identity-repo.ts";
-import { deleteExpiredOidcLogins, insertOidcLogin, takeOidcLogin } from "../../storage/repos/oidc-login-repo.ts";
 import { deleteSession } from "../../storage/repos/session-repo.ts";
 import type { PersonRow } from "../../storage/schema.ts";
 import { inTransaction } from "../../storage/transaction.ts";
-import { type NewSession, startSession } from "./sessions.ts";
-
-/** How long a sign-in may stay at the provider before its answer is refused. */
-export const OIDC_LOGIN_TTL_MS = 10 * 60 * 1000;
-
-/** Why a sign-in with the provider is refused: short codes the sign-in page explains. */
-export const OIDC_REFUSALS = ["invalid_state", "expired", "email_unverified", "already_linked"] as const;
-/** One refusal code. */
-export type OidcRefusal = (typeof OIDC_REFUSALS)[number];
+import { oidcRefusal } from "../oidc-logins/oidc-refusals.ts";
+import { type NewSession, startSession } from "./start-session.ts";
 
 /** What the provider says about the person who signed in (ID token, completed by UserInfo). */
 export interface OidcClaims {
@@ -30,65 +20,8 @@ export interface OidcClaims {
   preferredUsername: string | undefined;
 }
 
-/** A sign-in waiting for the provider's answer, as the callback needs it. */
-export interface PendingOidcLogin {
-  nonce: string;
-  codeVerifier: string;
-  returnTo: string;
-}
-
 /** How the person was found: by an identity linked before, linked now by email, or created. */
 export type OidcOutcome = "identity" | "linked" | "created";
-
-/** A refusal the route turns into `/sign-in?error=<reason>`. */
-function refusal(reason: OidcRefusal, message: string): AppError {
-  return new AppError(reason === "invalid_state" || reason === "expired" ? "INVALID_INPUT" : "FORBIDDEN", message, { reason });
-}
-
-/** The refusal code an error carries, if it is one of this flow's refusals. */
-export function oidcRefusalOf(error: unknown): OidcRefusal | undefined {
-  const reason = error instanceof AppError ? error.details?.reason : undefined;
-  return OIDC_REFUSALS.find((code) => code === reason);
-}
-
-/**
- * Remembers a sign-in sent to the provider, keyed by the hash of its `state`, for ten minutes;
- * sign-ins that expired unanswered are cleared on the way.
- */
-export async function beginOidcLogin(options: {
-  database: DatabaseHandle;
-  provider: string;
-  state: string;
-  login: PendingOidcLogin;
-  now: Date;
-}): Promise<void> {
-  const { now } = options;
-  await inTransaction(options.database, async (db) => {
-    await deleteExpiredOidcLogins(db, now);
-    await insertOidcLogin(db, {
-      stateHash: hashSecret(options.state),
-      provider: options.provider,
-      nonce: options.login.nonce,
-      codeVerifier: options.login.codeVerifier,
-      returnTo: options.login.returnTo,
-      createdAt: now.toISOString(),
-      expiresAt: new Date(now.getTime() + OIDC_LOGIN_TTL_MS).toISOString(),
-    });
-  });
-}
-
-/**
- * Takes the sign-in a callback's `state` belongs to, once: an unknown state (tampered, or used
- * already) and one older than ten minutes are refused.
- */
-export async function claimOidcLogin(options: { database: DatabaseHandle; provider: string; state: string; now: Date }): Promise<PendingOidcLogin> {
-  const row = await takeOidcLogin(options.database.db, hashSecret(options.state));
-  if (!row || row.provider !== options.provider) {
-    throw refusal("invalid_state", "This sign-in was not started here, or was finished already; start again from the sign-in page.");
-  }
-  if (new Date(row.expiresAt).getTime() <= options.now.getTime()) throw refusal("expired", "This sign-in took more than ten minutes; start again.");
-  return { nonce: row.nonce, codeVerifier: row.codeVerifier, returnTo: row.returnTo };
-}
 
 /** Options of signInWithOidc. */
 export interface SignInWithOidcOptions {
@@ -134,12 +67,12 @@ async function linkOrCreate(db: Db, options: SignInWithOidcOptions): Promise<{ p
   const { provider, claims, now } = options;
   const email = claims.email?.trim();
   if (!email || !claims.emailVerified) {
-    throw refusal("email_unverified", "Your account at the provider has no confirmed email address, so Cohort cannot tell which person you are.");
+    throw oidcRefusal("email_unverified", "Your account at the provider has no confirmed email address, so Cohort cannot tell which person you are.");
   }
   const existing = await findPersonByEmail(db, email);
   if (existing && (await listIdentitiesOf(db, existing.id, provider)).length > 0) {
     // The address moved to another account at the provider: the person keeps the account they linked.
-    throw refusal("already_linked", "The Cohort account with this email address is linked to another account at this provider.");
+    throw oidcRefusal("already_linked", "The Cohort account with this email address is linked to another account at this provider.");
   }
   const person = existing
     ? // Nobody proved the address before: a password chosen at sign-up may be someone else's, so it goes.

@@ -2,25 +2,9 @@ import type { SignedIn } from "../../policies/actor.ts";
 import type { DatabaseHandle } from "../../storage/database.ts";
 import { countActiveApiTokensOf, revokeApiTokensOf } from "../../storage/repos/api-token-repo.ts";
 import { recordAuditEvent } from "../../storage/repos/audit-repo.ts";
-import { deleteSession, deleteSessionsOf } from "../../storage/repos/session-repo.ts";
+import { deleteSessionsOf } from "../../storage/repos/session-repo.ts";
 import { inTransaction } from "../../storage/transaction.ts";
-import { requireSession } from "./api-tokens.ts";
-
-/** Ends the session the request came with. */
-export async function signOut(options: { database: DatabaseHandle; actor: SignedIn; sessionHash: string; now: Date }): Promise<void> {
-  await inTransaction(options.database, async (db) => {
-    await deleteSession(db, options.sessionHash);
-    await recordAuditEvent(db, {
-      programId: null,
-      actor: { personId: options.actor.personId, label: options.actor.name },
-      action: "account.signed_out",
-      objectType: "person",
-      objectId: options.actor.personId,
-      changes: {},
-      at: options.now,
-    });
-  });
-}
+import { requireSession } from "../api-tokens/require-session.ts";
 
 /** What signing out everywhere ended: sessions, and API tokens revoked or left working. */
 export interface SignedOutEverywhere {

@@ -1,9 +1,8 @@
 import { AppError } from "../../errors/app-error.ts";
 import type { SignedIn } from "../../policies/actor.ts";
 import type { DatabaseHandle } from "../../storage/database.ts";
-import { findPersonByHandle, findPersonById, type PersonChanges, updatePerson } from "../../storage/repos/account-repo.ts";
+import { findPersonByHandle, type PersonChanges, updatePerson } from "../../storage/repos/account-repo.ts";
 import { recordAuditEvent } from "../../storage/repos/audit-repo.ts";
-import { listRolesOf } from "../../storage/repos/role-repo.ts";
 import type { PersonRow } from "../../storage/schema.ts";
 import { inTransaction } from "../../storage/transaction.ts";
 import { normalizeSkill } from "../../termpages/index.ts";
@@ -16,14 +15,6 @@ export interface ProfileChanges {
   country?: string | null | undefined;
   skills?: string[] | undefined;
   emailPublic?: boolean | undefined;
-}
-
-/** The signed-in person's own record, with their roles and the names of their scopes. */
-export async function loadOwnProfile(options: { database: DatabaseHandle; actor: SignedIn }) {
-  const person = await findPersonById(options.database.db, options.actor.personId);
-  if (!person) throw new AppError("UNAUTHENTICATED", "Your account no longer exists; sign in again.");
-  const roles = await listRolesOf(options.database.db, person.id);
-  return { person, roles };
 }
 
 /**

@@ -7,7 +7,7 @@ import type { Db } from "../../storage/repos/db.ts";
 import { listGrantsOf, listMentoredProjectIds } from "../../storage/repos/role-repo.ts";
 import { findLiveSession, touchSession } from "../../storage/repos/session-repo.ts";
 import type { PersonRow } from "../../storage/schema.ts";
-import { SESSION_IDLE_MS } from "./sessions.ts";
+import { SESSION_IDLE_MS } from "./start-session.ts";
 
 /** The credentials a request carried: a session cookie's value and/or a bearer token. */
 export interface Credentials {

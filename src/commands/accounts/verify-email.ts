@@ -4,7 +4,7 @@ import type { DatabaseHandle } from "../../storage/database.ts";
 import { consumeAccountToken, findPersonById, updatePerson } from "../../storage/repos/account-repo.ts";
 import { recordAuditEvent } from "../../storage/repos/audit-repo.ts";
 import { inTransaction } from "../../storage/transaction.ts";
-import { type NewSession, startSession } from "./sessions.ts";
+import { type NewSession, startSession } from "../sessions/start-session.ts";
 
 /**
  * Confirms an email address with the single-use token from the verification email and signs

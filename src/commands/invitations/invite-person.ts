@@ -2,18 +2,18 @@ import { AppError } from "../../errors/app-error.ts";
 import { invitationMessage } from "../../notifications/invitation.ts";
 import type { SignedIn } from "../../policies/actor.ts";
 import { canInvite, type InvitationScope } from "../../policies/invitation-policy.ts";
-import { hashSecret, newSecret } from "../../security/secrets.ts";
+import { newSecret } from "../../security/secrets.ts";
 import type { DatabaseHandle } from "../../storage/database.ts";
 import { recordAuditEvent } from "../../storage/repos/audit-repo.ts";
 import type { Db } from "../../storage/repos/db.ts";
-import { findOpenInvitation, insertInvitation, markInvitationAccepted } from "../../storage/repos/invitation-repo.ts";
-import { findOrganizationById, findOrganizationBySlug } from "../../storage/repos/organization-repo.ts";
+import { insertInvitation } from "../../storage/repos/invitation-repo.ts";
+import { findOrganizationBySlug } from "../../storage/repos/organization-repo.ts";
 import { enqueueNotification } from "../../storage/repos/outbox-repo.ts";
-import { findProgramById, findProgramBySlug } from "../../storage/repos/program-repo.ts";
-import { addProjectMentor, findProjectById, findProjectInProgram } from "../../storage/repos/project-repo.ts";
-import { grantRole } from "../../storage/repos/role-repo.ts";
+import { findProgramBySlug } from "../../storage/repos/program-repo.ts";
+import { findProjectInProgram } from "../../storage/repos/project-repo.ts";
 import type { InvitationRow } from "../../storage/schema.ts";
 import { inTransaction } from "../../storage/transaction.ts";
+import { describeInvitationScope } from "./describe-invitation.ts";
 
 /** How long an invitation can be accepted. */
 export const INVITATION_TTL_MS = 14 * 24 * 60 * 60 * 1000;
@@ -63,7 +63,7 @@ export async function invitePerson(options: InvitePersonOptions): Promise<Invita
       createdAt: now.toISOString(),
       expiresAt: new Date(now.getTime() + INVITATION_TTL_MS).toISOString(),
     });
-    const where = await describeScope(db, invitation);
+    const where = await describeInvitationScope(db, invitation);
     const message = invitationMessage({
       baseUrl: options.baseUrl,
       inviterName: actor.name,
@@ -94,62 +94,6 @@ export async function invitePerson(options: InvitePersonOptions): Promise<Invita
   });
 }
 
-/** What an invitation offers, for the page that accepts it. */
-export interface InvitationSummary {
-  role: InvitedRole;
-  where: string;
-  email: string;
-  expiresAt: string;
-}
-
-/** Reads an open invitation by its token, or NOT_FOUND for a used, expired or unknown one. */
-export async function lookupInvitation(options: { database: DatabaseHandle; token: string; now: Date }): Promise<InvitationSummary> {
-  const invitation = await findOpenInvitation(options.database.db, hashSecret(options.token), options.now);
-  if (!invitation) throw new AppError("NOT_FOUND", "This invitation is not valid any more: it was accepted already or has expired. Ask for a new one.");
-  return { role: invitation.role, where: await describeScope(options.database.db, invitation), email: invitation.email, expiresAt: invitation.expiresAt };
-}
-
-/**
- * Accepts an invitation for the signed-in person, whose confirmed email must be the one the
- * invitation was sent to (a forwarded link grants nothing). Grants the role, or makes the
- * person a mentor of the project.
- */
-export async function acceptInvitation(options: { database: DatabaseHandle; actor: SignedIn; token: string; now: Date }): Promise<InvitationSummary> {
-  const { actor, now } = options;
-  return inTransaction(options.database, async (db) => {
-    const invitation = await findOpenInvitation(db, hashSecret(options.token), now);
-    if (!invitation) throw new AppError("NOT_FOUND", "This invitation is not valid any more: it was accepted already or has expired. Ask for a new one.");
-    if (!actor.emailVerified || actor.email?.toLowerCase() !== invitation.email.toLowerCase()) {
-      throw new AppError("FORBIDDEN", `This invitation is for ${invitation.email}: sign in with that address (and confirm it) to accept it.`);
-    }
-    if (!(await markInvitationAccepted(db, invitation.id, actor.personId, now))) {
-      throw new AppError("CONFLICT", "This invitation was accepted a moment ago.");
-    }
-    if (invitation.role === "mentor" && invitation.projectId !== null) {
-      await addProjectMentor(db, invitation.projectId, actor.personId);
-    } else if (invitation.role !== "mentor") {
-      await grantRole(db, {
-        personId: actor.personId,
-        role: invitation.role,
-        programId: invitation.programId,
-        organizationId: invitation.organizationId,
-        grantedBy: invitation.invitedByPersonId,
-        at: now,
-      });
-    }
-    await recordAuditEvent(db, {
-      programId: invitation.programId,
-      actor: { personId: actor.personId, label: actor.name },
-      action: "invitation.accepted",
-      objectType: "invitation",
-      objectId: invitation.id,
-      changes: { role: invitation.role, organizationId: invitation.organizationId, projectId: invitation.projectId },
-      at: now,
-    });
-    return { role: invitation.role, where: await describeScope(db, invitation), email: invitation.email, expiresAt: invitation.expiresAt };
-  });
-}
-
 async function resolveScope(db: Db, options: InvitePersonOptions): Promise<InvitationScope> {
   const program = await findProgramBySlug(db, options.programSlug);
   if (!program) throw new AppError("NOT_FOUND", `There is no program "${options.programSlug}".`);
@@ -164,19 +108,6 @@ async function resolveScope(db: Db, options: InvitePersonOptions): Promise<Invit
   const project = await findProjectInProgram(db, options.projectSlug);
   if (!project || project.programId !== program.id) throw new AppError("NOT_FOUND", `The program has no project "${options.projectSlug}".`);
   return { role: "mentor", programId: program.id, organizationId: project.organizationId, projectId: project.id };
-}
-
-async function describeScope(db: Db, invitation: InvitationRow): Promise<string> {
-  const program = await findProgramById(db, invitation.programId);
-  if (invitation.projectId !== null) {
-    const project = await findProjectById(db, invitation.projectId);
-    return `the project "${project?.title ?? "?"}" (${program?.name ?? "?"})`;
-  }
-  if (invitation.organizationId !== null) {
-    const organization = await findOrganizationById(db, invitation.organizationId);
-    return `${organization?.name ?? "?"} (${program?.name ?? "?"})`;
-  }
-  return program?.name ?? "?";
 }
 
 /** A refusal that names the one body field the invitation is missing, in words and in `errors`. */

@@ -9,11 +9,7 @@ import { listIdentitiesOf } from "../../storage/repos/identity-repo.ts";
 import type { PersonRow } from "../../storage/schema.ts";
 import { inTransaction } from "../../storage/transaction.ts";
 import { enqueueAlreadyRegisteredEmail, enqueueVerificationEmail } from "./account-emails.ts";
-import { issueAccountToken } from "./account-tokens.ts";
-import { RESET_PASSWORD_TTL_MS } from "./password-reset.ts";
-
-/** How long an email verification link works. */
-export const VERIFY_EMAIL_TTL_MS = 24 * 60 * 60 * 1000;
+import { issueAccountToken, RESET_PASSWORD_TTL_MS, VERIFY_EMAIL_TTL_MS } from "./account-tokens.ts";
 
 /** Options of signUp. */
 export interface SignUpOptions {
