@@ -1,24 +1,16 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
-import { z } from "zod";
 import { readAuditLog } from "../../../commands/audit/read-audit-log.ts";
 import { invitePerson } from "../../../commands/invitations/invite-person.ts";
 import { listInvitationsOfProgram } from "../../../commands/invitations/list-invitations-of-program.ts";
 import { readProgramOutbox } from "../../../commands/outbox/read-program-outbox.ts";
 import { listPeopleOfProgram } from "../../../commands/people/list-people-of-program.ts";
+import { AuditLogResponse, OutboxListResponse, ProgramPeopleResponse, type ProgramPerson } from "../../../schemas/admin.ts";
+import { Invitation, InvitationBody, InvitationListResponse } from "../../../schemas/invitation.ts";
 import type { InvitationRow } from "../../../storage/schema.ts";
 import { requireWriter } from "../../auth.ts";
 import type { AppContext } from "../../context.ts";
 import { problemResponses } from "../../problem-responses.ts";
-import {
-  AuditEventSchema,
-  AuditQuery,
-  InvitationBody,
-  InvitationSchema,
-  OutboxMessageSchema,
-  OutboxQuery,
-  ProgramParams,
-  ProgramPersonSchema,
-} from "./schema.ts";
+import { AuditQuery, OutboxQuery, ProgramParams } from "./schema.ts";
 
 function presentInvitation(row: InvitationRow) {
   return { id: row.id, email: row.email, role: row.role, createdAt: row.createdAt, expiresAt: row.expiresAt, acceptedAt: row.acceptedAt };
@@ -35,12 +27,12 @@ export const adminRoutes: FastifyPluginAsyncZod<{ context: AppContext }> = async
         tags: ["admin"],
         summary: "The program's admins, maintainers and mentors (program admins only)",
         params: ProgramParams,
-        response: { 200: z.object({ items: z.array(ProgramPersonSchema) }), ...restricted },
+        response: { 200: ProgramPeopleResponse, ...restricted },
       },
     },
     async (request) => {
       const { grants, mentors } = await listPeopleOfProgram({ database: context.database, actor: request.actor, programSlug: request.params.program });
-      const people = new Map<number, z.infer<typeof ProgramPersonSchema>>();
+      const people = new Map<number, ProgramPerson>();
       const entry = (row: { personId: number; name: string; githubHandle: string | null; email: string | null }) => {
         let person = people.get(row.personId);
         if (!person) {
@@ -69,7 +61,7 @@ export const adminRoutes: FastifyPluginAsyncZod<{ context: AppContext }> = async
         tags: ["admin"],
         summary: "The program's invitations (program admins only)",
         params: ProgramParams,
-        response: { 200: z.object({ items: z.array(InvitationSchema) }), ...restricted },
+        response: { 200: InvitationListResponse, ...restricted },
       },
     },
     async (request) => ({
@@ -85,7 +77,7 @@ export const adminRoutes: FastifyPluginAsyncZod<{ context: AppContext }> = async
         summary: "Invite someone by email: admins invite admins and maintainers, maintainers invite mentors to their projects",
         params: ProgramParams,
         body: InvitationBody,
-        response: { 201: InvitationSchema, ...restricted },
+        response: { 201: Invitation, ...restricted },
       },
     },
     async (request, reply) => {
@@ -113,10 +105,7 @@ export const adminRoutes: FastifyPluginAsyncZod<{ context: AppContext }> = async
         summary: "The program's audit log, newest first, with filters (program admins only)",
         params: ProgramParams,
         querystring: AuditQuery,
-        response: {
-          200: z.object({ items: z.array(AuditEventSchema), total: z.number().int(), page: z.number().int(), limit: z.number().int() }),
-          ...restricted,
-        },
+        response: { 200: AuditLogResponse, ...restricted },
       },
     },
     async (request) => {
@@ -154,7 +143,7 @@ export const adminRoutes: FastifyPluginAsyncZod<{ context: AppContext }> = async
         summary: "Emails about the program and their delivery state (program admins only)",
         params: ProgramParams,
         querystring: OutboxQuery,
-        response: { 200: z.object({ items: z.array(OutboxMessageSchema), total: z.number().int() }), ...restricted },
+        response: { 200: OutboxListResponse, ...restricted },
       },
     },
     async (request) => {

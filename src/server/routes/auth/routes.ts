@@ -1,5 +1,4 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
-import { z } from "zod";
 import { requestPasswordReset } from "../../../commands/accounts/request-password-reset.ts";
 import { resetPassword } from "../../../commands/accounts/reset-password.ts";
 import { signUp } from "../../../commands/accounts/sign-up.ts";
@@ -12,17 +11,18 @@ import {
   AcceptedResponse,
   PasswordResetConfirmBody,
   PasswordResetRequestBody,
+  SignedInResponse,
   SignedOutEverywhereResponse,
   SignInBody,
   SignOutEverywhereBody,
   SignUpBody,
   TokenBody,
 } from "../../../schemas/account.ts";
+import { NoContentResponse } from "../../../schemas/empty.ts";
 import { clearSessionCookie, requireSignedIn, requireWriter, SESSION_COOKIE, setSessionCookie } from "../../auth.ts";
 import type { AppContext } from "../../context.ts";
 import { CREDENTIALS_BODY_LIMIT } from "../../json-body.ts";
 import { problemResponses } from "../../problem-responses.ts";
-import { SignedInResponse } from "./schema.ts";
 
 /** A route that authenticates by its body (credentials or an emailed token), limited per minute. */
 const perMinute = (max: number) => ({ rateLimit: { max, timeWindow: "1 minute" }, bodyAuthenticated: true });
@@ -112,7 +112,7 @@ export const authRoutes: FastifyPluginAsyncZod<{ context: AppContext }> = async 
       schema: {
         tags: ["accounts"],
         summary: "Sign out of this browser",
-        response: { 204: z.null().describe("No content"), ...problemResponses(401, 403) },
+        response: { 204: NoContentResponse, ...problemResponses(401, 403) },
       },
     },
     async (request, reply) => {

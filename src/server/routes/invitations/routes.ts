@@ -1,17 +1,12 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
-import { z } from "zod";
 import { acceptInvitation } from "../../../commands/invitations/accept-invitation.ts";
 import { lookupInvitation } from "../../../commands/invitations/lookup-invitation.ts";
-import { ROLES } from "../../../domain/roles.ts";
 import { TokenBody } from "../../../schemas/account.ts";
+import { InvitationSummary } from "../../../schemas/invitation.ts";
 import { requireWriter } from "../../auth.ts";
 import type { AppContext } from "../../context.ts";
 import { CREDENTIALS_BODY_LIMIT } from "../../json-body.ts";
 import { problemResponses } from "../../problem-responses.ts";
-
-const InvitationSummarySchema = z
-  .object({ role: z.enum(ROLES), where: z.string(), email: z.string(), expiresAt: z.string() })
-  .meta({ id: "InvitationSummary" });
 
 // The token travels in the body, never in the URL, so it never reaches an access log.
 
@@ -26,7 +21,7 @@ export const invitationRoutes: FastifyPluginAsyncZod<{ context: AppContext }> = 
         tags: ["accounts"],
         summary: "What an invitation offers, from its token",
         body: TokenBody,
-        response: { 200: InvitationSummarySchema, ...problemResponses(400, 404, 429) },
+        response: { 200: InvitationSummary, ...problemResponses(400, 404, 429) },
       },
     },
     async (request) => lookupInvitation({ database: context.database, token: request.body.token, now: context.now() }),
@@ -40,7 +35,7 @@ export const invitationRoutes: FastifyPluginAsyncZod<{ context: AppContext }> = 
         tags: ["accounts"],
         summary: "Accept an invitation with the account of the address it was sent to",
         body: TokenBody,
-        response: { 200: InvitationSummarySchema, ...problemResponses(400, 401, 403, 404, 409) },
+        response: { 200: InvitationSummary, ...problemResponses(400, 401, 403, 404, 409) },
       },
     },
     async (request) => acceptInvitation({ database: context.database, actor: requireWriter(request), token: request.body.token, now: context.now() }),

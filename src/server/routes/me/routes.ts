@@ -1,18 +1,19 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
-import { z } from "zod";
 import { createApiToken } from "../../../commands/api-tokens/create-api-token.ts";
 import { listOwnApiTokens } from "../../../commands/api-tokens/list-own-api-tokens.ts";
 import { revokeOwnApiToken } from "../../../commands/api-tokens/revoke-own-api-token.ts";
 import { loadOwnProfile } from "../../../commands/profiles/load-own-profile.ts";
 import { updateOwnProfile } from "../../../commands/profiles/update-own-profile.ts";
 import { presentMe } from "../../../presenters/me-presenter.ts";
-import { ApiTokenSchema, CreatedTokenResponse, CreateTokenBody, MeResponse, ProfileBody } from "../../../schemas/account.ts";
+import { type ApiToken, ApiTokenListResponse, CreatedTokenResponse, CreateTokenBody, MeResponse, ProfileBody } from "../../../schemas/account.ts";
+import { NoContentResponse } from "../../../schemas/empty.ts";
 import type { ApiTokenRow } from "../../../storage/schema.ts";
 import { requireSignedIn, requireWriter } from "../../auth.ts";
 import type { AppContext } from "../../context.ts";
 import { problemResponses } from "../../problem-responses.ts";
+import { ApiTokenParams } from "./schema.ts";
 
-function presentToken(row: ApiTokenRow) {
+function presentToken(row: ApiTokenRow): ApiToken {
   return {
     id: row.id,
     name: row.name,
@@ -66,7 +67,7 @@ export const meRoutes: FastifyPluginAsyncZod<{ context: AppContext }> = async (a
       schema: {
         tags: ["accounts"],
         summary: "Your personal API tokens (never their secrets)",
-        response: { 200: z.object({ items: z.array(ApiTokenSchema) }), ...problemResponses(401) },
+        response: { 200: ApiTokenListResponse, ...problemResponses(401) },
       },
     },
     async (request) => {
@@ -98,8 +99,8 @@ export const meRoutes: FastifyPluginAsyncZod<{ context: AppContext }> = async (a
       schema: {
         tags: ["accounts"],
         summary: "Revoke one of your API tokens",
-        params: z.object({ tokenId: z.coerce.number().int().positive() }),
-        response: { 204: z.null().describe("No content"), ...problemResponses(400, 401, 403, 404) },
+        params: ApiTokenParams,
+        response: { 204: NoContentResponse, ...problemResponses(400, 401, 403, 404) },
       },
     },
     async (request, reply) => {

@@ -6,6 +6,8 @@ import { type OidcRefusal, oidcRefusalOf } from "../../../commands/oidc-logins/o
 import { signInWithOidc } from "../../../commands/sessions/sign-in-with-oidc.ts";
 import { sessionKey } from "../../../commands/sessions/start-session.ts";
 import { AppError } from "../../../errors/app-error.ts";
+import { RedirectResponse } from "../../../schemas/empty.ts";
+import { OidcConfigResponse } from "../../../schemas/oidc.ts";
 import { Problem } from "../../../schemas/problem.ts";
 import { sameSecret } from "../../../security/secrets.ts";
 import { SESSION_COOKIE, setSessionCookie } from "../../auth.ts";
@@ -13,7 +15,7 @@ import type { AppContext } from "../../context.ts";
 import { createOidcClient, type OidcChecks, type OidcClient } from "../../oidc/client.ts";
 import { safeReturnTo } from "../../oidc/return-to.ts";
 import { problemResponses } from "../../problem-responses.ts";
-import { OidcCallbackQuery, OidcConfigResponse, OidcStartQuery, RedirectResponse } from "./schema.ts";
+import { OidcCallbackQuery, OidcStartQuery } from "./schema.ts";
 
 /** The cookie that ties a sign-in to the browser that started it: it holds the `state`. */
 export const OIDC_COOKIE = "cohort_oidc";
