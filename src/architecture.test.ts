@@ -62,6 +62,18 @@ const forbidden: Case[] = [
     says: "src/cli calls commands from src/commands",
   },
   {
+    rule: "only routes call presenters, not the CLI",
+    file: "src/cli/commands/bad-presenter.ts",
+    source: 'export { presentMe } from "../../presenters/me-presenter.ts";',
+    says: "Only routes call presenters",
+  },
+  {
+    rule: "only routes call presenters, not jobs",
+    file: "src/jobs/handlers/bad-presenter.ts",
+    source: 'export { presentMe } from "../../presenters/me-presenter.ts";',
+    says: "Only routes call presenters",
+  },
+  {
     rule: "jobs use only their queues' repos",
     file: "src/jobs/handlers/bad.ts",
     source: 'export { grantRole } from "../../storage/repos/role-repo.ts";',
