@@ -24,13 +24,3 @@ describe("slugs", () => {
     expect(termSlugFromPath("README.md")).toBeNull();
   });
 });
-
-describe("skill labels", () => {
-  it("spells known technologies properly and other tags as phrases", async () => {
-    const { skillLabel } = await import("./skill-label.ts");
-    expect(skillLabel("ebpf")).toBe("eBPF");
-    expect(skillLabel("github-actions")).toBe("GitHub Actions");
-    expect(skillLabel("technical-writing")).toBe("Technical writing");
-    expect(skillLabel("linux-storage")).toBe("Linux storage");
-  });
-});

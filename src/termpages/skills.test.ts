@@ -1,5 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { extractSkills, normalizeSkill } from "./skills.ts";
+import { extractSkills, normalizeSkill, readSkills, skillLabels } from "./skills.ts";
+
+// The labels of a skills field as a visitor reads them; a phrase that is no skill in brackets.
+const read = (markdown: string) => readSkills(markdown).map((skill) => (skill.isSkill ? skill.label : `[${skill.label}]`));
 
 describe("normalizeSkill", () => {
   it("maps spellings of one technology to one tag", () => {
@@ -20,19 +23,79 @@ describe("normalizeSkill", () => {
     expect(normalizeSkill("Go programming language experience")).toBe("go");
   });
 
-  it("refuses sentences, which the text keeps", () => {
+  it("refuses sentences and phrases that are no skill, which the text keeps", () => {
     expect(normalizeSkill("Should be able to install and run Vitess according to the user guides")).toBeNull();
+    expect(normalizeSkill("passion for DevEx")).toBeNull();
     expect(normalizeSkill("etc.")).toBeNull();
     expect(normalizeSkill("  ")).toBeNull();
   });
 });
 
-describe("extractSkills", () => {
+describe("readSkills", () => {
   it("splits inline lists, slashes and nested bullets, without repeats", () => {
     expect(extractSkills("Golang, Kubernetes, Go, k8s")).toEqual(["go", "kubernetes"]);
     expect(extractSkills("Go/Python, MongoDB (not required, but nice to have)")).toEqual(["go", "python", "mongodb"]);
-    expect(extractSkills("- Rust language\n- LlamaEdge\n- llama.cpp")).toEqual(["rust", "llamaedge", "llama.cpp"]);
-    expect(extractSkills("Javascript, VueJS, CSS, HTML & general design skills")).toEqual(["javascript", "vue", "css", "html", "design"]);
-    expect(extractSkills("familiarity with [sigstore](https://www.sigstore.dev/) and GCP & AWS")).toEqual(["sigstore", "gcp", "aws"]);
+    expect(read("- Be skilled in React/Vite/TypeScript.\n- Must know how to simply use Docker and docker-compose.")).toEqual([
+      "React",
+      "Vite",
+      "TypeScript",
+      "Docker",
+    ]);
+    expect(read("familiarity with [sigstore](https://www.sigstore.dev/) and GCP & AWS")).toEqual(["Sigstore", "GCP", "AWS"]);
+  });
+
+  it("keeps a slash that belongs to a name", () => {
+    expect(read("Golang, spf13/cobra")).toEqual(["Go", "Cobra"]);
+    expect(read("Go, scripting, CI/CD (GitHub Actions)")).toEqual(["Go", "Shell scripting", "CI/CD"]);
+  });
+
+  it("spells every known skill properly and keeps unknown ones as written", () => {
+    expect(read("Kubernetes, Devops, coredns, OPA, kubeedge, lsp, e BPF, BPF")).toEqual([
+      "Kubernetes",
+      "DevOps",
+      "CoreDNS",
+      "Open Policy Agent",
+      "KubeEdge",
+      "LSP",
+      "eBPF",
+    ]);
+    expect(read("Go, OpenVINO, kubectl")).toEqual(["Go", "OpenVINO", "kubectl"]);
+  });
+
+  it("reads examples closed by etc. as examples of the skill before them, not skills of their own", () => {
+    expect(read("written English, familiarity with any number of other CNCF projects, like Prometheus, CoreDNS, Istio, etc., Jekyll")).toEqual([
+      "Communication",
+      "Cloud native",
+      "Jekyll",
+    ]);
+    expect(read("some familiarity with Prometheus or metrics, like Grafana")).toEqual(["Prometheus", "Observability", "Grafana"]);
+  });
+
+  it("marks phrases that are no skill, as written", () => {
+    expect(read("Go, Kubernetes, Crossplane, CLI tools, passion for DevEx")).toEqual(["Go", "Kubernetes", "Crossplane", "CLI", "[passion for DevEx]"]);
+    expect(read("some basic working knowlegde of Cilium or the willingness to quickly ramp up")).toEqual(["Cilium", "[quickly ramp up]"]);
+    expect(read("- Excellent verbal and written communication skills.\n- Website development skills are a plus.")).toEqual([
+      "[verbal]",
+      "Communication",
+      "Web development",
+    ]);
+  });
+
+  it("joins a phrase wrapped onto the next line", () => {
+    expect(read("Go programming, strong container architecture and registry\nfundamentals")).toEqual(["Go", "Containers", "OCI"]);
+    expect(read("Go\nKubernetes")).toEqual(["Go", "Kubernetes"]);
+  });
+});
+
+describe("skillLabels", () => {
+  it("gives each tag of a field its label, for the import to store", () => {
+    expect(skillLabels("coredns, golang, Linux storage")).toEqual(
+      new Map([
+        ["coredns", "CoreDNS"],
+        ["go", "Go"],
+        ["linux-storage", "Linux storage"],
+      ]),
+    );
+    expect(skillLabels(null)).toEqual(new Map());
   });
 });

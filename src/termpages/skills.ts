@@ -1,79 +1,22 @@
-// Spellings of one technology, mapped to its tag. Keys are lower-case.
-const ALIASES: Record<string, string> = {
-  golang: "go",
-  "go-lang": "go",
-  "go lang": "go",
-  "go language": "go",
-  "go programming": "go",
-  "go programming language": "go",
-  "go (golang)": "go",
-  k8s: "kubernetes",
-  kube: "kubernetes",
-  js: "javascript",
-  "java script": "javascript",
-  ts: "typescript",
-  reactjs: "react",
-  "react.js": "react",
-  "react js": "react",
-  nodejs: "node.js",
-  node: "node.js",
-  "node js": "node.js",
-  nextjs: "next.js",
-  "next js": "next.js",
-  vuejs: "vue",
-  "vue.js": "vue",
-  angularjs: "angular",
-  python3: "python",
-  "python 3": "python",
-  rustlang: "rust",
-  "rust language": "rust",
-  "rust lang": "rust",
-  cpp: "c++",
-  "c plus plus": "c++",
-  csharp: "c#",
-  "c sharp": "c#",
-  cicd: "ci-cd",
-  "ci/cd": "ci-cd",
-  "ci cd": "ci-cd",
-  "ci/cd pipelines": "ci-cd",
-  "github action": "github-actions",
-  wasm: "webassembly",
-  "web assembly": "webassembly",
-  "shell scripting": "shell",
-  "shell scripts": "shell",
-  "shell script": "shell",
-  scripting: "shell",
-  "bash scripting": "bash",
-  ml: "machine-learning",
-  "machine learning": "machine-learning",
-  llms: "llm",
-  "large language models": "llm",
-  html5: "html",
-  css3: "css",
-  "helm charts": "helm",
-  "helm chart": "helm",
-  postgres: "postgresql",
-  "technical writing": "technical-writing",
-  docs: "documentation",
-  "docker compose": "docker-compose",
-  ebpf: "ebpf",
-  yml: "yaml",
-};
+import { type CanonicalSkill, canonicalSkill, knownSkillLabel } from "../domain/canonical-skill.ts";
 
 // Parts of a phrase that qualify a skill rather than name it.
 const LEADING = [
   /^(?:and|or|also|plus|with|etc\.?|the|a|an)\s+/i,
+  // "like Prometheus": an example of the skill before it, named on its own.
+  /^(?:like|such as|e\.g\.?|for example|including)\s+/i,
   /^(?:optional|optionally|preferred|bonus|nice[ -]to[ -]have|good[ -]to[ -]have|must know|must have|required)\s*:?\s*/i,
   /^(?:a |an |the )?(?:basic|some|good|strong|solid|deep|general|prior|working|hands-on|intermediate|advanced|proficient|excellent)\s+/i,
-  /^(?:familiarity|knowledge|understanding|experience|proficiency|expertise|skills?|fluency|background|interest|comfort)\s+(?:with|of|in)\s+/i,
+  /^(?:familiarity|knowledge|knowlegde|understanding|experience|proficiency|expertise|skills?|fluency|background|interest|comfort)\s+(?:with|of|in)\s+/i,
   /^(?:be )?(?:skilled|familiar|experienced|comfortable|proficient)\s+(?:in|with)\s+/i,
   /^(?:ability|willingness) to\s+/i,
+  /^(?:know\s+)?how to\s+(?:\w+\s+)?use\s+/i,
 ];
 const TRAILING =
-  /\s+(?:is (?:highly |strongly )?(?:recommended|required|preferred|a must)|is a (?:big )?plus|would be (?:useful|helpful|nice|great|a plus)|is helpful|is preferred|preferred|nice to have|is a bonus|basics?|knowledge|skills?|experience|programming|language|etc\.?)$/i;
+  /\s+(?:is (?:highly |strongly )?(?:recommended|required|preferred|a must)|(?:is|are) a (?:big )?plus(?: too)?|would be (?:useful|helpful|nice|great|a plus)|is helpful|is preferred|preferred|nice to have|is a bonus|basics?|fundamentals|knowledge|skills?|experience|programming|language|etc\.?)$/i;
 
-/** Turns one skill as written into its tag ("Golang" and "Go" are both "go"), or null when it is not a short skill name. */
-export function normalizeSkill(raw: string): string | null {
+/** Strips a phrase of Markdown and of the words that qualify the skill in it ("basic familiarity with Kubernetes" → "Kubernetes"). */
+function stripQualifiers(raw: string): string {
   let text = raw
     .replace(/\[([^\]]*)\]\([^)]*\)/g, "$1")
     .replace(/\([^()]*\)/g, " ")
@@ -96,39 +39,63 @@ export function normalizeSkill(raw: string): string | null {
       changed = true;
     }
   }
-  const key = text.toLowerCase();
-  // "that demonstrate your understanding", "this area are ideal": the rest of a sentence, not a skill.
-  if (key === "" || /^etc\.?$/.test(key) || /^(?:that|which|this|these|those|who|where|when|how|if|to)\b/.test(key)) return null;
-  const alias = ALIASES[key];
-  if (alias) return alias;
-  // Long phrases are sentences about the work, not tags; the text keeps them.
-  if (key.split(" ").length > 4 || key.length > 40) return null;
-  return key.replace(/\s+/g, "-");
+  return text;
 }
 
-/** Splits "Go/Python" into its parts unless the slash belongs to the name (CI/CD, TCP/IP). */
-function splitSlashes(piece: string): string[] {
-  if (!piece.includes("/") || ALIASES[piece.toLowerCase().trim()] || /^\s*(tcp|ai|ui|i)\/(ip|ml|ux|o)\s*$/i.test(piece)) {
-    return [piece];
-  }
-  const parts = piece.split("/").map((part) => part.trim());
-  return parts.every((part) => part !== "" && !part.includes(" ") && part.length <= 16) ? parts : [piece];
+/** Reads one skill as written into its canonical skill, or null for no phrase at all (the rest of a sentence, "etc."). */
+function readSkill(raw: string): CanonicalSkill | null {
+  const text = stripQualifiers(raw);
+  // "that demonstrate your understanding", "this area are ideal": the rest of a sentence, not a phrase.
+  if (/^etc\.?$/i.test(text) || /^(?:that|which|this|these|those|who|where|when|how|if|to)\b/i.test(text)) return null;
+  return canonicalSkill(text);
 }
 
-/** Derives the tags of a skills field from its Markdown, in the order written and without repeats. */
-export function extractSkills(markdown: string): string[] {
+/** Turns one skill as written into its tag ("Golang" and "Go" are both "go"), or null when it names no skill. */
+export function normalizeSkill(raw: string): string | null {
+  const skill = readSkill(raw);
+  return skill?.isSkill ? skill.tag : null;
+}
+
+/** Splits "Go/Python" into its parts unless the slash belongs to the name (CI/CD, spf13/cobra, TCP/IP). */
+function splitSlashes(phrase: string): string[] {
+  if (!phrase.includes("/") || knownSkillLabel(phrase) || /^\s*(tcp|ai|ui|i)\/(ip|ml|ux|o)\s*$/i.test(phrase)) return [phrase];
+  const parts = phrase.split("/").map((part) => part.trim());
+  return parts.every((part) => part !== "" && !part.includes(" ") && part.length <= 16) ? parts : [phrase];
+}
+
+/**
+ * Reads a skills field's Markdown into canonical skills, in the order written and without
+ * repeats; phrases that are no skill come back marked so, for a caller that shows them.
+ */
+export function readSkills(markdown: string): CanonicalSkill[] {
   const text = markdown
     .replace(/\[([^\]]*)\]\([^)]*\)/g, "$1")
     .replace(/<[^>]*>/g, " ")
     // Parenthesized remarks qualify the skill before them: "MongoDB (not required, but nice to have)".
     .replace(/\([^()]*\)/g, " ")
+    // "other CNCF projects, like Prometheus, CoreDNS, etc.": examples of the skill before them.
+    .replace(/\b(?:like|such as|e\.g\.|for example|including)\s[^;\n]*?\betc\b\.?/gi, " ")
+    // A line that goes on in lower case is one phrase wrapped ("registry\nfundamentals").
+    .replace(/([^,;.\n])\n(?=[a-z])/g, "$1 ")
     .replace(/^\s*(?:[-*+]|\d+[.)])\s+/gm, "\n");
-  const tags: string[] = [];
+  const skills: CanonicalSkill[] = [];
   for (const clause of text.split(/[,;\n]|\s+(?:and|or|&|\+)\s+|\.\s+/)) {
-    for (const piece of splitSlashes(clause)) {
-      const tag = normalizeSkill(piece);
-      if (tag && !tags.includes(tag)) tags.push(tag);
+    for (const phrase of splitSlashes(stripQualifiers(clause))) {
+      const skill = readSkill(phrase);
+      if (skill && !skills.some((known) => known.tag === skill.tag)) skills.push(skill);
     }
   }
-  return tags;
+  return skills;
+}
+
+/** Derives the tags of a skills field from its Markdown: its skills only, in the order written and without repeats. */
+export function extractSkills(markdown: string): string[] {
+  return readSkills(markdown)
+    .filter((skill) => skill.isSkill)
+    .map((skill) => skill.tag);
+}
+
+/** The label of each skill tag of a skills field, as the import stores them ("coredns" → "CoreDNS"). */
+export function skillLabels(markdown: string | null | undefined): Map<string, string> {
+  return new Map(readSkills(markdown ?? "").map((skill) => [skill.tag, skill.label]));
 }

@@ -23,7 +23,7 @@ const data: TermPageData = {
           title: "Harbor CLI",
           description: "Extend the CLI.\n\n- login\n- push",
           expectedOutcome: "A working CLI.",
-          skills: ["go", "spf13", "cobra"],
+          skills: ["go", "cobra"],
           skillsText: "Golang, spf13/cobra",
           mentors: [
             { name: "Vadim Bauer", handle: "vad1mo", email: "vb@container-registry.com" },

@@ -1,5 +1,4 @@
 import type { ProjectState } from "../../domain/project-states.ts";
-import { skillLabel } from "../../domain/skill-label.ts";
 import { slugify, uniqueSlug } from "../../domain/slug.ts";
 import { AppError } from "../../errors/app-error.ts";
 import { renderProjectText } from "../../markdown/render-markdown.ts";
@@ -22,7 +21,7 @@ import { ensureSkills } from "../../storage/repos/skill-repo.ts";
 import { findTermBySlug, insertTerm, replaceTimeline, type TermFields, updateTerm } from "../../storage/repos/term-repo.ts";
 import type { ProgramRow, TermRow } from "../../storage/schema.ts";
 import { inTransaction } from "../../storage/transaction.ts";
-import { projectFieldProblems } from "../../termpages/index.ts";
+import { projectFieldProblems, skillLabels } from "../../termpages/index.ts";
 import type { ParsedProject, ParsedTermPage } from "../../termpages/types.ts";
 
 /** What one import did, counted per kind of object. */
@@ -131,7 +130,7 @@ export async function importTermPageWithin(trx: Db, options: PageImport): Promis
         mentorIds.push(person.id);
       }
       await replaceProjectMentors(trx, row.id, mentorIds);
-      const skillIds = await ensureSkills(trx, project.skills, new Map(project.skills.map((tag) => [tag, skillLabel(tag)])));
+      const skillIds = await ensureSkills(trx, project.skills, skillLabels(project.skillsText));
       await replaceProjectSkills(
         trx,
         row.id,
