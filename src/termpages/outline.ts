@@ -16,7 +16,12 @@ export interface Section {
   role: SectionRole;
 }
 
-const SKIP = /^(templates?|samples?|examples?)\b|\((sample|example|template)\)/i;
+// Sections that show the format rather than a project of the term, however the page words them:
+// "Template", "Sample:", "Prometheus (sample)", "An example:", "Proposal format", "Format of a project entry".
+const SKIP =
+  /^(templates?|samples?|examples?)\b|\((sample|example|template)\)|\b(an? )?(templates?|samples?|examples?):?$|\b(proposal|project|entry) (format|templates?)\b|\bformat (of|for) (an? |the )?(proposals?|projects?|entry|entries)\b/i;
+// A heading that stands for what a writer fills in ("CNCF Project Name", "Title"): the format, not a project.
+const PLACEHOLDER = /^((cncf |your )?project (idea )?(name|title)( here)?|(cncf )?project name|title|name)$/i;
 const TOC = /^(table of )?contents?:?$/i;
 const TIMELINE = /^(timeline|schedule|important dates)\b/i;
 const DURATION = /^mentorship duration/i;
@@ -40,8 +45,10 @@ function startsWithField(block: RootContent, source: string): boolean {
 
 function roleOf(text: string, level: number, hasFields: boolean, first: boolean, headsProject: boolean): SectionRole {
   if (TOC.test(text)) return "toc";
+  if (level > 1 && PLACEHOLDER.test(text)) return "skip";
   // The page's first level-1 heading is its title, whatever follows it.
   if (hasFields && !(first && level === 1)) return "project";
+  if (level > 1 && SKIP.test(text)) return "skip";
   // A level-1 heading names the page, whatever it says ("# Template" is a page's title, not a sample);
   // a heading right above a project is its organization, even one called "Timeline".
   if (level === 1 || headsProject) return META.test(text) ? "meta" : "group";

@@ -4,13 +4,14 @@ import { TermPageError } from "./errors.ts";
 import { checkPageBounds } from "./limits.ts";
 import { finding } from "./lint-rules.ts";
 import { codeBlockMarkdown, isSwallowingHtml, lineOf, parseMarkdown, plainText, sourceOf, squash } from "./markdown.ts";
+import { liftNestedOrganizations, type OrgState, type SubGroup } from "./nesting.ts";
 import { buildOutline, type Section } from "./outline.ts";
 import { anchorHeadings, duplicateFindings, statusFindings, tocFindings } from "./page-lint.ts";
 import { isProjectTable, readHeadingProjects, readTableProjects } from "./projects.ts";
 import { inferTermEnd } from "./term-end.ts";
 import { isTimelineTable, listRows, type RawRow, resolveTimeline, splitRowText, tableRows } from "./timeline.ts";
 import { isTocList, tocEntries } from "./toc.ts";
-import type { Finding, ParsedOrganization, ParsedProject, ParsedTermPage, ParseOptions, SectionData, TocEntry } from "./types.ts";
+import type { Finding, ParsedProject, ParsedTermPage, ParseOptions, SectionData, TocEntry } from "./types.ts";
 
 const DEFAULT_ZONE = "America/Los_Angeles";
 const STATUS = /^status\s*:\s*(.+)$/i;
@@ -34,11 +35,6 @@ function inferYear(title: string, options: ParseOptions): number | null {
   return fromFile?.[1] ? Number(fromFile[1]) : null;
 }
 
-interface OrgState {
-  data: ParsedOrganization;
-  level: number | null;
-}
-
 /** Per-page state while the sections are read. */
 class PageReader {
   title = "";
@@ -52,6 +48,8 @@ class PageReader {
   sections: SectionData[] = [];
   findings: Finding[] = [];
   readonly organizations = new Map<string, OrgState>();
+  /** The headings between each headed project and its organization. */
+  readonly subGroups = new Map<ParsedProject, SubGroup[]>();
   /** Projects with their own heading, for the table-of-contents check, and the levels they sit at. */
   readonly headed = new Map<ParsedProject, { level: number; expected: number; orgLevel: number; text: string; line: number }>();
 
@@ -186,14 +184,23 @@ function readProjectSection(page: PageReader, section: Section, stack: Group[], 
   for (const group of chain) used.add(group.section);
   const subGroup = subGroups.map((group) => group.section.text).join(" / ") || null;
   const orgLevel = orgGroup?.level ?? section.level - 1;
+  const nested = subGroups.map((group) => ({ section: group.section, intro: (groupText.get(group.section) ?? []).join("\n\n") || null }));
   for (const project of read.projects) {
     if (subGroup) project.group = subGroup;
+    page.subGroups.set(project, nested);
     org.data.projects.push(project);
     page.headed.set(project, { level: section.level, expected: orgLevel + 1 + subGroups.length, orgLevel, text: section.text, line: section.line });
   }
 }
 
 function finish(page: PageReader, sections: Section[], options: ParseOptions, timeZone: string): ParsedTermPage {
+  const lifted = liftNestedOrganizations(page);
+  for (const [project, where] of lifted.moved) {
+    const headed = page.headed.get(project);
+    if (headed) page.headed.set(project, { ...headed, orgLevel: where.orgLevel, expected: where.orgLevel + 1 + where.subGroups });
+  }
+  // A heading that only gathered organizations keeps its prose as a section of the page.
+  for (const state of lifted.emptied) if (state.data.intro) page.sections.push({ heading: state.data.name, text: state.data.intro });
   const organizations = [...page.organizations.values()].filter((org) => org.data.projects.length > 0);
   const projectCount = organizations.reduce((sum, org) => sum + org.data.projects.length, 0);
   if (page.title === "" && projectCount === 0 && page.rows.length === 0) {
