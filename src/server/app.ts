@@ -1,5 +1,4 @@
 import { randomUUID } from "node:crypto";
-import fastifyHelmet from "@fastify/helmet";
 import fastifyRateLimit from "@fastify/rate-limit";
 import fastifySwagger from "@fastify/swagger";
 import fastifySwaggerUi from "@fastify/swagger-ui";
@@ -19,6 +18,7 @@ import { oidcRoutes } from "./routes/oidc/routes.ts";
 import { programRoutes } from "./routes/programs/routes.ts";
 import { projectRoutes } from "./routes/projects/routes.ts";
 import { termRoutes } from "./routes/terms/routes.ts";
+import { securityHeaders } from "./security-headers.ts";
 import { serveWebUi, WEB_DIST, wantsWebPage } from "./web-ui.ts";
 
 /** How the app logs: pino options, or false for silence (tests). */
@@ -84,23 +84,25 @@ export async function buildApp({
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   installJsonBodyParser(app);
-  await app.register(fastifyHelmet, {
-    // The web UI loads only its own scripts and styles: no inline code, no third parties.
-    contentSecurityPolicy: {
-      directives: {
-        defaultSrc: ["'self'"],
-        scriptSrc: ["'self'"],
-        styleSrc: ["'self'"],
-        imgSrc: ["'self'", "data:", "https:"],
-        connectSrc: ["'self'"],
-        fontSrc: ["'self'"],
-        objectSrc: ["'none'"],
-        baseUri: ["'self'"],
-        formAction: ["'self'"],
-        frameAncestors: ["'none'"],
+  await app.register(securityHeaders, {
+    helmet: {
+      // The web UI loads only its own scripts and styles: no inline code, no third parties.
+      contentSecurityPolicy: {
+        directives: {
+          defaultSrc: ["'self'"],
+          scriptSrc: ["'self'"],
+          styleSrc: ["'self'"],
+          imgSrc: ["'self'", "data:", "https:"],
+          connectSrc: ["'self'"],
+          fontSrc: ["'self'"],
+          objectSrc: ["'none'"],
+          baseUri: ["'self'"],
+          formAction: ["'self'"],
+          frameAncestors: ["'none'"],
+        },
       },
+      strictTransportSecurity: context.config.publicUrl?.startsWith("https://") ?? false,
     },
-    strictTransportSecurity: context.config.publicUrl?.startsWith("https://") ?? false,
   });
   // Limits are per process (in memory): enough to slow guessing; route configs set the numbers.
   if (rateLimits) await app.register(fastifyRateLimit, { global: false });

@@ -1,9 +1,11 @@
+import fs from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import SqliteDatabase from "better-sqlite3";
-import { describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { FIXTURE_DIR } from "../../test/fixtures/termpages/index.ts";
 import { createTestDatabase, type TestDatabase, testDialects } from "../../test/helpers/databases.ts";
-import { runCli, startServeProcess } from "../../test/helpers/run-cli.ts";
+import { runCli, type ServeProcess, startServeProcess } from "../../test/helpers/run-cli.ts";
 import { loadConfig } from "../config/config.ts";
 import { newSecret } from "../security/secrets.ts";
 import { type DatabaseHandle, type Dialect, openDatabase } from "../storage/database.ts";
@@ -81,19 +83,58 @@ function summary(all: Answers[]) {
   };
 }
 
-describe.each(testDialects())("several processes writing to one %s database", (dialect) => {
-  it("two servers answer every read-then-write request of clients writing at once", async () => {
-    const { target, tokens } = await databaseWithWriters(dialect, 2 * CLIENTS_PER_SERVER);
-    const servers = await Promise.all([0, 1].map(() => startServeProcess(["--port", "0", "--db", target.url, "--no-demo"])));
-    try {
-      const all = await Promise.all(tokens.map((token, client) => changeProfile(servers[client % 2]?.url ?? "", token, client, REQUESTS_PER_CLIENT)));
-      expect(summary(all)).toEqual({ answered: tokens.length * REQUESTS_PER_CLIENT, notOk: 0, firstErrors: [] });
-    } finally {
-      await Promise.all(servers.map((server) => server.stop()));
-      await target.dispose();
-    }
+/** The titles of a term's catalog as one server process answers them now. */
+async function catalogTitles(url: string, termSlug: string): Promise<string[]> {
+  const response = await fetch(`${url}/api/terms/${termSlug}/projects?q=harbor`);
+  const body = (await response.json()) as { items: Array<{ title: string }> };
+  return body.items.map((item) => item.title).sort();
+}
+
+describe.each(testDialects())("two server processes on one %s database", (dialect) => {
+  let target: TestDatabase;
+  let tokens: string[];
+  let servers: ServeProcess[] = [];
+  beforeAll(async () => {
+    ({ target, tokens } = await databaseWithWriters(dialect, 2 * CLIENTS_PER_SERVER));
+    servers = await Promise.all([0, 1].map(() => startServeProcess(["--port", "0", "--db", target.url, "--no-demo"])));
+  }, 120_000);
+  afterAll(async () => {
+    await Promise.all(servers.map((server) => server.stop()));
+    await target?.dispose();
+  });
+
+  it("answer every read-then-write request of clients writing at once", async () => {
+    const all = await Promise.all(tokens.map((token, client) => changeProfile(servers[client % 2]?.url ?? "", token, client, REQUESTS_PER_CLIENT)));
+    expect(summary(all)).toEqual({ answered: tokens.length * REQUESTS_PER_CLIENT, notOk: 0, firstErrors: [] });
   }, 120_000);
 
+  it("each show a change to a term's catalog within a second of it", async () => {
+    const folder = fs.mkdtempSync(path.join(os.tmpdir(), "cohort-catalog-change-"));
+    const page = path.join(folder, "2024", "02-Jun-Aug", "README.md");
+    fs.mkdirSync(path.dirname(page), { recursive: true });
+    fs.copyFileSync(path.join(FIXTURE_DIR, "lfx-mentorship", "2024", "02-Jun-Aug", "README.md"), page);
+    try {
+      expect((await runCli(["import", page, "--program", "lfx", "--db", target.url])).code).toBe(0);
+      const terms = (await (await fetch(`${servers[0]?.url}/api/programs/lfx/terms`)).json()) as { items: Array<{ slug: string }> };
+      const termSlug = terms.items[0]?.slug ?? "";
+      const before = await Promise.all(servers.map((server) => catalogTitles(server.url, termSlug)));
+      expect(before[0]).toContain("Harbor CLI");
+      expect(before[0]).not.toContain("Harbor command line");
+      expect(before[1]).toEqual(before[0]);
+
+      fs.writeFileSync(page, fs.readFileSync(page, "utf8").replace("#### Harbor CLI", "#### Harbor command line"));
+      expect((await runCli(["import", page, "--program", "lfx", "--db", target.url])).code).toBe(0);
+      // The promise under test is a bound in time: once it has passed, the first read must show the change.
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+      const after = await Promise.all(servers.map((server) => catalogTitles(server.url, termSlug)));
+      for (const titles of after) expect(titles).toContain("Harbor command line");
+    } finally {
+      fs.rmSync(folder, { recursive: true, force: true });
+    }
+  }, 120_000);
+});
+
+describe.each(testDialects())("several processes writing to one %s database", (dialect) => {
   it("a server answers every request while cohort import writes term pages into the same database", async () => {
     const { target, tokens } = await databaseWithWriters(dialect, CLIENTS_PER_SERVER);
     const url = target.url;
