@@ -124,6 +124,34 @@ describe("catalog", () => {
     expect(errors).toEqual([]);
   });
 
+  test("the skill facet's search box finds a skill among many as one types", async () => {
+    const { page, open, errors } = await app.newPage();
+    await open(`/terms/${PAST_TERM.term}/projects`);
+    const find = page.getByLabel("Find a skill");
+    const cobra = page.getByRole("checkbox", { name: /^Cobra \(1\)/ });
+    await expect.poll(() => page.getByRole("button", { name: "Show all 59 skills" }).count()).toBe(1);
+    expect(await cobra.count()).toBe(0);
+
+    await find.fill("cob");
+    await expect.poll(() => cobra.count()).toBe(1);
+    expect(await page.locator(".facet-list").first().getByRole("checkbox").count()).toBe(1);
+    expect(await text(page.locator(".facet-found"))).toBe("1 of 59 skills match.");
+    // Spaces and dots do not matter: "node js" finds Node.js.
+    await find.fill("node js");
+    await expect.poll(() => page.getByRole("checkbox", { name: /^Node\.js \(/ }).count()).toBe(1);
+    await find.fill("spf13");
+    await expect.poll(() => text(page.locator(".facet-found"))).toBe("None of the 59 matches “spf13”.");
+
+    // A ticked skill stays in the list, and the words typed stay for the next one.
+    await find.fill("cobra");
+    await cobra.check();
+    await page.waitForURL(/\?skill=cobra$/);
+    await expect.poll(() => cardTitles(page)).toEqual(["Harbor CLI"]);
+    expect(await find.inputValue()).toBe("cobra");
+    expect(await cobra.isChecked()).toBe(true);
+    expect(errors).toEqual([]);
+  });
+
   test("a large term pages through its results with real links", async () => {
     const { page, open, errors } = await app.newPage();
     const { total } = (await (await fetch(`${app.server().url}/api/terms/${PAST_TERM.term}/projects?limit=1`)).json()) as { total: number };

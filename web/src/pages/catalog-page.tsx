@@ -101,6 +101,7 @@ export function CatalogPage({ term: slug }: { term: string }) {
             <FacetGroup
               legend="Skills"
               hint="Projects that need every skill you tick."
+              searchLabel="Find a skill"
               values={facets.skills}
               labelOf={(name) => labelOf("skill", name)}
               selected={filter.skills}
