@@ -1,6 +1,6 @@
 import { useState } from "react";
 import { Link, useLocation } from "wouter";
-import type { SignedOutEverywhereResponse } from "../../../../src/schemas/account.ts";
+import type { SignedOutEverywhereResponse, SignOutEverywhereBody } from "../../../../src/schemas/account.ts";
 import { type ApiError, asApiError } from "../../api/api-error.ts";
 import { pagePaths } from "../../api/paths.ts";
 import { sendJson } from "../../api/send-json.ts";
@@ -59,7 +59,7 @@ function SignOutEverywhere() {
   const [error, setError] = useState<ApiError | null>(null);
   const run = () => {
     setBusy(true);
-    sendJson<SignedOutEverywhereResponse>("POST", "/api/auth/signout-everywhere", { revokeTokens }).then(
+    sendJson<SignedOutEverywhereResponse>("POST", "/api/auth/signout-everywhere", { revokeTokens } satisfies SignOutEverywhereBody).then(
       (answer) => {
         signedOut();
         announce(`${answer.message} Sign in again to continue.`, "/sign-in");

@@ -1,4 +1,5 @@
 import { useMemo, useState } from "react";
+import type { ProfileBody } from "../../../../src/schemas/account.ts";
 import { sendJson } from "../../api/send-json.ts";
 import { CheckboxField, SelectField, TextField, VisibilityBadge } from "../../forms/field.tsx";
 import { FormError, Notice } from "../../forms/form-error.tsx";
@@ -64,7 +65,7 @@ export function ProfileForm({ me, onSaved }: { me: Me; onSaved(me: Me): void }) 
         .map((skill) => skill.trim())
         .filter(Boolean),
       emailPublic: draft.emailPublic,
-    });
+    } satisfies ProfileBody);
     setDraft(draftOf(updated));
     setSaved(true);
     onSaved(updated);

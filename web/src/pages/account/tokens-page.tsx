@@ -1,5 +1,5 @@
 import { useState } from "react";
-import type { ApiToken, ApiTokenListResponse, CreatedTokenResponse } from "../../../../src/schemas/account.ts";
+import type { ApiToken, ApiTokenListResponse, CreatedTokenResponse, CreateTokenBody } from "../../../../src/schemas/account.ts";
 import { type ApiError, asApiError } from "../../api/api-error.ts";
 import { sendJson } from "../../api/send-json.ts";
 import { useApi } from "../../api/use-api.ts";
@@ -33,7 +33,7 @@ function CreateTokenForm({ onCreated }: { onCreated(token: CreatedTokenResponse)
   const [name, setName] = useState("");
   const [scope, setScope] = useState<"read" | "write">("read");
   const create = async () => {
-    const created = await sendJson<CreatedTokenResponse>("POST", "/api/me/tokens", { name, scope });
+    const created = await sendJson<CreatedTokenResponse>("POST", "/api/me/tokens", { name, scope } satisfies CreateTokenBody);
     setName("");
     onCreated(created);
   };

@@ -1,5 +1,6 @@
 import { useEffect, useState } from "react";
 import { Link } from "wouter";
+import type { TokenBody } from "../../../../src/schemas/account.ts";
 import type { InvitationSummary } from "../../../../src/schemas/invitation.ts";
 import { type ApiError, asApiError } from "../../api/api-error.ts";
 import { sendJson } from "../../api/send-json.ts";
@@ -34,7 +35,7 @@ function AcceptStep({ token, onAccepted }: { token: string; onAccepted(summary: 
   const accept = () => {
     setBusy(true);
     setError(null);
-    sendJson<InvitationSummary>("POST", "/api/invitations/accept", { token }).then(onAccepted, (caught: unknown) => {
+    sendJson<InvitationSummary>("POST", "/api/invitations/accept", { token } satisfies TokenBody).then(onAccepted, (caught: unknown) => {
       setBusy(false);
       setError(asApiError(caught));
     });
@@ -72,7 +73,7 @@ function Invitation({ token }: { token: string | null }) {
   useEffect(() => {
     if (!token) return;
     let cancelled = false;
-    sendJson<InvitationSummary>("POST", "/api/invitations/lookup", { token }).then(
+    sendJson<InvitationSummary>("POST", "/api/invitations/lookup", { token } satisfies TokenBody).then(
       (invitation) => !cancelled && setLookup({ state: "ok", invitation }),
       (error: unknown) => !cancelled && setLookup({ state: "failed", error: asApiError(error) }),
     );

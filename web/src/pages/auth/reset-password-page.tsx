@@ -1,5 +1,6 @@
 import { useState } from "react";
 import { Link } from "wouter";
+import type { PasswordResetConfirmBody, PasswordResetRequestBody } from "../../../../src/schemas/account.ts";
 import { asApiError } from "../../api/api-error.ts";
 import { sendJson } from "../../api/send-json.ts";
 import { useDocumentTitle } from "../../components/use-document-title.ts";
@@ -19,7 +20,7 @@ function RequestLink() {
   const [sentTo, setSentTo] = useState<string | null>(null);
   const [again, setAgain] = useState<string | null>(null);
   const request = async () => {
-    await sendJson("POST", "/api/auth/password-reset", { email });
+    await sendJson("POST", "/api/auth/password-reset", { email } satisfies PasswordResetRequestBody);
     setSentTo(email.trim());
   };
   const form = useForm(REQUEST_FIELDS, request, {
@@ -30,7 +31,7 @@ function RequestLink() {
   if (sentTo) {
     const sendAnother = () => {
       setAgain("Sending…");
-      sendJson("POST", "/api/auth/password-reset", { email: sentTo }).then(
+      sendJson("POST", "/api/auth/password-reset", { email: sentTo } satisfies PasswordResetRequestBody).then(
         () => setAgain(`Sent again to ${sentTo}. Only the newest link works.`),
         (error: unknown) => setAgain(asApiError(error).message),
       );
@@ -85,7 +86,7 @@ function ChooseNewPassword({ token, onAskAgain }: { token: string; onAskAgain():
   const [password, setPassword] = useState("");
   const [done, setDone] = useState(false);
   const confirm = async () => {
-    await sendJson("POST", "/api/auth/password-reset/confirm", { token, password });
+    await sendJson("POST", "/api/auth/password-reset/confirm", { token, password } satisfies PasswordResetConfirmBody);
     dropFragment();
     signedOut();
     setDone(true);

@@ -1,5 +1,6 @@
 import { useState } from "react";
 import { Link, useLocation, useSearch } from "wouter";
+import type { SignInBody } from "../../../../src/schemas/account.ts";
 import type { OidcConfigResponse } from "../../../../src/schemas/oidc.ts";
 import type { ApiError } from "../../api/api-error.ts";
 import { sendJson } from "../../api/send-json.ts";
@@ -58,7 +59,7 @@ export function SignInPage() {
   const form = useForm(
     FIELDS,
     async () => {
-      await sendJson("POST", "/api/auth/signin", { email, password });
+      await sendJson("POST", "/api/auth/signin", { email, password } satisfies SignInBody);
       const me = await refresh();
       const target = next ?? "/";
       if (me) announce(`You are signed in as ${me.name}.`, target.split("#")[0] ?? "/");

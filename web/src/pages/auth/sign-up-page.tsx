@@ -1,5 +1,6 @@
 import { useState } from "react";
 import { Link, useSearch } from "wouter";
+import type { SignUpBody } from "../../../../src/schemas/account.ts";
 import { asApiError } from "../../api/api-error.ts";
 import { sendJson } from "../../api/send-json.ts";
 import { useDocumentTitle } from "../../components/use-document-title.ts";
@@ -32,7 +33,7 @@ export function SignUpPage() {
   const [resend, setResend] = useState<Resend>({ state: "idle" });
 
   const submit = async () => {
-    await sendJson("POST", "/api/auth/signup", { name, email, password });
+    await sendJson("POST", "/api/auth/signup", { name, email, password } satisfies SignUpBody);
     // The confirmation link opens in a new tab: remember where this person was going.
     if (next) rememberReturn(next);
     setSentTo(email.trim());
@@ -48,7 +49,7 @@ export function SignUpPage() {
 
   const sendAnother = () => {
     setResend({ state: "sending" });
-    sendJson("POST", "/api/auth/signup", { name, email, password }).then(
+    sendJson("POST", "/api/auth/signup", { name, email, password } satisfies SignUpBody).then(
       () => setResend({ state: "sent" }),
       (error: unknown) => setResend({ state: "failed", message: asApiError(error).message }),
     );

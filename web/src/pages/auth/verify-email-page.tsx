@@ -1,5 +1,6 @@
 import { useEffect, useState } from "react";
 import { Link } from "wouter";
+import type { TokenBody } from "../../../../src/schemas/account.ts";
 import { type ApiError, asApiError } from "../../api/api-error.ts";
 import { sendJson } from "../../api/send-json.ts";
 import { Loading } from "../../components/load-states.tsx";
@@ -32,7 +33,7 @@ function Verify({ token }: { token: string | null }) {
     if (!token) return;
     let current = pending.get(token);
     if (!current) {
-      current = sendJson("POST", "/api/auth/verify", { token });
+      current = sendJson("POST", "/api/auth/verify", { token } satisfies TokenBody);
       pending.set(token, current);
     }
     let cancelled = false;
