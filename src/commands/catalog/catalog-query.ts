@@ -19,14 +19,12 @@ const NOTHING = "";
  * which the one value that names nothing says for all of them.
  */
 export function normalizeCatalogQuery(query: CatalogQuery, vocabulary: CatalogVocabulary): CatalogQuery {
-  const organizations = new Set(vocabulary.organizationSlugs);
-  const skills = new Set(vocabulary.skillTags);
-  const org = [...new Set(query.org.filter((slug) => organizations.has(slug)))].sort();
+  const org = [...new Set(query.org.filter((slug) => vocabulary.organizationSlugs.has(slug)))].sort();
   const skill = [...new Set(query.skill)].sort();
   return {
     ...query,
     org: org.length === 0 && query.org.length > 0 ? [NOTHING] : org,
-    skill: skill.every((tag) => skills.has(tag)) ? skill : [NOTHING],
+    skill: skill.every((tag) => vocabulary.skillTags.has(tag)) ? skill : [NOTHING],
   };
 }
 

@@ -108,8 +108,8 @@ export async function searchCatalog(db: Db, dialect: Dialect, filter: CatalogFil
 
 /** The organizations and skill tags a term's catalog can be filtered by: those of its accepted projects. */
 export interface CatalogVocabulary {
-  organizationSlugs: string[];
-  skillTags: string[];
+  organizationSlugs: ReadonlySet<string>;
+  skillTags: ReadonlySet<string>;
 }
 
 /** The organization slugs and skill tags of a term's accepted projects. */
@@ -133,7 +133,8 @@ export async function listCatalogVocabulary(db: Db, termId: number): Promise<Cat
       .where("projects.state", "=", "accepted")
       .execute(),
   ]);
-  return { organizationSlugs: organizations.map((row) => row.slug), skillTags: skills.map((row) => row.tag) };
+  // Sets, because every catalog request checks its filters against them.
+  return { organizationSlugs: new Set(organizations.map((row) => row.slug)), skillTags: new Set(skills.map((row) => row.tag)) };
 }
 
 /** The words of a query, lower-cased, without punctuation an engine would read as syntax. */
