@@ -39,12 +39,32 @@ export function phaseWindow(phase: TimelinePhase): PhaseWindow | null {
  * The last instant a term's timeline names, every row counted (the term's own span, "Fall Term:
  * September 1st - November 30th", has no kind), or null when no row has a date.
  */
-export function termEndsAt(timeline: TermTimeline): number | null {
+export function termEndsAt(timeline: Pick<TermTimeline, "phases">): number | null {
   const ends = timeline.phases.flatMap((phase) => {
     const window = phaseWindow(phase);
     return window ? [window.end.getTime()] : [];
   });
   return ends.length > 0 ? Math.max(...ends) : null;
+}
+
+/**
+ * The phases in the order of their dates, by start then end, as a timeline lists them; a phase
+ * without a date stays right after the phase it follows on the page. The page's own order is kept
+ * where dates tie, and the stored timeline keeps it whole.
+ */
+export function phasesInDateOrder<T extends TimelinePhase>(phases: readonly T[]): T[] {
+  let start = Number.NEGATIVE_INFINITY;
+  let end = Number.NEGATIVE_INFINITY;
+  const keyed = phases.map((phase, index) => {
+    const window = phaseWindow(phase);
+    if (window) {
+      start = window.start.getTime();
+      end = window.end.getTime();
+    }
+    return { phase, index, start, end };
+  });
+  keyed.sort((a, b) => a.start - b.start || a.end - b.end || a.index - b.index);
+  return keyed.map((entry) => entry.phase);
 }
 
 /** The first phase of a kind, or undefined when the timeline has none. */

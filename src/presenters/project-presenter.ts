@@ -1,5 +1,6 @@
 import { checkActionOpen } from "../domain/phase-actions.ts";
 import { termStatusAt } from "../domain/term-status.ts";
+import { termDisplayTitle } from "../domain/term-title.ts";
 import type { TermTimeline } from "../domain/timeline.ts";
 import type { CatalogResponse, ProjectCard, ProjectDetail } from "../schemas/catalog.ts";
 import type { CatalogRow, FacetCount, ProgramRow, ProjectDetails, ProjectMentor, ProjectWithDetails, TermRow } from "../storage/schema.ts";
@@ -48,7 +49,7 @@ export function presentProjectDetail(
   return {
     slug: project.slug,
     title: project.title,
-    term: { slug: term.slug, title: term.title, timeZone: term.timeZone, status: termStatusAt(timeline, now) },
+    term: { slug: term.slug, title: termDisplayTitle(term.title, timeline), timeZone: term.timeZone, status: termStatusAt(timeline, now) },
     program: { slug: program.slug, name: program.name },
     organization: { slug: project.organizationSlug, name: project.organizationName },
     state: project.state,
@@ -65,7 +66,7 @@ export function presentProjectDetail(
     })),
     upstreamIssues: project.upstreamIssues.filter(isWebUrl),
     externalUrl: project.externalUrl && isWebUrl(project.externalUrl) ? project.externalUrl : null,
-    apply: presentApplyState(checkActionOpen(timeline, "submitApplication", now)),
+    apply: presentApplyState(checkActionOpen({ ...timeline, title: termDisplayTitle(term.title, timeline) }, "submitApplication", now)),
   };
 }
 

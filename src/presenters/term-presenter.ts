@@ -1,6 +1,7 @@
 import { type ActionAvailability, checkActionOpen } from "../domain/phase-actions.ts";
 import { TERM_STATUS_LABELS, termStatusAt } from "../domain/term-status.ts";
-import { isWithin, nextDeadline, phaseWindow, type TermTimeline } from "../domain/timeline.ts";
+import { termDisplayTitle } from "../domain/term-title.ts";
+import { isWithin, nextDeadline, phasesInDateOrder, phaseWindow, type TermTimeline } from "../domain/timeline.ts";
 import type { ApplyState, Phase, TermDetail, TermSummary } from "../schemas/catalog.ts";
 import type { TermRow } from "../storage/schema.ts";
 
@@ -10,7 +11,7 @@ export function presentTermSummary(term: TermRow, programSlug: string, timeline:
   const deadline = nextDeadline(timeline, now);
   return {
     slug: term.slug,
-    title: term.title,
+    title: termDisplayTitle(term.title, timeline),
     programSlug,
     timeZone: term.timeZone,
     status,
@@ -32,7 +33,7 @@ export function presentTermDetail(
     programName: program.name,
     lengthText: term.lengthText,
     statusText: term.statusText,
-    phases: timeline.phases.map((phase): Phase => {
+    phases: phasesInDateOrder(timeline.phases).map((phase): Phase => {
       const window = phaseWindow(phase);
       const state = !window ? "undated" : isWithin(window, now) ? "current" : window.end.getTime() <= now.getTime() ? "past" : "upcoming";
       return {
@@ -44,7 +45,7 @@ export function presentTermDetail(
         state,
       };
     }),
-    apply: presentApplyState(checkActionOpen(timeline, "submitApplication", now)),
+    apply: presentApplyState(checkActionOpen({ ...timeline, title: termDisplayTitle(term.title, timeline) }, "submitApplication", now)),
     counts,
     calendarUrl: `/api/terms/${encodeURIComponent(term.slug)}/calendar.ics`,
   };

@@ -3,6 +3,8 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { expectedCorpusDir, markdownFiles, sharedCorpusDir, structure } from "../../test/fixtures/termpages/index.ts";
 import { termStatusAt } from "../domain/term-status.ts";
+import { termDisplayTitle } from "../domain/term-title.ts";
+import { phasesInDateOrder, type TermTimeline } from "../domain/timeline.ts";
 import { TermPageJson } from "../schemas/term-page.ts";
 import { toParseJson } from "./json.ts";
 import { LINT_RULES } from "./lint-rules.ts";
@@ -102,6 +104,18 @@ describe.skipIf(!corpus)(title, () => {
   });
 });
 
+/** A parsed page's timeline as the domain reads it once imported. */
+function timelineOf(page: ReturnType<typeof parseTermPage>): TermTimeline {
+  const phases = page.timeline.map((row) => ({
+    kind: row.kind,
+    activity: row.activity,
+    text: row.text,
+    startsAt: row.start ? new Date(row.start) : null,
+    endsAt: row.end ? new Date(row.end) : null,
+  }));
+  return { title: page.title, timeZone: page.timeZone, phases };
+}
+
 /** A page of the corpus by its path under the LFX Mentorship directory. */
 function corpusPage(page: string, now = NOW) {
   const file = path.join(LFX_DIR, page);
@@ -114,14 +128,30 @@ describe.skipIf(!corpus)("what a visitor saw wrong, on the real pages", () => {
     const page = corpusPage("2021/03-Fall/README.md", december);
     expect(page.timeline[0]).toMatchObject({ text: "September 1st - November 31st", end: "2021-12-01T08:00:00.000Z" });
     expect(page.findings.filter((f) => f.rule === "inferred-term-end").map((f) => f.line)).toEqual([7]);
-    const phases = page.timeline.map((row) => ({
-      kind: row.kind,
-      activity: row.activity,
-      text: row.text,
-      startsAt: row.start ? new Date(row.start) : null,
-      endsAt: row.end ? new Date(row.end) : null,
-    }));
-    expect(termStatusAt({ title: page.title, timeZone: page.timeZone, phases }, december)).toBe("complete");
+    expect(termStatusAt(timelineOf(page), december)).toBe("complete");
+  });
+
+  it("lists Q3 - Fall'2021's timeline in the order of its dates, the term's span last as it comes last", () => {
+    const page = corpusPage("2021/03-Fall/README.md");
+    expect(page.timeline.map((row) => row.line)).toEqual([7, 9, 10, 11]);
+    expect(phasesInDateOrder(timelineOf(page).phases).map((phase) => phase.activity)).toEqual([
+      "mentorships available on LFX Mentorship",
+      "applications open",
+      "application review/admission decisions/HR paperwork",
+      "Fall Term",
+    ]);
+  });
+
+  it.each([
+    ["2021/01-Spring/README.md", "Q1 2021 (March – May)"],
+    ["2021/02-Summer/README.md", "Q2 2021 (June – August)"],
+    ["2022/01-Spring/README.md", "Q1 2022 (March – May)"],
+    ["2022/02-Summer/README.md", "Q2 2022 (June – August)"],
+    ["2020/q1/README.md", "Q1 (December 2019 – April 2020)"],
+    ["2021/03-Fall/README.md", "Q3 - Fall'2021"],
+  ])("%s is shown as %s", (file, shown) => {
+    const page = corpusPage(file);
+    expect(termDisplayTitle(page.title, timelineOf(page))).toBe(shown);
   });
 
   it("pins the project count of every page (each page's own test checks it)", () => {

@@ -1,9 +1,12 @@
 import ICAL from "ical.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { handMade } from "../../../../test/fixtures/termpages/index.ts";
 import { createTestApp, type TestApp } from "../../../../test/helpers/app.ts";
 import { FIXTURE_TODAY, seedCatalogFixture } from "../../../../test/helpers/catalog-fixture.ts";
 import { testDialects } from "../../../../test/helpers/databases.ts";
-import type { CatalogResponse, TermDetail } from "../../../schemas/catalog.ts";
+import { importTermPage } from "../../../commands/term-pages/import-term-page.ts";
+import type { CatalogResponse, ProgramSummary, TermDetail } from "../../../schemas/catalog.ts";
+import { parseTermPage } from "../../../termpages/parse.ts";
 import { responseCacheSize } from "../../response-cache.ts";
 
 const TERM = "2026-demo-term-02";
@@ -208,6 +211,42 @@ describe.each(testDialects())("term routes on %s", (dialect) => {
 
     it("answers 404 for an unknown term", async () => {
       expect((await get("/api/terms/nope/calendar.ics")).statusCode).toBe(404);
+    });
+  });
+
+  describe("a term from years ago whose page has no year in its title and no last day", () => {
+    const DECEMBER_2026 = new Date("2026-12-01T00:00:00.000Z");
+    beforeAll(async () => {
+      await importTermPage({
+        database: t.context.database,
+        page: parseTermPage(handMade("year-less-term.md"), { year: 2021, now: DECEMBER_2026 }),
+        programSlug: "old-program",
+        termSlug: "old-fall",
+        projectState: "accepted",
+        actor: { personId: null, label: "test" },
+        now: DECEMBER_2026,
+      });
+    });
+
+    it("is shown with its year and months, its timeline in the order of its dates, and complete", async () => {
+      t.setNow(DECEMBER_2026);
+      const term = (await get("/api/terms/old-fall")).json() as TermDetail;
+      t.setNow(FIXTURE_TODAY);
+      expect(term).toMatchObject({ title: "Q3 - Fall 2021 (September – November)", status: "complete", statusLabel: "Complete" });
+      expect(term.phases.map((phase) => [phase.activity, phase.state])).toEqual([
+        ["mentorships available on LFX Mentorship", "past"],
+        ["applications open", "past"],
+        ["application review/admission decisions", "past"],
+        ["Fall Term", "past"],
+      ]);
+      expect(term.phases.at(-1)).toMatchObject({ text: "September 1st - November 31st", endsAt: "2021-12-01T08:00:00.000Z" });
+    });
+
+    it("is not its program's current term", async () => {
+      t.setNow(DECEMBER_2026);
+      const { items } = (await get("/api/programs")).json() as { items: ProgramSummary[] };
+      t.setNow(FIXTURE_TODAY);
+      expect(items.find((program) => program.slug === "old-program")?.currentTerm).toBeNull();
     });
   });
 });
