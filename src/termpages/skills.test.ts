@@ -81,6 +81,17 @@ describe("readSkills", () => {
     ]);
   });
 
+  it("reads a skill under a heading or with a remark about how much it matters", () => {
+    expect(read("- Frontend Development: Node.js, React, Vite, and REST API integration.")).toEqual(["Node.js", "React", "Vite", "REST APIs"]);
+    expect(read("LitmusChaos is a plus but not required, Ideally Go, [Bonus] Familiarity with Python, React +++")).toEqual([
+      "LitmusChaos",
+      "Go",
+      "Python",
+      "React",
+    ]);
+    expect(read("Golang, unit and feature testing, Kubernetes and its services")).toEqual(["Go", "Testing", "Kubernetes"]);
+  });
+
   it("joins a phrase wrapped onto the next line", () => {
     expect(read("Go programming, strong container architecture and registry\nfundamentals")).toEqual(["Go", "Containers", "OCI"]);
     expect(read("Go\nKubernetes")).toEqual(["Go", "Kubernetes"]);

@@ -3,6 +3,13 @@ import { type CanonicalSkill, canonicalSkill, knownSkillLabel } from "../domain/
 // Parts of a phrase that qualify a skill rather than name it.
 const LEADING = [
   /^(?:and|or|also|plus|with|etc\.?|the|a|an)\s+/i,
+  // "[Bonus] Python", "Frontend Development: Node.js": a heading over the skill, not the skill.
+  /^\[[^\]]*\]\s*/,
+  /^[^:]{2,40}:\s+(?=\S)/,
+  /^(?:ideally|particularly|especially|preferably|mainly|mostly)\s+/i,
+  /^in (?:the )?(?=\S)/i,
+  /^(?:the )?basics of\s+/i,
+  /^using\s+/i,
   // "like Prometheus": an example of the skill before it, named on its own.
   /^(?:like|such as|e\.g\.?|for example|including)\s+/i,
   /^(?:optional|optionally|preferred|bonus|nice[ -]to[ -]have|good[ -]to[ -]have|must know|must have|required)\s*:?\s*/i,
@@ -13,7 +20,7 @@ const LEADING = [
   /^(?:know\s+)?how to\s+(?:\w+\s+)?use\s+/i,
 ];
 const TRAILING =
-  /\s+(?:is (?:highly |strongly )?(?:recommended|required|preferred|a must)|(?:is|are) a (?:big )?plus(?: too)?|would be (?:useful|helpful|nice|great|a plus)|is helpful|is preferred|preferred|nice to have|is a bonus|basics?|fundamentals|knowledge|skills?|experience|programming|language|etc\.?)$/i;
+  /\s+(?:is (?:highly |strongly )?(?:recommended|required|preferred|a must)|(?:is|are) a (?:big )?plus(?: too)?|would be (?:useful|helpful|nice|great|a plus)|is helpful|is preferred|preferred|nice to have|is a bonus|basics?|fundamentals|knowledge|skills?|experience|expertise|proficiency|concepts|understanding|programming|language|etc\.?|is essential|(?:(?:is |would be )?(?:a plus|great|helpful|useful|nice),?\s+)?but (?:is |are )?not (?:required|necessary)|(?:may|might) (?:also )?be (?:helpful|useful)|\++)[,.]?$/i;
 
 /** Strips a phrase of Markdown and of the words that qualify the skill in it ("basic familiarity with Kubernetes" → "Kubernetes"). */
 function stripQualifiers(raw: string): string {
@@ -46,7 +53,8 @@ function stripQualifiers(raw: string): string {
 function readSkill(raw: string): CanonicalSkill | null {
   const text = stripQualifiers(raw);
   // "that demonstrate your understanding", "this area are ideal": the rest of a sentence, not a phrase.
-  if (/^etc\.?$/i.test(text) || /^(?:that|which|this|these|those|who|where|when|how|if|to)\b/i.test(text)) return null;
+  const fragment = /^etc\.?$/i.test(text) || /^(?:that|which|this|these|those|who|where|when|how|if|to|its|their|similar|other|any|all)\b/i.test(text);
+  if (fragment && knownSkillLabel(text) === undefined) return null;
   return canonicalSkill(text);
 }
 
