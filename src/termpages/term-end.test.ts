@@ -43,6 +43,14 @@ describe("a term whose last dates cannot be read takes its end from what the pag
     expect(inferred(parsed)).toEqual([`"TBD": the term's end cannot be read; it is taken as May 31, 2025 (the end of the title's last month)`]);
   });
 
+  it("takes no end before the row's own start", () => {
+    const parsed = page("Term 01 - 2025 March - May", ["Spring Term | March 5th - February 30th"]);
+    expect(parsed.timeline[0]).toMatchObject({ start: "2025-03-05T08:00:00.000Z", end: "2025-06-01T07:00:00.000Z" });
+    expect(inferred(parsed)).toEqual([
+      `"March 5th - February 30th": the term's end cannot be read; it is taken as May 31, 2025 (the end of the title's last month)`,
+    ]);
+  });
+
   it("leaves the end unknown, with no guess, when the page says nothing that bounds it", () => {
     const parsed = page("Term 01", ["Last day of term | TBD"]);
     expect(parsed.timeline[0]).toMatchObject({ start: null, end: null });

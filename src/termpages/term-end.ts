@@ -62,27 +62,41 @@ export function inferTermEnd(rows: ParsedTimelineRow[], facts: TermFacts, contex
   return { rows: resolved, findings };
 }
 
-function endOf(row: ParsedTimelineRow, rows: ParsedTimelineRow[], facts: TermFacts, context: DateContext): { end: DateTime; reason: string } | null {
+type Inferred = { end: DateTime; reason: string } | null;
+
+function endOf(row: ParsedTimelineRow, rows: ParsedTimelineRow[], facts: TermFacts, context: DateContext): Inferred {
   const zone = context.timeZone;
   const start = row.start ? DateTime.fromISO(row.start, { zone }) : null;
   const monthEnd = (at: { year: number; month: number }) => DateTime.fromObject({ year: at.year, month: at.month, day: 1 }, { zone }).plus({ months: 1 });
-  const named = overflowingEndMonth(row.text, context);
-  if (named) return { end: monthEnd(named), reason: `the last day of the month it names` };
-  const others = rows
-    .filter((other) => other !== row && other.end !== null)
-    .map((other) => ({ other, end: DateTime.fromISO(other.end ?? "", { zone }) }))
-    .filter(({ end }) => start === null || end > start)
-    .sort((a, b) => b.end.toMillis() - a.end.toMillis());
-  const latest = others[0];
-  if (latest) return { end: latest.end, reason: `the last date of the other phases, "${latest.other.activity}"` };
-  const begins = start ?? startOfMentorship(rows, zone);
-  const length = lengthOf(facts.duration);
-  if (begins && length) {
-    const span = "weeks" in length ? `${length.weeks} weeks` : `${length.months} months`;
-    return { end: begins.plus(length), reason: `${span} from ${begins.toFormat("LLLL d, yyyy")}, as the duration says` };
+  const sources: (() => Inferred)[] = [
+    () => {
+      const named = overflowingEndMonth(row.text, context);
+      return named ? { end: monthEnd(named), reason: "the last day of the month it names" } : null;
+    },
+    () => {
+      const latest = rows
+        .filter((other) => other !== row && other.end !== null)
+        .map((other) => ({ other, end: DateTime.fromISO(other.end ?? "", { zone }) }))
+        .sort((a, b) => b.end.toMillis() - a.end.toMillis())[0];
+      return latest ? { end: latest.end, reason: `the last date of the other phases, "${latest.other.activity}"` } : null;
+    },
+    () => {
+      const begins = start ?? startOfMentorship(rows, zone);
+      const length = lengthOf(facts.duration);
+      if (!begins || !length) return null;
+      const span = "weeks" in length ? `${length.weeks} weeks` : `${length.months} months`;
+      return { end: begins.plus(length), reason: `${span} from ${begins.toFormat("LLLL d, yyyy")}, as the duration says` };
+    },
+    () => {
+      const titled = titleMonth(facts.title);
+      return titled ? { end: monthEnd(titled), reason: "the end of the title's last month" } : null;
+    },
+  ];
+  // An end that comes before the row's own start says nothing about it ("March 5 - February 30").
+  for (const source of sources) {
+    const inferred = source();
+    if (inferred && (start === null || inferred.end > start)) return inferred;
   }
-  const titled = titleMonth(facts.title);
-  if (titled) return { end: monthEnd(titled), reason: "the end of the title's last month" };
   return null;
 }
 
