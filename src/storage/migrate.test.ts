@@ -79,6 +79,56 @@ describe.each(testDialects())("storage on %s", (dialect) => {
     });
   });
 
+  it("reads the skills of projects imported before the skill vocabulary again, with their proper spelling", async () => {
+    const { id: programId } = await insertProgram("skills");
+    const { id: termId } = await handle.db
+      .insertInto("terms")
+      .values({ programId, slug: "skills-term", title: "T", timeZone: "UTC", createdAt: NOW, updatedAt: NOW })
+      .returning(["id"])
+      .executeTakeFirstOrThrow();
+    const { id: organizationId } = await handle.db
+      .insertInto("organizations")
+      .values({ programId, slug: "skills-org", name: "Org", createdAt: NOW })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    for (let down = await migrateDown(handle.db); !down.applied.includes("20261201140000-read-project-skills-again"); down = await migrateDown(handle.db)) {
+      expect(down.applied).toHaveLength(1);
+    }
+    // As the import stored them before: "spf13/cobra" split in two, lost capitals, a phrase that is no skill.
+    await sql`insert into projects (term_id, organization_id, slug, title, skills_text, state, created_at, updated_at)
+      values (${termId}, ${organizationId}, 'skills-old', 'Old', 'Golang, spf13/cobra, Coredns, passion for DevEx', 'accepted', ${NOW}, ${NOW})`.execute(
+      handle.db,
+    );
+    const { id: projectId } = await handle.db.selectFrom("projects").select("id").where("slug", "=", "skills-old").executeTakeFirstOrThrow();
+    const old = await handle.db
+      .insertInto("skills")
+      .values(["spf13", "cobra", "coredns", "passion-for-devex"].map((tag) => ({ tag, label: tag.charAt(0).toUpperCase() + tag.slice(1) })))
+      .onConflict((conflict) => conflict.column("tag").doNothing())
+      .returning("id")
+      .execute();
+    await handle.db
+      .insertInto("projectSkills")
+      .values(old.map((skill, index) => ({ projectId, skillId: skill.id, position: index + 1, originalText: "x" })))
+      .execute();
+    const revision = await handle.db.selectFrom("terms").select("revision").where("id", "=", termId).executeTakeFirstOrThrow();
+
+    await migrateToLatest(handle.db);
+    const skills = await handle.db
+      .selectFrom("projectSkills")
+      .innerJoin("skills", "skills.id", "projectSkills.skillId")
+      .select(["skills.tag", "skills.label"])
+      .where("projectSkills.projectId", "=", projectId)
+      .orderBy("projectSkills.position")
+      .execute();
+    expect(skills).toEqual([
+      { tag: "go", label: "Go" },
+      { tag: "cobra", label: "Cobra" },
+      { tag: "coredns", label: "CoreDNS" },
+    ]);
+    const after = await handle.db.selectFrom("terms").select("revision").where("id", "=", termId).executeTakeFirstOrThrow();
+    expect(after.revision).toBe(revision.revision + 1);
+  });
+
   async function insertProgram(slug: string) {
     return handle.db
       .insertInto("programs")

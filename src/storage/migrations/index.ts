@@ -8,6 +8,7 @@ import * as createAccounts from "./20261125130000-create-accounts.ts";
 import * as oidcLogins from "./20261125140000-oidc-logins.ts";
 import * as storeRenderedProjectText from "./20261201120000-store-rendered-project-text.ts";
 import * as createScheduledJobs from "./20261201130000-create-scheduled-jobs.ts";
+import * as readProjectSkillsAgain from "./20261201140000-read-project-skills-again.ts";
 
 /**
  * Every migration, by timestamped name. Listed here rather than read from disk so that the
@@ -23,4 +24,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   "20261125140000-oidc-logins": oidcLogins,
   "20261201120000-store-rendered-project-text": storeRenderedProjectText,
   "20261201130000-create-scheduled-jobs": createScheduledJobs,
+  "20261201140000-read-project-skills-again": readProjectSkillsAgain,
 };
