@@ -205,8 +205,10 @@ async function upsertTerm(db: Db, program: ProgramRow, options: PageImport): Pro
     sections: JSON.stringify(page.sections ?? []),
   };
   if (!existing) return { term: await insertTerm(db, program.id, termSlug, fromPage, now), created: true };
-  // A page of project ideas carries projects only: it must not blank the term's own page.
-  const fields = options.projectState === "proposed" ? { timeZone: existing.timeZone } : fromPage;
+  // A page of projects only (project ideas; 2020's "Selected Projects", with no timeline and a title of
+  // its own) must not blank or rename the term's own page.
+  const projectsOnly = options.projectState === "proposed" || (page.timeline.length === 0 && page.title !== existing.title);
+  const fields = projectsOnly ? { timeZone: existing.timeZone } : fromPage;
   return { term: await updateTerm(db, existing.id, fields, now), created: false };
 }
 

@@ -1,4 +1,7 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { expectedCorpusDir, sharedCorpusDir } from "../../../test/fixtures/termpages/index.ts";
 import { openMigratedTestDatabase, testDialects } from "../../../test/helpers/databases.ts";
 import type { DatabaseHandle } from "../../storage/database.ts";
 import { findTermBySlug } from "../../storage/repos/term-repo.ts";
@@ -77,5 +80,51 @@ describe.each(testDialects())("importing several term pages on %s", (dialect) =>
         },
       ],
     });
+  });
+
+  it("a page of selected projects after the term's own page keeps the term's own title", async () => {
+    const own = page("05", "May 3 - May 20, 2027");
+    const selected: PageImport = {
+      ...own,
+      page: parseTermPage("# Selected Projects\n\n### Org 05\n\n#### Chosen project\n\n- Description: Picked.\n- Mentor(s):\n  - Mentor 05 (mentor-05)\n", {
+        fileName: "selected_projects.md",
+        now: NOW,
+      }),
+    };
+    const result = await importTermPages({
+      database: handle,
+      sources: [source("README.md", async () => own), source("selected_projects.md", async () => selected)],
+    });
+    expect(result.failed).toBe(0);
+    expect(await findTermBySlug(handle.db, "batch-05")).toMatchObject({ title: "Term 05 - 2027 March - May" });
+  });
+});
+
+// The real pages of 2020 Q2: the term's page, its project ideas and its selected projects, imported in that order.
+const corpus = sharedCorpusDir();
+if (!corpus && process.env.CI === "true") throw new Error(`The term-page corpus was not found at ${expectedCorpusDir()}.`);
+
+describe.skipIf(!corpus)("importing the corpus's 2020 Q2 pages", () => {
+  let handle: DatabaseHandle;
+  let dispose: () => Promise<void>;
+  beforeAll(async () => {
+    ({ handle, dispose } = await openMigratedTestDatabase("sqlite"));
+  });
+  afterAll(() => dispose());
+
+  it("keeps the term titled 2020 Q2, not Selected Projects", async () => {
+    const dir = path.join(corpus ?? "", "cncf-mentoring", "programs", "lfx-mentorship", "2020", "q2");
+    const load = (name: string) =>
+      source(name, async () => ({
+        page: parseTermPage(readFileSync(path.join(dir, name), "utf8"), { fileName: path.join(dir, name), now: NOW }),
+        programSlug: "cncf",
+        termSlug: "2020-q2",
+        projectState: name === "project_ideas.md" ? "proposed" : "accepted",
+        actor: { personId: null, label: "test" },
+        now: NOW,
+      }));
+    const result = await importTermPages({ database: handle, sources: ["README.md", "project_ideas.md", "selected_projects.md"].map(load) });
+    expect(result.failed).toBe(0);
+    expect(await findTermBySlug(handle.db, "2020-q2")).toMatchObject({ title: "2020 Q2", statusText: "completed" });
   });
 });
