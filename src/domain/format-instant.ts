@@ -15,6 +15,15 @@ export function formatTimeOfDay(instant: Date | string, timeZone: string): strin
   return `${dateTime.toFormat("HH:mm")} ${zoneAbbreviation(dateTime)}`;
 }
 
+/**
+ * An instant for a reader whose own zone is unknown (an API message, a calendar feed): the
+ * term's zone with UTC beside it, "Tue 28 May 2024 at 17:00 PDT (00:00 UTC)". Pages know the
+ * viewer's zone and put it first instead.
+ */
+export function formatInstantAndUtc(instant: Date | string, timeZone: string): string {
+  return `${formatInstant(instant, timeZone)} (${formatTimeOfDay(instant, "UTC")})`;
+}
+
 /** The instant as an ISO 8601 string in UTC with milliseconds: the one form Cohort stores. */
 export function toIsoInstant(instant: Date | string): string {
   return toDateTime(instant).toUTC().toISO() ?? "";

@@ -1,4 +1,4 @@
-import { formatInstant, formatTimeOfDay } from "./format-instant.ts";
+import { formatInstantAndUtc } from "./format-instant.ts";
 import type { PhaseKind } from "./phases.ts";
 import { findPhase, phaseWindow, type TermTimeline } from "./timeline.ts";
 
@@ -41,14 +41,10 @@ export function checkActionOpen(timeline: TermTimeline, action: PhaseAction, at:
     return { open: false, reason: "not_scheduled", message: `${subject} have no dates in the timeline yet.` };
   }
   if (at.getTime() < opensAt.getTime()) {
-    return { open: false, reason: "not_yet_open", opensAt, message: `${subject} open on ${describe(opensAt, timeline.timeZone)}.` };
+    return { open: false, reason: "not_yet_open", opensAt, message: `${subject} open on ${formatInstantAndUtc(opensAt, timeline.timeZone)}.` };
   }
   if (at.getTime() >= closesAt.getTime()) {
-    return { open: false, reason: "closed", closedAt: closesAt, message: `${subject} closed on ${describe(closesAt, timeline.timeZone)}.` };
+    return { open: false, reason: "closed", closedAt: closesAt, message: `${subject} closed on ${formatInstantAndUtc(closesAt, timeline.timeZone)}.` };
   }
-  return { open: true, closesAt, message: `${subject} are open until ${describe(closesAt, timeline.timeZone)}.` };
-}
-
-function describe(instant: Date, timeZone: string): string {
-  return `${formatInstant(instant, timeZone)} (${formatTimeOfDay(instant, "UTC")})`;
+  return { open: true, closesAt, message: `${subject} are open until ${formatInstantAndUtc(closesAt, timeline.timeZone)}.` };
 }

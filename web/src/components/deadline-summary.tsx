@@ -1,5 +1,5 @@
+import { deadlineHeadline } from "../../../src/domain/deadline-words.ts";
 import type { TermSummary } from "../../../src/schemas/catalog.ts";
-import { deadlineHeadline } from "../time/deadline-words.ts";
 import { formatDateTime } from "../time/format-date.ts";
 import { Countdown } from "./countdown.tsx";
 import { DateTimeText } from "./date-time-text.tsx";

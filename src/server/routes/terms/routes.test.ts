@@ -194,17 +194,21 @@ describe.each(testDialects())("term routes on %s", (dialect) => {
   });
 
   describe("GET /api/terms/{term}/calendar.ics", () => {
-    it("is an iCalendar feed with one event per dated phase and stable UIDs", async () => {
+    it("is an iCalendar feed with an event per dated phase, one per closing deadline, and stable UIDs", async () => {
       const response = await get(`/api/terms/${TERM}/calendar.ics`);
       expect(response.statusCode).toBe(200);
       expect(response.headers["content-type"]).toContain("text/calendar");
       const calendar = new ICAL.Component(ICAL.parse(response.body));
       const events = calendar.getAllSubcomponents("vevent").map((vevent) => new ICAL.Event(vevent));
-      expect(events).toHaveLength(8);
+      // Eight phases, and the closing deadlines of proposals, applications and review beside their spans.
+      expect(events).toHaveLength(11);
       const applications = events.find((event) => event.uid === `${TERM}.applications@cohort`);
+      const closes = events.find((event) => event.uid === `${TERM}.applications.closes@cohort`);
       const term = (await get(`/api/terms/${TERM}`)).json() as TermDetail;
-      expect(applications?.endDate.toJSDate().toISOString()).toBe(term.phases[1]?.endsAt);
+      expect(applications?.startDate.isDate).toBe(true);
       expect(applications?.summary).toContain("mentee applications open");
+      expect(closes?.startDate.toJSDate().toISOString()).toBe(term.phases[1]?.endsAt);
+      expect(closes?.summary).toContain("Applications close");
       const again = new ICAL.Component(ICAL.parse((await get(`/api/terms/${TERM}/calendar.ics`)).body));
       expect(again.getAllSubcomponents("vevent").map((vevent) => vevent.getFirstPropertyValue("uid"))).toEqual(events.map((event) => event.uid));
     });

@@ -1,9 +1,10 @@
-import type { Deadline } from "../../../src/schemas/catalog.ts";
+import type { PhaseKind } from "./phases.ts";
+import type { Deadline } from "./timeline.ts";
 
 type Words = Record<Deadline["event"], string>;
 
 // A one-instant phase (e.g. "selection notifications: Wed June 12, 5:00 PM PDT") arrives as "closes".
-const WORDS: Record<Deadline["kind"], Words> = {
+const WORDS: Record<PhaseKind, Words> = {
   proposals: { opens: "Project proposals open", closes: "Project proposals close", day: "Project proposals are due" },
   applications: { opens: "Applications open", closes: "Applications close", day: "Last day for applications" },
   review: { opens: "Application review begins", closes: "Admission decisions are due", day: "Admission decisions" },
@@ -14,7 +15,10 @@ const WORDS: Record<Deadline["kind"], Words> = {
   end: { opens: "Last day of term", closes: "The term ends", day: "Last day of term" },
 };
 
-/** The deadline as the subject of a short sentence: "Applications close", "Selections are announced". */
-export function deadlineHeadline(deadline: Deadline): string {
+/**
+ * The deadline as the subject of a short sentence: "Applications close", "Selections are announced".
+ * The pages and the calendar feed say it in the same words.
+ */
+export function deadlineHeadline(deadline: Pick<Deadline, "kind" | "event">): string {
   return WORDS[deadline.kind][deadline.event];
 }
