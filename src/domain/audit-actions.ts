@@ -6,6 +6,7 @@ export const AUDIT_ACTIONS = [
   "account.signed_up",
   "account.signup_repeated",
   "account.email_verified",
+  "account.confirmation_resent",
   "account.signed_in",
   "account.signed_in_oidc",
   "account.signed_out",

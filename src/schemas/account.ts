@@ -37,6 +37,11 @@ export const PasswordResetRequestBody = z.object({ email: EmailField });
 /** What asking for a reset link sends. */
 export type PasswordResetRequestBody = z.infer<typeof PasswordResetRequestBody>;
 
+/** `POST /api/auth/verify/resend`. */
+export const ResendConfirmationBody = z.object({ email: EmailField });
+/** What asking for a new confirmation link sends. */
+export type ResendConfirmationBody = z.infer<typeof ResendConfirmationBody>;
+
 /** `POST /api/auth/password-reset/confirm`. */
 export const PasswordResetConfirmBody = z.object({ token: TokenBody.shape.token, password: PasswordField });
 /** What choosing a new password sends. */

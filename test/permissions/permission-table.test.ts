@@ -45,6 +45,11 @@ const ACCOUNT_ROUTES: Row[] = [
     expected: every(400),
   },
   {
+    route: "POST /api/auth/verify/resend",
+    request: (w, caller) => ({ url: "/api/auth/verify/resend", payload: { email: caller === "visitor" ? "x@example.org" : w.emails[caller] } }),
+    expected: every("ok"),
+  },
+  {
     route: "POST /api/auth/signin",
     request: () => ({ url: "/api/auth/signin", payload: { email: "nobody@example.org", password: "wrong password" } }),
     expected: every(401),

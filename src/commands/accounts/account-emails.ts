@@ -4,8 +4,10 @@ import { noAccountMessage } from "../../notifications/no-account.ts";
 import { passwordResetMessage } from "../../notifications/password-reset.ts";
 import { verifyEmailMessage } from "../../notifications/verify-email.ts";
 import { hashSecret } from "../../security/secrets.ts";
+import { consumeAccountToken } from "../../storage/repos/account-repo.ts";
 import type { Db } from "../../storage/repos/db.ts";
 import { type EnqueueResult, enqueueNotification } from "../../storage/repos/outbox-repo.ts";
+import { issueAccountToken, VERIFY_EMAIL_TTL_MS } from "./account-tokens.ts";
 
 /** Who gets an account email, and where its links point. */
 interface Recipient {
@@ -21,6 +23,22 @@ interface Recipient {
 export async function enqueueVerificationEmail(db: Db, recipient: Recipient, token: string, tokenId: string): Promise<void> {
   const message = verifyEmailMessage({ baseUrl: recipient.baseUrl, name: recipient.name, token });
   await enqueue(db, recipient, `verify-email:${tokenId}`, message);
+}
+
+/**
+ * A new confirmation link for a person whose address is not confirmed yet, once an hour at
+ * most (sign-in refusals and the "send the link again" form share the hour). Older links keep
+ * working: they went to the same mailbox, and voiding them would break the one email that
+ * may still be on its way. Answers whether an email was written.
+ */
+export async function enqueueVerificationReminder(db: Db, recipient: Recipient & { personId: number }): Promise<boolean> {
+  const { personId, at } = recipient;
+  const issued = await issueAccountToken(db, { personId, purpose: "verify_email", ttlMs: VERIFY_EMAIL_TTL_MS, at });
+  const message = verifyEmailMessage({ baseUrl: recipient.baseUrl, name: recipient.name, token: issued.token });
+  const { created } = await enqueue(db, recipient, `verify-email:resend-${personId}-${at.toISOString().slice(0, 13)}`, message);
+  // This hour's email went out already, without this link: the link must not outlive the request.
+  if (!created) await consumeAccountToken(db, { tokenHash: issued.hash, purpose: "verify_email", at });
+  return created;
 }
 
 /** The email with the link that sets a new password. */

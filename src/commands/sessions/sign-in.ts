@@ -5,8 +5,7 @@ import { findPersonByEmail } from "../../storage/repos/account-repo.ts";
 import { recordAuditEvent } from "../../storage/repos/audit-repo.ts";
 import { deleteSession } from "../../storage/repos/session-repo.ts";
 import { inTransaction } from "../../storage/transaction.ts";
-import { enqueueVerificationEmail } from "../accounts/account-emails.ts";
-import { issueAccountToken, VERIFY_EMAIL_TTL_MS } from "../accounts/account-tokens.ts";
+import { enqueueVerificationReminder } from "../accounts/account-emails.ts";
 import { type NewSession, startSession } from "./start-session.ts";
 
 /** Options of signIn. */
@@ -35,15 +34,9 @@ export async function signIn(options: SignInOptions): Promise<NewSession & { per
   if (!person || !matches) throw new AppError("UNAUTHENTICATED", WRONG);
   if (!person.emailVerifiedAt) {
     // Committed before answering: the new link must be sent even though sign-in is refused.
-    await inTransaction(database, async (db) => {
-      const secret = await issueAccountToken(db, { personId: person.id, purpose: "verify_email", ttlMs: VERIFY_EMAIL_TTL_MS, at: now });
-      await enqueueVerificationEmail(
-        db,
-        { personId: person.id, name: person.name, email: person.email ?? options.email, baseUrl: options.baseUrl, at: now },
-        secret.token,
-        `resend-${person.id}-${now.toISOString().slice(0, 13)}`,
-      );
-    });
+    await inTransaction(database, (db) =>
+      enqueueVerificationReminder(db, { personId: person.id, name: person.name, email: person.email ?? options.email, baseUrl: options.baseUrl, at: now }),
+    );
     throw new AppError("FORBIDDEN", "Confirm your email address first: we have sent you a new link (check your spam folder too).");
   }
   return inTransaction(database, async (db) => {

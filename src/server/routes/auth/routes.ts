@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { requestPasswordReset } from "../../../commands/accounts/request-password-reset.ts";
+import { resendConfirmation } from "../../../commands/accounts/resend-confirmation.ts";
 import { resetPassword } from "../../../commands/accounts/reset-password.ts";
 import { signUp } from "../../../commands/accounts/sign-up.ts";
 import { verifyEmail } from "../../../commands/accounts/verify-email.ts";
@@ -11,6 +12,7 @@ import {
   AcceptedResponse,
   PasswordResetConfirmBody,
   PasswordResetRequestBody,
+  ResendConfirmationBody,
   SignedInResponse,
   SignedOutEverywhereResponse,
   SignInBody,
@@ -76,6 +78,27 @@ export const authRoutes: FastifyPluginAsyncZod<{ context: AppContext }> = async 
       });
       setSessionCookie(reply, context, session);
       return { message: "Your email address is confirmed and you are signed in.", csrfToken: session.csrfToken };
+    },
+  );
+
+  app.post(
+    "/api/auth/verify/resend",
+    {
+      bodyLimit: CREDENTIALS_BODY_LIMIT,
+      config: perMinute(5),
+      schema: {
+        tags: ["accounts"],
+        summary: "Email a new link to confirm an address that signed up and is not confirmed yet (once an hour at most)",
+        description: "Answers 202 whether or not the address has an account, and whether or not it is confirmed already.",
+        body: ResendConfirmationBody,
+        response: { 202: AcceptedResponse, ...problemResponses(400, 429) },
+      },
+    },
+    async (request, reply) => {
+      await resendConfirmation({ database: context.database, email: request.body.email, baseUrl: context.baseUrl(), now: context.now() });
+      return reply.code(202).send({
+        message: `If ${request.body.email} has an account waiting to be confirmed, a new link is on its way; it works for 24 hours, and earlier links still work.`,
+      });
     },
   );
 
