@@ -3,6 +3,7 @@ import { isAppError } from "../errors/app-error.ts";
 import { VERSION } from "../version.ts";
 import { registerAdmin } from "./commands/admin.ts";
 import { registerMigrate } from "./commands/migrate.ts";
+import { registerOutbox } from "./commands/outbox.ts";
 import { registerServe } from "./commands/serve.ts";
 import { registerTermPageCommands } from "./commands/term-pages.ts";
 
@@ -19,6 +20,7 @@ export function buildCli(): Command {
   registerMigrate(program);
   registerTermPageCommands(program);
   registerAdmin(program);
+  registerOutbox(program);
   for (const command of program.commands) command.exitOverride().showHelpAfterError(`(run cohort ${command.name()} --help for usage)`);
   return program;
 }
