@@ -16,13 +16,9 @@ export function sortTermsNewestFirst<T extends { key: string; timeline: TermTime
   });
 }
 
-// A term that ended more than a year ago is history, not what a program is doing now.
-const HISTORY_AFTER_MS = 365 * 24 * 60 * 60 * 1000;
-
 /**
  * The term a program's visitors care about now: of the terms with dates and not yet complete, the
- * one whose next deadline comes first; otherwise the newest one, unless it ended more than a year
- * ago (then none).
+ * one whose next deadline comes first; otherwise the newest one (by its last date), shown complete.
  */
 export function pickCurrentTerm<T extends { key: string; timeline: TermTimeline }>(terms: readonly T[], at: Date): T | null {
   let best: { term: T; deadline: number } | null = null;
@@ -32,8 +28,5 @@ export function pickCurrentTerm<T extends { key: string; timeline: TermTimeline 
     const deadline = nextDeadline(term.timeline, at)?.at.getTime() ?? Number.POSITIVE_INFINITY;
     if (!best || deadline < best.deadline) best = { term, deadline };
   }
-  if (best) return best.term;
-  const newest = sortTermsNewestFirst(terms)[0];
-  const ended = newest ? termEndsAt(newest.timeline) : null;
-  return newest && ended !== null && at.getTime() - ended < HISTORY_AFTER_MS ? newest : null;
+  return best?.term ?? sortTermsNewestFirst(terms)[0] ?? null;
 }
