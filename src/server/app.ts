@@ -4,6 +4,7 @@ import fastifySwagger from "@fastify/swagger";
 import fastifySwaggerUi from "@fastify/swagger-ui";
 import Fastify, { type FastifyInstance, type FastifyServerOptions, LogController } from "fastify";
 import { jsonSchemaTransform, jsonSchemaTransformObject, serializerCompiler, validatorCompiler, type ZodTypeProvider } from "fastify-type-provider-zod";
+import { isWebPagePath } from "../domain/web-pages.ts";
 import { SLUG_MAX_LENGTH } from "../schemas/slug.ts";
 import { authPlugin } from "./auth.ts";
 import type { AppContext } from "./context.ts";
@@ -17,6 +18,7 @@ import { meRoutes } from "./routes/me/routes.ts";
 import { oidcRoutes } from "./routes/oidc/routes.ts";
 import { programRoutes } from "./routes/programs/routes.ts";
 import { projectRoutes } from "./routes/projects/routes.ts";
+import { serverInfoRoutes } from "./routes/server-info/routes.ts";
 import { termRoutes } from "./routes/terms/routes.ts";
 import { securityHeaders } from "./security-headers.ts";
 import { serveWebUi, WEB_DIST, wantsWebPage } from "./web-ui.ts";
@@ -111,7 +113,9 @@ export async function buildApp({
   installErrorHandlers(app, {
     webPage: (request, reply) => {
       if (!wantsWebPage(request.method, request.url, request.headers.accept)) return undefined;
-      if (hasWebUi) return reply.header("cache-control", "no-cache").type("text/html; charset=utf-8").sendFile("index.html");
+      // The page itself shows "not found" for an address it does not route; the status says so too.
+      const status = isWebPagePath(request.url.split("?")[0] ?? "") ? 200 : 404;
+      if (hasWebUi) return reply.code(status).header("cache-control", "no-cache").type("text/html; charset=utf-8").sendFile("index.html");
       return reply
         .code(503)
         .type("text/plain; charset=utf-8")
@@ -144,6 +148,7 @@ export async function buildApp({
 
   app.get("/api/openapi.json", { schema: { hide: true } }, async () => app.swagger());
   await app.register(healthRoutes, { context });
+  await app.register(serverInfoRoutes, { context });
   await app.register(authRoutes, { context });
   await app.register(oidcRoutes, { context });
   await app.register(meRoutes, { context });

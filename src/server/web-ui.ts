@@ -9,7 +9,8 @@ export const WEB_DIST = path.resolve(import.meta.dirname, "../../web/dist");
 /**
  * Serves the built web UI: hashed assets cached for a year (precompressed .br/.gz when the
  * build wrote them), and index.html for every other page path so that client-side routes load
- * directly. API paths never fall back to the page. Returns false when no build exists.
+ * directly (with 404 for a path the web UI does not route, src/domain/web-pages.ts). API paths
+ * never fall back to the page. Returns false when no build exists.
  */
 export async function serveWebUi(app: FastifyInstance, root = WEB_DIST): Promise<boolean> {
   const index = path.join(root, "index.html");

@@ -1,5 +1,6 @@
 import { Suspense } from "react";
 import { Route, Switch } from "wouter";
+import { WEB_PAGES } from "../../src/domain/web-pages.ts";
 import { Layout } from "./components/layout.tsx";
 import { Loading } from "./components/load-states.tsx";
 import {
@@ -31,44 +32,47 @@ function PageLoading() {
   );
 }
 
-/** The pages and their addresses; anything else is "not found". Account and admin pages load on demand. */
+/**
+ * The pages at their addresses (src/domain/web-pages.ts, which the server also reads to answer 404
+ * for any other); anything else is "not found". Account and admin pages load on demand.
+ */
 export function App() {
   return (
     <SessionProvider>
       <Layout>
         <Suspense fallback={<PageLoading />}>
           <Switch>
-            <Route path="/">
+            <Route path={WEB_PAGES.programs}>
               <ProgramsPage />
             </Route>
-            <Route path="/programs/:program">{(params) => <ProgramPage key={params.program} program={params.program} />}</Route>
-            <Route path="/terms/:term/projects">{(params) => <CatalogPage key={params.term} term={params.term} />}</Route>
-            <Route path="/terms/:term">{(params) => <TermPage key={params.term} term={params.term} />}</Route>
-            <Route path="/projects/:project">{(params) => <ProjectPage key={params.project} project={params.project} />}</Route>
-            <Route path="/sign-in">
+            <Route path={WEB_PAGES.program}>{(params) => <ProgramPage key={params.program} program={params.program} />}</Route>
+            <Route path={WEB_PAGES.catalog}>{(params) => <CatalogPage key={params.term} term={params.term} />}</Route>
+            <Route path={WEB_PAGES.term}>{(params) => <TermPage key={params.term} term={params.term} />}</Route>
+            <Route path={WEB_PAGES.project}>{(params) => <ProjectPage key={params.project} project={params.project} />}</Route>
+            <Route path={WEB_PAGES.signIn}>
               <SignInPage />
             </Route>
-            <Route path="/sign-up">
+            <Route path={WEB_PAGES.signUp}>
               <SignUpPage />
             </Route>
-            <Route path="/verify-email">
+            <Route path={WEB_PAGES.verifyEmail}>
               <VerifyEmailPage />
             </Route>
-            <Route path="/reset-password">
+            <Route path={WEB_PAGES.resetPassword}>
               <ResetPasswordPage />
             </Route>
-            <Route path="/invitations">
+            <Route path={WEB_PAGES.invitations}>
               <InvitationPage />
             </Route>
-            <Route path="/account">
+            <Route path={WEB_PAGES.account}>
               <AccountPage />
             </Route>
-            <Route path="/account/tokens">
+            <Route path={WEB_PAGES.tokens}>
               <TokensPage />
             </Route>
-            <Route path="/admin/:program/audit">{(params) => <AdminAuditPage key={params.program} program={params.program} />}</Route>
-            <Route path="/admin/:program/outbox">{(params) => <AdminOutboxPage key={params.program} program={params.program} />}</Route>
-            <Route path="/admin/:program">{(params) => <AdminPeoplePage key={params.program} program={params.program} />}</Route>
+            <Route path={WEB_PAGES.adminAudit}>{(params) => <AdminAuditPage key={params.program} program={params.program} />}</Route>
+            <Route path={WEB_PAGES.adminOutbox}>{(params) => <AdminOutboxPage key={params.program} program={params.program} />}</Route>
+            <Route path={WEB_PAGES.adminPeople}>{(params) => <AdminPeoplePage key={params.program} program={params.program} />}</Route>
             <Route>
               <NotFoundPage />
             </Route>

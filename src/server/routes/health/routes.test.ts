@@ -4,6 +4,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestApp, type TestApp } from "../../../../test/helpers/app.ts";
 import { testDialects } from "../../../../test/helpers/databases.ts";
+import { WEB_PAGES } from "../../../domain/web-pages.ts";
 
 describe.each(testDialects())("health probes on %s", (dialect) => {
   let t: TestApp;
@@ -79,6 +80,43 @@ describe("server basics", () => {
       expect(asset.headers["cache-control"]).toBe("public, max-age=31536000, immutable");
       expect((await web.app.inject({ method: "GET", url: "/assets/missing.js" })).statusCode).toBe(404);
       expect((await web.app.inject({ method: "GET", url: "/api/missing", headers: { accept: "text/html" } })).statusCode).toBe(404);
+    } finally {
+      await web.dispose();
+      fs.rmSync(webRoot, { recursive: true, force: true });
+    }
+  });
+
+  it("knows its pages from the very list the web router routes, each page once and no address written by hand", () => {
+    const router = fs.readFileSync(path.resolve(import.meta.dirname, "../../../../web/src/app.tsx"), "utf8");
+    const routed = [...router.matchAll(/<Route path=\{WEB_PAGES\.(\w+)\}/g)].map((match) => match[1]);
+    expect(routed.sort()).toEqual(Object.keys(WEB_PAGES).sort());
+    expect(router).not.toMatch(/<Route path="/);
+  });
+
+  it("answers 200 for the web UI's pages and 404 with the same page for an address it does not route", async () => {
+    const webRoot = fs.mkdtempSync(path.join(os.tmpdir(), "cohort-web-"));
+    fs.writeFileSync(path.join(webRoot, "index.html"), "<!doctype html><title>Cohort</title>");
+    const web = await createTestApp("sqlite", { webRoot });
+    const page = (url: string) => web.app.inject({ method: "GET", url, headers: { accept: "text/html" } });
+    try {
+      for (const url of [
+        "/",
+        "/programs/cncf-lfx",
+        "/terms/2024-02-jun-aug",
+        "/terms/2024-02-jun-aug/projects?q=go",
+        "/projects/x",
+        "/account/tokens/",
+        "/admin/cncf-lfx/outbox",
+      ]) {
+        expect((await page(url)).statusCode, url).toBe(200);
+      }
+      for (const url of ["/no/such/page", "/terms/2024-02-jun-aug/projects/harbor", "/programs", "/programs/", "/terms//projects", "/admin/cncf-lfx/nope"]) {
+        const response = await page(url);
+        expect(response.statusCode, url).toBe(404);
+        // The web UI itself shows its not-found page, with a way home.
+        expect(response.headers["content-type"]).toContain("text/html");
+        expect(response.body).toContain("<title>Cohort</title>");
+      }
     } finally {
       await web.dispose();
       fs.rmSync(webRoot, { recursive: true, force: true });
