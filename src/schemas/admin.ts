@@ -30,10 +30,23 @@ export type ProgramPeopleResponse = z.infer<typeof ProgramPeopleResponse>;
 export const AuditEvent = z
   .object({
     id: z.number().int(),
-    actor: z.object({ personId: z.number().int().nullable(), label: z.string() }),
+    actor: z.object({
+      personId: z.number().int().nullable(),
+      label: z.string().describe('How the actor was shown when the event was recorded: a person\'s name then, or e.g. "cohort import".'),
+      name: z.string().nullable().describe("The acting person's name today; null for the system or a person who is gone."),
+    }),
     action: z.string(),
     objectType: z.string(),
     objectId: z.string(),
+    object: z
+      .object({
+        label: z
+          .string()
+          .describe("The object by name today: a person's name and email, an organization's name, a project's or term's title, an invitation's email."),
+        slug: z.string().nullable().describe("The slug of the object's public page (a program, term or project), when it has one."),
+      })
+      .nullable()
+      .describe("Null when the object is gone or has no name."),
     changes: z.record(z.string(), z.unknown()),
     occurredAt: z.string(),
   })
@@ -70,3 +83,22 @@ export type OutboxMessage = z.infer<typeof OutboxMessage>;
 export const OutboxListResponse = z.object({ items: z.array(OutboxMessage), total: z.number().int() }).meta({ id: "OutboxList" });
 /** A page of the outbox. */
 export type OutboxListResponse = z.infer<typeof OutboxListResponse>;
+
+/** A project of the program as admin forms offer it. */
+export const ProgramProjectChoice = z
+  .object({ slug: z.string(), title: z.string(), term: z.object({ slug: z.string(), title: z.string() }) })
+  .meta({ id: "ProgramProjectChoice" });
+/** A project to choose in an admin form. */
+export type ProgramProjectChoice = z.infer<typeof ProgramProjectChoice>;
+
+/** An organization of the program with its projects of every term, as admin forms offer them. */
+export const ProgramOrganization = z
+  .object({ slug: z.string(), name: z.string(), projects: z.array(ProgramProjectChoice) })
+  .meta({ id: "ProgramOrganization" });
+/** An organization with its projects. */
+export type ProgramOrganization = z.infer<typeof ProgramOrganization>;
+
+/** `GET /api/programs/{program}/organizations`: by name, each with its projects, newest term first. */
+export const ProgramOrganizationsResponse = z.object({ items: z.array(ProgramOrganization) }).meta({ id: "ProgramOrganizations" });
+/** A program's organizations and projects. */
+export type ProgramOrganizationsResponse = z.infer<typeof ProgramOrganizationsResponse>;

@@ -424,3 +424,44 @@ export interface RolesOfPerson {
   grants: GrantOfPerson[];
   mentored: MentoredProject[];
 }
+
+/** An invitation with what it is for, who sent it, and the delivery of its email from the outbox. */
+export interface InvitationWithScope extends InvitationRow {
+  programSlug: string;
+  programName: string;
+  organizationSlug: string | null;
+  organizationName: string | null;
+  projectSlug: string | null;
+  projectTitle: string | null;
+  termSlug: string | null;
+  termTitle: string | null;
+  /** Null when the inviter's person is gone (or the invitation came from the command line). */
+  inviterName: string | null;
+  /** Null when the outbox has no message for it. */
+  emailState: OutboxState | null;
+  emailLastError: string | null;
+  emailSentAt: Instant | null;
+}
+
+/** A project of a program as admin forms offer it: with its term and organization. */
+export interface ProjectOfProgram {
+  slug: string;
+  title: string;
+  organizationId: number;
+  termSlug: string;
+  termTitle: string;
+}
+
+/** What an audit entry's ids stand for today, by object type and id ("person" → "12" → "Ada Lovelace"). */
+export interface AuditNames {
+  /** The current names of acting people, by person id. */
+  people: Map<number, string>;
+  /** Labels of the entries' objects, keyed `${objectType}:${objectId}`. */
+  objects: Map<string, AuditObjectLabel>;
+}
+
+/** An audit entry's object by name, with the slug of its public page when it has one. */
+export interface AuditObjectLabel {
+  label: string;
+  slug: string | null;
+}

@@ -25,6 +25,7 @@ const adminOnly = (): Record<Caller, Expected> => ({ ...every(403), visitor: 401
 const PUBLIC_READS: Row[] = [
   { route: "GET /healthz", request: () => ({ url: "/healthz" }), expected: every("ok") },
   { route: "GET /readyz", request: () => ({ url: "/readyz" }), expected: every("ok") },
+  { route: "GET /api/server", request: () => ({ url: "/api/server" }), expected: every("ok") },
   { route: "GET /api/programs", request: () => ({ url: "/api/programs" }), expected: every("ok") },
   { route: "GET /api/programs/:program/terms", request: (w) => ({ url: `/api/programs/${w.program}/terms` }), expected: every("ok") },
   { route: "GET /api/terms/:term", request: () => ({ url: "/api/terms/2026-demo-term-02" }), expected: every("ok") },
@@ -102,6 +103,7 @@ const ACCOUNT_ROUTES: Row[] = [
 const ADMIN_ROUTES: Row[] = [
   { route: "GET /api/programs/:program/people", request: (w) => ({ url: `/api/programs/${w.program}/people` }), expected: adminOnly() },
   { route: "GET /api/programs/:program/invitations", request: (w) => ({ url: `/api/programs/${w.program}/invitations` }), expected: adminOnly() },
+  { route: "GET /api/programs/:program/organizations", request: (w) => ({ url: `/api/programs/${w.program}/organizations` }), expected: adminOnly() },
   { route: "GET /api/programs/:program/audit", request: (w) => ({ url: `/api/programs/${w.program}/audit` }), expected: adminOnly() },
   { route: "GET /api/programs/:program/outbox", request: (w) => ({ url: `/api/programs/${w.program}/outbox` }), expected: adminOnly() },
   {

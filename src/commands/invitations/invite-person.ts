@@ -6,12 +6,12 @@ import { newSecret } from "../../security/secrets.ts";
 import type { DatabaseHandle } from "../../storage/database.ts";
 import { recordAuditEvent } from "../../storage/repos/audit-repo.ts";
 import type { Db } from "../../storage/repos/db.ts";
-import { insertInvitation } from "../../storage/repos/invitation-repo.ts";
+import { findInvitationWithScope, insertInvitation, invitationEmailKey } from "../../storage/repos/invitation-repo.ts";
 import { findOrganizationBySlug } from "../../storage/repos/organization-repo.ts";
 import { enqueueNotification } from "../../storage/repos/outbox-repo.ts";
 import { findProgramBySlug } from "../../storage/repos/program-repo.ts";
 import { findProjectInProgram } from "../../storage/repos/project-repo.ts";
-import type { InvitationRow } from "../../storage/schema.ts";
+import type { InvitationWithScope } from "../../storage/schema.ts";
 import { inTransaction } from "../../storage/transaction.ts";
 import { describeInvitationScope } from "./describe-invitation.ts";
 
@@ -39,7 +39,7 @@ export interface InvitePersonOptions {
  * program, a maintainer invites mentors to their organization's projects. The email holds a
  * single-use link; accepting it grants the role to the account with that address.
  */
-export async function invitePerson(options: InvitePersonOptions): Promise<InvitationRow> {
+export async function invitePerson(options: InvitePersonOptions): Promise<InvitationWithScope> {
   const { actor, now } = options;
   return inTransaction(options.database, async (db) => {
     const scope = await resolveScope(db, options);
@@ -73,7 +73,7 @@ export async function invitePerson(options: InvitePersonOptions): Promise<Invita
       token: secret.token,
     });
     await enqueueNotification(db, {
-      dedupeKey: `invitation:${invitation.id}`,
+      dedupeKey: invitationEmailKey(invitation.id),
       recipientEmail: invitation.email,
       programId: scope.programId,
       subject: message.subject,
@@ -90,7 +90,10 @@ export async function invitePerson(options: InvitePersonOptions): Promise<Invita
       changes: { email: invitation.email, role: invitation.role, organizationId: invitation.organizationId, projectId: invitation.projectId },
       at: now,
     });
-    return invitation;
+    // Read back as the list shows it: its scope by name and its email, queued and not sent yet.
+    const listed = await findInvitationWithScope(db, invitation.id);
+    if (!listed) throw new AppError("INTERNAL", "The invitation just stored could not be read back.");
+    return listed;
   });
 }
 

@@ -36,3 +36,8 @@ export function findOrganizationBySlug(db: Db, programId: number, slug: string):
 export function findOrganizationById(db: Db, id: number): Promise<OrganizationRow | undefined> {
   return db.selectFrom("organizations").selectAll().where("id", "=", id).executeTakeFirst();
 }
+
+/** A program's organizations, by name. */
+export function listOrganizationsOfProgram(db: Db, programId: number): Promise<OrganizationRow[]> {
+  return db.selectFrom("organizations").selectAll().where("programId", "=", programId).orderBy("name").orderBy("id").execute();
+}

@@ -1,5 +1,5 @@
 import type { Insertable } from "kysely";
-import type { ProjectDetails, ProjectRow, ProjectTable, ProjectWithDetails } from "../schema.ts";
+import type { ProjectDetails, ProjectOfProgram, ProjectRow, ProjectTable, ProjectWithDetails } from "../schema.ts";
 import type { Db } from "./db.ts";
 
 /** The fields of a project that a proposal, an import or an admin sets. */
@@ -163,4 +163,17 @@ export async function addProjectMentor(db: Db, projectId: number, personId: numb
 /** The project with this id, or undefined. */
 export function findProjectById(db: Db, id: number): Promise<ProjectRow | undefined> {
   return db.selectFrom("projects").selectAll().where("id", "=", id).executeTakeFirst();
+}
+
+/** Every project of a program's terms with its term, newest term first, then by title. */
+export function listProjectsOfProgram(db: Db, programId: number): Promise<ProjectOfProgram[]> {
+  return db
+    .selectFrom("projects")
+    .innerJoin("terms", "terms.id", "projects.termId")
+    .select(["projects.slug", "projects.title", "projects.organizationId", "terms.slug as termSlug", "terms.title as termTitle"])
+    .where("terms.programId", "=", programId)
+    .orderBy("terms.slug", "desc")
+    .orderBy("projects.title")
+    .orderBy("projects.id")
+    .execute();
 }

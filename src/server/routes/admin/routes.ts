@@ -2,19 +2,18 @@ import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { readAuditLog } from "../../../commands/audit/read-audit-log.ts";
 import { invitePerson } from "../../../commands/invitations/invite-person.ts";
 import { listInvitationsOfProgram } from "../../../commands/invitations/list-invitations-of-program.ts";
+import { listOrganizationsOfProgram } from "../../../commands/organizations/list-organizations-of-program.ts";
 import { readProgramOutbox } from "../../../commands/outbox/read-program-outbox.ts";
 import { listPeopleOfProgram } from "../../../commands/people/list-people-of-program.ts";
-import { AuditLogResponse, OutboxListResponse, ProgramPeopleResponse, type ProgramPerson } from "../../../schemas/admin.ts";
+import { presentAuditEvent } from "../../../presenters/audit-presenter.ts";
+import { presentInvitation } from "../../../presenters/invitation-presenter.ts";
+import { presentProgramOrganizations } from "../../../presenters/organization-presenter.ts";
+import { AuditLogResponse, OutboxListResponse, ProgramOrganizationsResponse, ProgramPeopleResponse, type ProgramPerson } from "../../../schemas/admin.ts";
 import { Invitation, InvitationBody, InvitationListResponse } from "../../../schemas/invitation.ts";
-import type { InvitationRow } from "../../../storage/schema.ts";
 import { requireWriter } from "../../auth.ts";
 import type { AppContext } from "../../context.ts";
 import { problemResponses } from "../../problem-responses.ts";
 import { AuditQuery, OutboxQuery, ProgramParams } from "./schema.ts";
-
-function presentInvitation(row: InvitationRow) {
-  return { id: row.id, email: row.email, role: row.role, createdAt: row.createdAt, expiresAt: row.expiresAt, acceptedAt: row.acceptedAt };
-}
 
 /** What a program's admins (and, for mentor invitations, its maintainers) run the program with. */
 export const adminRoutes: FastifyPluginAsyncZod<{ context: AppContext }> = async (app, { context }) => {
@@ -64,9 +63,31 @@ export const adminRoutes: FastifyPluginAsyncZod<{ context: AppContext }> = async
         response: { 200: InvitationListResponse, ...restricted },
       },
     },
-    async (request) => ({
-      items: (await listInvitationsOfProgram({ database: context.database, actor: request.actor, programSlug: request.params.program })).map(presentInvitation),
-    }),
+    async (request) => {
+      const rows = await listInvitationsOfProgram({ database: context.database, actor: request.actor, programSlug: request.params.program });
+      const now = context.now();
+      return { items: rows.map((row) => presentInvitation(row, now)) };
+    },
+  );
+
+  app.get(
+    "/api/programs/:program/organizations",
+    {
+      schema: {
+        tags: ["admin"],
+        summary: "The program's organizations by name, each with the projects of every term, for admin forms (program admins only)",
+        params: ProgramParams,
+        response: { 200: ProgramOrganizationsResponse, ...restricted },
+      },
+    },
+    async (request) => {
+      const { organizations, projects } = await listOrganizationsOfProgram({
+        database: context.database,
+        actor: request.actor,
+        programSlug: request.params.program,
+      });
+      return presentProgramOrganizations(organizations, projects);
+    },
   );
 
   app.post(
@@ -93,7 +114,7 @@ export const adminRoutes: FastifyPluginAsyncZod<{ context: AppContext }> = async
         baseUrl: context.baseUrl(),
         now: context.now(),
       });
-      return reply.code(201).send(presentInvitation(invitation));
+      return reply.code(201).send(presentInvitation(invitation, context.now()));
     },
   );
 
@@ -119,15 +140,7 @@ export const adminRoutes: FastifyPluginAsyncZod<{ context: AppContext }> = async
         limit,
       });
       return {
-        items: result.items.map((event) => ({
-          id: event.id,
-          actor: { personId: event.actorPersonId, label: event.actorLabel },
-          action: event.action,
-          objectType: event.objectType,
-          objectId: event.objectId,
-          changes: JSON.parse(event.changes) as Record<string, unknown>,
-          occurredAt: event.occurredAt,
-        })),
+        items: result.items.map((event) => presentAuditEvent(event, result.names)),
         total: result.total,
         page,
         limit,
