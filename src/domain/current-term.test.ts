@@ -35,9 +35,10 @@ const term2026: TermTimeline = {
 const undated: TermTimeline = { title: "2019", timeZone: LA, phases: [] };
 
 describe("a term that ended years ago", () => {
-  it("is complete once its own span is over, even with no mentorship phase on its page", () => {
+  it("is in progress during its own span and complete once it is over, with no mentorship phase on its page", () => {
     expect(termStatusAt(fall2021, at("2021-08-30T00:00:00Z"))).toBe("in_review");
-    expect(termStatusAt(fall2021, at("2021-12-01T07:59:59.999Z"))).not.toBe("complete");
+    expect(termStatusAt(fall2021, at("2021-09-01T07:00:00Z"))).toBe("in_progress");
+    expect(termStatusAt(fall2021, at("2021-12-01T07:59:59.999Z"))).toBe("in_progress");
     expect(termStatusAt(fall2021, at("2021-12-01T08:00:00Z"))).toBe("complete");
     expect(termStatusAt(fall2021, at("2026-12-01T00:00:00Z"))).toBe("complete");
   });

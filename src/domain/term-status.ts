@@ -1,5 +1,5 @@
 import { type PhaseKind, phaseOrder } from "./phases.ts";
-import { datedPhases, isWithin, type TermTimeline, termEndsAt } from "./timeline.ts";
+import { datedPhases, isWithin, phaseWindow, type TermTimeline, termEndsAt } from "./timeline.ts";
 
 /** A term's status, derived from its timeline and the clock (SPEC.md, "The term lifecycle"). */
 export const TERM_STATUSES = [
@@ -50,19 +50,28 @@ const STAGE_OF_KIND: Record<PhaseKind, TermStatus> = {
  * are being accepted, applications not yet open), applications closed means in review, and
  * the end of the last day means complete. A term is also complete once every date it names has
  * passed, when the last of them comes after its selection (the term's own span) or passed half a
- * year ago. A timeline with no readable date at all is "dates unknown".
+ * year ago; while that span runs, the term is in progress. A timeline with no readable date at all
+ * is "dates unknown".
  */
 export function termStatusAt(timeline: TermTimeline, at: Date): TermStatus {
   const last = termEndsAt(timeline);
   if (last === null) return "dates_unknown";
   const phases = datedPhases(timeline);
-  if (at.getTime() >= last) {
-    const selectionEnds = phases.filter((phase) => phaseOrder(phase.kind) < phaseOrder("start")).map((phase) => phase.window.end.getTime());
-    if (last > Math.max(Number.NEGATIVE_INFINITY, ...selectionEnds) || at.getTime() - last >= OVER_AFTER_MS) return "complete";
-  }
+  const selectionEnd = Math.max(
+    Number.NEGATIVE_INFINITY,
+    ...phases.filter((phase) => phaseOrder(phase.kind) < phaseOrder("start")).map((phase) => phase.window.end.getTime()),
+  );
+  if (at.getTime() >= last && (last > selectionEnd || at.getTime() - last >= OVER_AFTER_MS)) return "complete";
   const begun = phases.filter((phase) => phase.window.start.getTime() <= at.getTime());
   const current = begun[begun.length - 1];
   if (!current) return "planned";
+  // A row of no kind that starts after the selection and has begun ("Fall Term: September 1st - …")
+  // is the mentorship under way, on a page that names no phase for it.
+  const spanBegun = timeline.phases.some((phase) => {
+    const window = phase.kind === null ? phaseWindow(phase) : null;
+    return window !== null && window.start.getTime() >= selectionEnd && window.start.getTime() <= at.getTime();
+  });
+  if (phaseOrder(current.kind) < phaseOrder("start") && spanBegun) return "in_progress";
   // Older pages may name no last day: a term whose mentorship began and whose every dated
   // phase has ended is complete.
   const mentorshipBegan = phaseOrder(current.kind) >= phaseOrder("start");
