@@ -1,5 +1,5 @@
 import type { FastifyInstance } from "fastify";
-import { loadConfig } from "../../src/config/config.ts";
+import { type Config, loadConfig } from "../../src/config/config.ts";
 import { buildApp } from "../../src/server/app.ts";
 import type { AppContext } from "../../src/server/context.ts";
 import type { Dialect } from "../../src/storage/database.ts";
@@ -18,11 +18,14 @@ export interface TestApp {
  * served from `webRoot`; by default a folder with no build, so route tests do not depend on
  * whether `npm run build` ran.
  */
-export async function createTestApp(dialect: Dialect = "sqlite", options: { webRoot?: string; rateLimits?: boolean } = {}): Promise<TestApp> {
+export async function createTestApp(
+  dialect: Dialect = "sqlite",
+  options: { webRoot?: string; rateLimits?: boolean; config?: Partial<Config> } = {},
+): Promise<TestApp> {
   const { handle, dispose } = await openMigratedTestDatabase(dialect);
   let now = new Date();
   const context: AppContext = {
-    config: { ...loadConfig({}), databaseUrl: "test" },
+    config: { ...loadConfig({}), databaseUrl: "test", ...options.config },
     database: handle,
     now: () => now,
     baseUrl: () => "http://cohort.test",
