@@ -1,4 +1,6 @@
 import { describe, expect, test } from "vitest";
+import { listOutboxMessages } from "../../src/commands/outbox/list-outbox-messages.ts";
+import { readOutboxMessage } from "../../src/commands/outbox/read-outbox-message.ts";
 import { OPEN_TERM } from "../helpers/web-server.ts";
 import { PASSWORD, signInAsNewAdmin, signUpThroughApi, submitSignIn } from "./accounts.ts";
 import { setupWebApp, text, VIEWER_ZONE } from "./support.ts";
@@ -6,6 +8,38 @@ import { setupWebApp, text, VIEWER_ZONE } from "./support.ts";
 const app = setupWebApp();
 
 describe("account pages", () => {
+  test("on a server that sends no email, sign-up and password reset say so, and the link is in the operator's outbox", async () => {
+    const { page, open, errors } = await app.newPage();
+    await open("/sign-up");
+    await page.getByText("You confirm it with a link from the server's operator: this server sends no email yet.").waitFor();
+    await page.getByLabel("Your name").fill("Mary Jackson");
+    await page.getByLabel("Email", { exact: true }).fill("mary@example.org");
+    await page.getByLabel("Password", { exact: true }).fill(PASSWORD);
+    await page.getByRole("button", { name: "Create account" }).click();
+    await page.getByRole("heading", { name: "Ask for your confirmation link" }).waitFor();
+    const said = await text(page.locator("main"));
+    expect(said).toContain("No email was sent to mary@example.org.");
+    expect(said).toContain("This server sends no email yet: ask its operator for your confirmation link. They can read it with cohort outbox.");
+    expect(said).not.toMatch(/we sent|check your email|nothing arrived/i);
+
+    // What `cohort outbox` reads: the account email with its link, which confirms the address.
+    const database = app.server().database;
+    const [queued] = (await listOutboxMessages({ database, limit: 1 })).items;
+    expect(queued?.recipientEmail).toBe("mary@example.org");
+    const link = /\S+\/verify-email#token=\S+/.exec((await readOutboxMessage({ database, id: queued?.id ?? 0 })).bodyText)?.[0] ?? "";
+    await page.goto(link);
+    await page.getByRole("heading", { name: "Your email address is confirmed" }).waitFor();
+
+    await open("/reset-password");
+    await page.getByLabel("Email", { exact: true }).fill("mary@example.org");
+    await page.getByRole("button", { name: "Ask for a link" }).click();
+    await page.getByRole("heading", { name: "Ask for your link" }).waitFor();
+    expect(await text(page.locator("main"))).toContain(
+      "This server sends no email yet: ask its operator for the link to choose a new password, if mary@example.org has a Cohort account.",
+    );
+    expect(errors).toEqual([]);
+  });
+
   test("a visitor is sent to sign in and comes back; the profile says who sees each field and keeps what is saved", async () => {
     const { page, context, open, errors } = await app.newPage();
     const person = { name: "Katherine Johnson", email: "katherine@example.org", password: PASSWORD };

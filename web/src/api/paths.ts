@@ -5,6 +5,7 @@ export const apiPaths = {
   term: (term: string) => `/api/terms/${encodeURIComponent(term)}`,
   termProjects: (term: string, search: string) => `/api/terms/${encodeURIComponent(term)}/projects${search ? `?${search}` : ""}`,
   project: (project: string) => `/api/projects/${encodeURIComponent(project)}`,
+  server: () => "/api/server",
 };
 
 /** Paths of the pages, so links and tests agree on one spelling. */

@@ -112,8 +112,8 @@ function Invitation({ token }: { token: string | null }) {
     return (
       <div className="page auth-page">
         <h1>Invitation</h1>
-        <p>This page opens from the link in an invitation email, and the link seems to be incomplete.</p>
-        <p>Open the link from the email again, or copy the whole address from the email into the address bar.</p>
+        <p>This page opens from an invitation link, and the link seems to be incomplete.</p>
+        <p>Open the link again, or copy its whole address into the address bar.</p>
       </div>
     );
   }
@@ -176,7 +176,7 @@ function Invitation({ token }: { token: string | null }) {
             <Link href={withNext("/sign-up", here)} state={{ email: invitation.email }}>
               Create one with {invitation.email}
             </Link>
-            . After you confirm the address from the email we send, you come back to this invitation.
+            . After you confirm the address, you come back to this invitation.
           </p>
         </>
       ) : isFor(session.me.email) ? (

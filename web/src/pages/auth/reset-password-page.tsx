@@ -3,6 +3,8 @@ import { Link } from "wouter";
 import type { PasswordResetConfirmBody, PasswordResetRequestBody } from "../../../../src/schemas/account.ts";
 import { asApiError } from "../../api/api-error.ts";
 import { sendJson } from "../../api/send-json.ts";
+import { useSendsEmail } from "../../api/use-sends-email.ts";
+import { NoEmailNotice } from "../../components/no-email-notice.tsx";
 import { useDocumentTitle } from "../../components/use-document-title.ts";
 import { EmailField, PasswordField } from "../../forms/field.tsx";
 import { FormError, Notice } from "../../forms/form-error.tsx";
@@ -13,9 +15,13 @@ import { useSession } from "../../session/session.tsx";
 const REQUEST_FIELDS = ["email"] as const;
 const CONFIRM_FIELDS = ["password"] as const;
 
-/** Step one: ask for a link by email. The answer is the same whether or not the address has an account. */
+/**
+ * Step one: ask for a link by email. The answer is the same whether or not the address has an
+ * account. A server without SMTP says that its operator has the link instead of an email.
+ */
 function RequestLink() {
   useDocumentTitle("Reset your password");
+  const sendsEmail = useSendsEmail();
   const [email, setEmail] = useState(emailFromHistory);
   const [sentTo, setSentTo] = useState<string | null>(null);
   const [again, setAgain] = useState<string | null>(null);
@@ -27,6 +33,23 @@ function RequestLink() {
     formId: "reset-request",
     required: () => ({ email: !email.trim() && "Enter the email address of your account." }),
   });
+
+  const linkRules = "The link works for one hour, once. Your current password keeps working until you choose a new one.";
+  if (sentTo && sendsEmail === false) {
+    return (
+      <div className="page auth-page">
+        <h1>Ask for your link</h1>
+        <NoEmailNotice title={`No email was sent to ${sentTo}.`} link={`the link to choose a new password, if ${sentTo} has a Cohort account`}>
+          <p>{linkRules}</p>
+        </NoEmailNotice>
+        <p className="actions">
+          <button type="button" className="link-button" onClick={() => setSentTo(null)}>
+            Use another address
+          </button>
+        </p>
+      </div>
+    );
+  }
 
   if (sentTo) {
     const sendAnother = () => {
@@ -40,7 +63,7 @@ function RequestLink() {
       <div className="page auth-page">
         <h1>Check your email</h1>
         <Notice title={`If ${sentTo} has a Cohort account, we sent it a link to choose a new password.`}>
-          <p>The link works for one hour, once. Your current password keeps working until you choose a new one.</p>
+          <p>{linkRules}</p>
         </Notice>
         <h2>Nothing arrived?</h2>
         <p>It can take a few minutes. Check your spam folder, or send another link.</p>
@@ -62,12 +85,16 @@ function RequestLink() {
   return (
     <div className="page auth-page">
       <h1>Reset your password</h1>
-      <p className="lead">Enter the email address of your account, and we will send you a link to choose a new password.</p>
+      <p className="lead">
+        {sendsEmail === false
+          ? "Enter the email address of your account. This server sends no email yet: its operator gives you the link to choose a new password."
+          : "Enter the email address of your account, and we will send you a link to choose a new password."}
+      </p>
       <FormError id="reset-request" error={form.errors.form} />
       <form className="stack" noValidate onSubmit={form.onSubmit}>
         <EmailField name="email" label="Email" value={email} onChange={(event) => setEmail(event.target.value)} error={form.errors.fields.email} />
         <button type="submit" className="button button-primary button-block" disabled={form.busy}>
-          {form.busy ? "Sending…" : "Email me a link"}
+          {form.busy ? "Sending…" : sendsEmail === false ? "Ask for a link" : "Email me a link"}
         </button>
       </form>
       <ul className="auth-links">

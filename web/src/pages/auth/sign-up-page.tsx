@@ -3,6 +3,8 @@ import { Link, useSearch } from "wouter";
 import type { SignUpBody } from "../../../../src/schemas/account.ts";
 import { asApiError } from "../../api/api-error.ts";
 import { sendJson } from "../../api/send-json.ts";
+import { useSendsEmail } from "../../api/use-sends-email.ts";
+import { NoEmailNotice } from "../../components/no-email-notice.tsx";
 import { useDocumentTitle } from "../../components/use-document-title.ts";
 import { EmailField, PasswordField, TextField } from "../../forms/field.tsx";
 import { FormError, Notice } from "../../forms/form-error.tsx";
@@ -19,7 +21,8 @@ type Resend = { state: "idle" | "sending" | "sent" } | { state: "failed"; messag
 /**
  * Create an account: name, email and a new password. The server answers the same whether the
  * address is new or not, so the page says what happens next without claiming which: a link
- * is on its way, for 24 hours; nothing arrived, send another.
+ * is on its way, for 24 hours; nothing arrived, send another. A server without SMTP says that
+ * no email went out and that its operator has the link.
  */
 export function SignUpPage() {
   useDocumentTitle("Create an account");
@@ -31,6 +34,7 @@ export function SignUpPage() {
   const [password, setPassword] = useState("");
   const [sentTo, setSentTo] = useState<string | null>(null);
   const [resend, setResend] = useState<Resend>({ state: "idle" });
+  const sendsEmail = useSendsEmail();
 
   const submit = async () => {
     await sendJson("POST", "/api/auth/signup", { name, email, password } satisfies SignUpBody);
@@ -55,12 +59,39 @@ export function SignUpPage() {
     );
   };
 
+  const signedInAfter = `You will be signed in right away${next?.startsWith("/invitations") ? " and can accept your invitation" : ""}.`;
+  const useAnother = (
+    <button
+      type="button"
+      className="link-button"
+      onClick={() => {
+        setSentTo(null);
+        setResend({ state: "idle" });
+        form.reset();
+      }}
+    >
+      Use another address
+    </button>
+  );
+
+  if (sentTo && sendsEmail === false) {
+    return (
+      <div className="page auth-page">
+        <h1>Ask for your confirmation link</h1>
+        <NoEmailNotice title={`No email was sent to ${sentTo}.`} link="your confirmation link">
+          <p>The link works for 24 hours. Open it to confirm your address. {signedInAfter}</p>
+        </NoEmailNotice>
+        <p className="actions">{useAnother}</p>
+      </div>
+    );
+  }
+
   if (sentTo) {
     return (
       <div className="page auth-page">
         <h1>Check your email</h1>
         <Notice title={`We sent a link to ${sentTo}; it works for 24 hours.`}>
-          <p>Open it to confirm your address. You will be signed in right away{next?.startsWith("/invitations") ? " and can accept your invitation" : ""}.</p>
+          <p>Open it to confirm your address. {signedInAfter}</p>
         </Notice>
         <h2>Nothing arrived?</h2>
         <p>It can take a few minutes. Check your spam folder, or send another link.</p>
@@ -68,17 +99,7 @@ export function SignUpPage() {
           <button type="button" className="button" onClick={sendAnother} disabled={resend.state === "sending"}>
             {resend.state === "sending" ? "Sending…" : "Send another link"}
           </button>
-          <button
-            type="button"
-            className="link-button"
-            onClick={() => {
-              setSentTo(null);
-              setResend({ state: "idle" });
-              form.reset();
-            }}
-          >
-            Use another address
-          </button>
+          {useAnother}
         </p>
         <p role="status" className="small">
           {resend.state === "sent" ? `Sent again to ${sentTo}. Any of the links works.` : null}
@@ -117,7 +138,9 @@ export function SignUpPage() {
         <EmailField
           name="email"
           label="Email"
-          hint="We send a link to confirm it."
+          hint={
+            sendsEmail === false ? "You confirm it with a link from the server's operator: this server sends no email yet." : "We send a link to confirm it."
+          }
           value={email}
           onChange={(event) => setEmail(event.target.value)}
           error={form.errors.fields.email}

@@ -64,8 +64,8 @@ function Verify({ token }: { token: string | null }) {
     return (
       <div className="page auth-page">
         <h1>Confirm your email address</h1>
-        <p>This page opens from the link in the email we sent when you created your account, and the link seems to be incomplete.</p>
-        <p>Open the link from the email again, or copy the whole address from the email into the address bar.</p>
+        <p>This page opens from the confirmation link you were given when you created your account, and the link seems to be incomplete.</p>
+        <p>Open the link again, or copy its whole address into the address bar.</p>
         <p className="actions">
           <Link href="/sign-up" className="button">
             Create an account
