@@ -1,4 +1,5 @@
 import type { ProjectDetail } from "../../../src/schemas/catalog.ts";
+import { applySentence } from "../time/apply-sentence.ts";
 import { CLOSING_SOON_MS } from "../time/durations.ts";
 import { useNow } from "../time/use-now.ts";
 import { Chip, type Tone } from "./chip.tsx";
@@ -87,7 +88,9 @@ export function ApplyPanel({ project, onElapsed }: { project: ProjectDetail; onE
             </button>
           </p>
           <p id={reasonId} className="apply-reason">
-            {apply.state === "open" ? "This project has no application link yet. Applying directly in Cohort is coming soon." : apply.message}
+            {apply.state === "open"
+              ? "This project has no application link yet. Applying directly in Cohort is coming soon."
+              : applySentence(apply, term.timeZone)}
           </p>
         </>
       )}

@@ -1,6 +1,7 @@
 import { Link } from "wouter";
 import type { TermDetail } from "../../../src/schemas/catalog.ts";
 import { pagePaths } from "../api/paths.ts";
+import { applySentence } from "../time/apply-sentence.ts";
 
 /** What the term's phase asks of a visitor, in one sentence, and the link that does it. */
 export function nextStep(term: TermDetail): { text: string; action: string | null } {
@@ -12,9 +13,9 @@ export function nextStep(term: TermDetail): { text: string; action: string | nul
         action: "Browse projects and apply",
       };
     case "proposals_open":
-      return { text: `Maintainers are proposing projects now. ${term.apply.message}`, action: hasProjects ? "Browse projects" : null };
+      return { text: `Maintainers are proposing projects now. ${applySentence(term.apply, term.timeZone)}`, action: hasProjects ? "Browse projects" : null };
     case "planned":
-      return { text: term.apply.message, action: hasProjects ? "Browse projects" : null };
+      return { text: applySentence(term.apply, term.timeZone), action: hasProjects ? "Browse projects" : null };
     case "in_review":
       return {
         text: "Applications are closed. Mentors are reviewing them; every applicant hears the outcome on the notification date below.",

@@ -54,3 +54,31 @@ export function dualTime(iso: string, termZone: string, viewerZone = viewerTimeZ
   if (sameWallClock(date, viewerZone, termZone)) return { viewer: formatDateTime(date, termZone), term: null };
   return { viewer: `${formatDateTime(date, viewerZone, { withoutZone: true })} your time`, term: formatDateTime(date, termZone) };
 }
+
+/**
+ * An instant inside a sentence, the viewer's zone first and the term's beside it, as the
+ * timeline shows it: "Wed 29 May, 02:00 your time (Tue 28 May, 17:00 PDT)", or
+ * "Tue 28 May, 17:00 PDT" alone when the two zones agree.
+ */
+export function instantInSentence(iso: string, termZone: string, viewerZone = viewerTimeZone()): string {
+  const time = dualTime(iso, termZone, viewerZone);
+  return time.term ? `${time.viewer} (${time.term})` : time.viewer;
+}
+
+/**
+ * A term's dates as a compact range in its zone: "13 May – 30 Aug 2024", "2 Dec 2024 – 28 Feb 2025".
+ * `endIso` is exclusive, as the API gives it: a term whose last day is 30 Aug ends at the next midnight.
+ */
+export function formatDateRange(startIso: string, endIso: string, timeZone: string): string {
+  const start = partsIn(new Date(startIso), timeZone);
+  const end = partsIn(new Date(Math.max(Date.parse(startIso), Date.parse(endIso) - 1)), timeZone);
+  const day = (parts: Record<string, string>, withYear: boolean) => `${parts.day} ${parts.month}${withYear ? ` ${parts.year}` : ""}`;
+  if (start.year !== end.year) return `${day(start, true)} – ${day(end, true)}`;
+  if (start.day === end.day && start.month === end.month) return day(start, true);
+  return `${day(start, false)} – ${day(end, true)}`;
+}
+
+/** The year of a term's last day in its zone, from the exclusive end instant the API gives. */
+export function yearOfLastDay(endIso: string, timeZone: string): string {
+  return partsIn(new Date(Date.parse(endIso) - 1), timeZone).year ?? "";
+}
