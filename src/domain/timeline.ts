@@ -47,6 +47,15 @@ export function termEndsAt(timeline: Pick<TermTimeline, "phases">): number | nul
   return ends.length > 0 ? Math.max(...ends) : null;
 }
 
+/** The first instant a term's timeline names, every row counted, or null when no row has a date. */
+export function termStartsAt(timeline: Pick<TermTimeline, "phases">): number | null {
+  const starts = timeline.phases.flatMap((phase) => {
+    const window = phaseWindow(phase);
+    return window ? [window.start.getTime()] : [];
+  });
+  return starts.length > 0 ? Math.min(...starts) : null;
+}
+
 /**
  * The phases in the order of their dates, by start then end, as a timeline lists them; a phase
  * without a date stays right after the phase it follows on the page. The page's own order is kept

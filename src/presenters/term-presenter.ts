@@ -1,8 +1,8 @@
 import { type ActionAvailability, checkActionOpen } from "../domain/phase-actions.ts";
 import { TERM_STATUS_LABELS, termStatusAt } from "../domain/term-status.ts";
 import { termDisplayTitle } from "../domain/term-title.ts";
-import { isWithin, nextDeadline, phasesInDateOrder, phaseWindow, type TermTimeline } from "../domain/timeline.ts";
-import type { ApplyState, Phase, TermDetail, TermSummary } from "../schemas/catalog.ts";
+import { isWithin, nextDeadline, phasesInDateOrder, phaseWindow, type TermTimeline, termEndsAt, termStartsAt } from "../domain/timeline.ts";
+import type { ApplyState, Phase, TermDetail, TermListItem, TermSummary } from "../schemas/catalog.ts";
 import type { TermRow } from "../storage/schema.ts";
 
 /** A term as lists show it: status and next deadline at `now`. */
@@ -17,7 +17,18 @@ export function presentTermSummary(term: TermRow, programSlug: string, timeline:
     status,
     statusLabel: TERM_STATUS_LABELS[status],
     nextDeadline: deadline ? { kind: deadline.kind, activity: deadline.activity, event: deadline.event, at: deadline.at.toISOString() } : null,
+    startsAt: isoOrNull(termStartsAt(timeline)),
+    endsAt: isoOrNull(termEndsAt(timeline)),
   };
+}
+
+/** A term as its program's list shows it: the summary and how many projects it accepted. */
+export function presentTermListItem(term: TermRow, programSlug: string, timeline: TermTimeline, projectCount: number, now: Date): TermListItem {
+  return { ...presentTermSummary(term, programSlug, timeline, now), projectCount };
+}
+
+function isoOrNull(epochMs: number | null): string | null {
+  return epochMs === null ? null : new Date(epochMs).toISOString();
 }
 
 /** A term with its timeline, each phase marked past, current or upcoming at `now`. */

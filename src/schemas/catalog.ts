@@ -31,6 +31,8 @@ export const TermSummary = z
     status: TermStatus,
     statusLabel: z.string(),
     nextDeadline: Deadline.nullable(),
+    startsAt: Instant.nullable().describe("The first date of the term's timeline, or null when it has none."),
+    endsAt: Instant.nullable().describe("The last instant of the term's timeline (exclusive: a last day ends at the next midnight), or null."),
   })
   .meta({ id: "TermSummary" });
 /** A term in a list. */
@@ -94,13 +96,13 @@ export const Skill = z.object({ tag: z.string(), label: z.string() }).meta({ id:
 /** A skill tag and its label. */
 export type Skill = z.infer<typeof Skill>;
 
-/** A mentor as the public sees them; `email` only when the mentor made it public. */
+/** A mentor as the public sees them; `email` only as the project's own term page published it. */
 export const PublicMentor = z
   .object({
     name: z.string(),
     handle: z.string().nullable(),
     githubUrl: z.string().nullable(),
-    email: z.string().nullable(),
+    email: z.string().nullable().describe("The address this project's term page gives for the mentor, or null when it gives none."),
   })
   .meta({ id: "PublicMentor" });
 /** A mentor as the public sees them. */
@@ -140,6 +142,26 @@ export const CatalogResponse = z
 /** A catalog page. */
 export type CatalogResponse = z.infer<typeof CatalogResponse>;
 
+/** A run of plain text, or a link with its text. */
+export const TextPart = z
+  .object({ text: z.string(), url: z.string().nullable().describe("An http(s) URL; null for plain text.") })
+  .meta({ id: "TextPart" });
+/** Plain text or a link. */
+export type TextPart = z.infer<typeof TextPart>;
+
+/** Where and how people apply to a project while applying in Cohort does not exist yet. */
+export const HowToApply = z
+  .object({
+    url: z.string().nullable().describe("The program's own application page for this project (its LFX Mentorship page); null when the term page links none."),
+    site: z.string().nullable().describe('The name of that site, e.g. "LFX Mentorship".'),
+    instructions: z
+      .array(TextPart)
+      .describe("How the program takes applications, from the application instructions of the term page, as text and links; empty when the page gives none."),
+  })
+  .meta({ id: "HowToApply" });
+/** Where and how to apply. */
+export type HowToApply = z.infer<typeof HowToApply>;
+
 /** A project with everything its page shows. */
 export const ProjectDetail = z
   .object({
@@ -158,6 +180,7 @@ export const ProjectDetail = z
     upstreamIssues: z.array(z.string()),
     externalUrl: z.string().nullable(),
     apply: ApplyState,
+    application: HowToApply,
   })
   .meta({ id: "ProjectDetail" });
 /** A project page. */
@@ -168,8 +191,15 @@ export const ProgramListResponse = z.object({ items: z.array(ProgramSummary) }).
 /** Every program. */
 export type ProgramListResponse = z.infer<typeof ProgramListResponse>;
 
+/** A term in its program's list: its summary and how many projects it accepted. */
+export const TermListItem = TermSummary.extend({ projectCount: z.number().int().describe("Accepted projects in the term's catalog.") }).meta({
+  id: "TermListItem",
+});
+/** A term in its program's list. */
+export type TermListItem = z.infer<typeof TermListItem>;
+
 /** `GET /api/programs/{program}/terms`: newest first. */
-export const TermListResponse = z.object({ items: z.array(TermSummary) }).meta({ id: "TermList" });
+export const TermListResponse = z.object({ items: z.array(TermListItem) }).meta({ id: "TermList" });
 /** A program's terms. */
 export type TermListResponse = z.infer<typeof TermListResponse>;
 

@@ -98,6 +98,19 @@ export async function countTermContents(db: Db, termId: number): Promise<{ organ
   return { organizations: Number(projects.organizations), projects: Number(projects.projects), mentors: Number(mentors.mentors) };
 }
 
+/** How many accepted projects each of these terms has, keyed by term id (a term without any is absent). */
+export async function countAcceptedProjectsByTerm(db: Db, termIds: readonly number[]): Promise<Map<number, number>> {
+  if (termIds.length === 0) return new Map();
+  const rows = await db
+    .selectFrom("projects")
+    .select((eb) => ["termId", eb.fn.countAll<number>().as("projects")])
+    .where("termId", "in", termIds)
+    .where("state", "=", "accepted")
+    .groupBy("termId")
+    .execute();
+  return new Map(rows.map((row) => [row.termId, Number(row.projects)]));
+}
+
 /** The term with this id, or undefined. */
 export function findTermById(db: Db, id: number): Promise<TermRow | undefined> {
   return db.selectFrom("terms").selectAll().where("id", "=", id).executeTakeFirst();

@@ -4,6 +4,7 @@ import type { CatalogResponse, TermDetail } from "../../../src/schemas/catalog.t
 import { apiPaths, pagePaths } from "../api/paths.ts";
 import { useApi } from "../api/use-api.ts";
 import { type CatalogFilter, isFiltered, readFilter, toggled, writeFilter } from "../catalog/catalog-filter.ts";
+import { CatalogSkeleton } from "../catalog/catalog-skeleton.tsx";
 import { EmptyResults } from "../catalog/empty-results.tsx";
 import { FacetGroup } from "../catalog/facet-group.tsx";
 import { Pager } from "../catalog/pager.tsx";
@@ -11,10 +12,11 @@ import { ProjectCard } from "../catalog/project-card.tsx";
 import { SearchForm } from "../catalog/search-form.tsx";
 import { Breadcrumbs } from "../components/breadcrumbs.tsx";
 import { DeadlineSummary } from "../components/deadline-summary.tsx";
-import { ErrorPanel, Loading } from "../components/load-states.tsx";
+import { ErrorPanel } from "../components/load-states.tsx";
 import { TermStatusChip } from "../components/term-status-chip.tsx";
 import { useDocumentTitle } from "../components/use-document-title.ts";
 import { countOf } from "../text.ts";
+import { applySentence } from "../time/apply-sentence.ts";
 import { NotFoundPage } from "./not-found-page.tsx";
 
 function resultSummary(data: CatalogResponse): string {
@@ -48,7 +50,9 @@ export function CatalogPage({ term: slug }: { term: string }) {
     results.current?.focus({ preventScroll: true });
     results.current?.scrollIntoView({ block: "start" });
   }, [filter.page]);
-  useDocumentTitle(term.error?.notFound || catalog.error?.notFound ? "Not found" : term.data ? `Projects · ${term.data.title}` : "Projects");
+  useDocumentTitle(
+    term.error?.notFound || catalog.error?.notFound ? "Not found" : term.data ? `Projects · ${term.data.title} · ${term.data.programName}` : "Projects",
+  );
 
   if (term.error?.notFound || catalog.error?.notFound) return <NotFoundPage what="term" detail={(term.error ?? catalog.error)?.message} />;
 
@@ -79,7 +83,11 @@ export function CatalogPage({ term: slug }: { term: string }) {
         {term.data ? (
           <div className="catalog-term">
             <TermStatusChip term={term.data} />
-            {term.data.nextDeadline && term.data.status !== "complete" ? <DeadlineSummary term={term.data} /> : <p>{term.data.apply.message}</p>}
+            {term.data.nextDeadline && term.data.status !== "complete" ? (
+              <DeadlineSummary term={term.data} />
+            ) : (
+              <p>{applySentence(term.data.apply, term.data.timeZone)}</p>
+            )}
           </div>
         ) : null}
       </header>
@@ -98,23 +106,28 @@ export function CatalogPage({ term: slug }: { term: string }) {
           </button>
           <aside id="catalog-filters" className={filtersOpen ? "filters is-open" : "filters"} aria-labelledby="filters-heading">
             <h2 id="filters-heading">Filter projects</h2>
-            <FacetGroup
-              legend="Skills"
-              hint="Projects that need every skill you tick."
-              searchLabel="Find a skill"
-              values={facets.skills}
-              labelOf={(name) => labelOf("skill", name)}
-              selected={filter.skills}
-              onToggle={(name) => go({ ...filter, skills: toggled(filter.skills, name), page: 1 })}
-            />
-            <FacetGroup
-              legend="Organizations"
-              hint="Projects of any organization you tick."
-              values={facets.organizations}
-              labelOf={(name) => labelOf("org", name)}
-              selected={filter.orgs}
-              onToggle={(name) => go({ ...filter, orgs: toggled(filter.orgs, name), page: 1 })}
-            />
+            {data ? null : <CatalogSkeleton part="facets" />}
+            {data ? (
+              <>
+                <FacetGroup
+                  legend="Skills"
+                  hint="Projects that need every skill you tick."
+                  searchLabel="Find a skill"
+                  values={facets.skills}
+                  labelOf={(name) => labelOf("skill", name)}
+                  selected={filter.skills}
+                  onToggle={(name) => go({ ...filter, skills: toggled(filter.skills, name), page: 1 })}
+                />
+                <FacetGroup
+                  legend="Organizations"
+                  hint="Projects of any organization you tick."
+                  values={facets.organizations}
+                  labelOf={(name) => labelOf("org", name)}
+                  selected={filter.orgs}
+                  onToggle={(name) => go({ ...filter, orgs: toggled(filter.orgs, name), page: 1 })}
+                />
+              </>
+            ) : null}
             {isFiltered(filter) ? (
               <p>
                 <Link href={clearHref}>Clear all filters</Link>
@@ -147,7 +160,7 @@ export function CatalogPage({ term: slug }: { term: string }) {
               </p>
             )
           ) : catalog.status === "loading" ? (
-            <Loading what="projects" />
+            <CatalogSkeleton part="results" />
           ) : null}
           {data ? <Pager page={filter.page} last={last} hrefFor={hrefFor} /> : null}
         </section>

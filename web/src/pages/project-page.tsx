@@ -25,7 +25,7 @@ export function ProjectPage({ project: slug }: { project: string }) {
   const termSlug = project.data?.term.slug ?? null;
   // The term gives the program's name and link, which the project itself does not carry.
   const term = useApi<TermDetail>(termSlug ? apiPaths.term(termSlug) : null);
-  useDocumentTitle(project.error?.notFound ? "Not found" : (project.data?.title ?? null));
+  useDocumentTitle(project.error?.notFound ? "Not found" : project.data ? `${project.data.title} · ${project.data.term.title}` : null);
   if (project.error?.notFound) return <NotFoundPage what="project" detail={project.error.message} />;
   const data = project.data;
   if (!data)

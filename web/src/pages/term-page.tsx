@@ -34,7 +34,7 @@ function TermCounts({ counts }: { counts: TermDetail["counts"] }) {
 /** A term's page: status, what happens next and by when, the timeline, and the way to the projects. */
 export function TermPage({ term: slug }: { term: string }) {
   const term = useApi<TermDetail>(apiPaths.term(slug));
-  useDocumentTitle(term.error?.notFound ? "Not found" : (term.data?.title ?? null));
+  useDocumentTitle(term.error?.notFound ? "Not found" : term.data ? `${term.data.title} · ${term.data.programName}` : null);
   if (term.error?.notFound) return <NotFoundPage what="term" detail={term.error.message} />;
   const data = term.data;
   if (!data) return <div className="page">{term.error ? <ErrorPanel error={term.error} onRetry={term.reload} /> : <Loading what="the term" />}</div>;

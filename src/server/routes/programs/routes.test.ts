@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestApp, type TestApp } from "../../../../test/helpers/app.ts";
 import { FIXTURE_TODAY, seedCatalogFixture } from "../../../../test/helpers/catalog-fixture.ts";
 import { testDialects } from "../../../../test/helpers/databases.ts";
-import type { ProgramSummary, TermSummary } from "../../../schemas/catalog.ts";
+import type { ProgramSummary, TermDetail, TermListResponse, TermSummary } from "../../../schemas/catalog.ts";
 
 describe.each(testDialects())("program routes on %s", (dialect) => {
   let t: TestApp;
@@ -36,6 +36,17 @@ describe.each(testDialects())("program routes on %s", (dialect) => {
       ["2026-demo-term-02", "applications_open"],
       ["2025-demo-term-01", "complete"],
     ]);
+  });
+
+  it("GET /api/programs/{program}/terms gives each term's first and last dates and its number of projects", async () => {
+    const { items } = (await t.app.inject({ method: "GET", url: "/api/programs/demo/terms" })).json() as TermListResponse;
+    for (const item of items) {
+      const term = (await t.app.inject({ method: "GET", url: `/api/terms/${item.slug}` })).json() as TermDetail;
+      const starts = term.phases.flatMap((phase) => (phase.startsAt ? [phase.startsAt] : [])).sort();
+      const ends = term.phases.flatMap((phase) => (phase.endsAt ? [phase.endsAt] : [])).sort();
+      expect(item, item.slug).toMatchObject({ startsAt: starts[0], endsAt: ends[ends.length - 1], projectCount: term.counts.projects });
+      expect(item.projectCount).toBeGreaterThan(0);
+    }
   });
 
   it("the current term moves on when the clock does", async () => {

@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { listPublicPrograms } from "../../../commands/catalog/list-public-programs.ts";
 import { listPublicTerms } from "../../../commands/catalog/list-public-terms.ts";
 import { presentProgramSummary } from "../../../presenters/program-presenter.ts";
-import { presentTermSummary } from "../../../presenters/term-presenter.ts";
+import { presentTermListItem } from "../../../presenters/term-presenter.ts";
 import { ProgramListResponse, TermListResponse } from "../../../schemas/catalog.ts";
 import type { AppContext } from "../../context.ts";
 import { problemResponses } from "../../problem-responses.ts";
@@ -31,7 +31,7 @@ export const programRoutes: FastifyPluginAsyncZod<{ context: AppContext }> = asy
     {
       schema: {
         tags: ["catalog"],
-        summary: "A program's terms, newest first, with status and next deadline",
+        summary: "A program's terms, newest first, with dates, status, next deadline and project count",
         params: ProgramParams,
         response: { 200: TermListResponse, ...problemResponses(400, 404) },
       },
@@ -39,7 +39,7 @@ export const programRoutes: FastifyPluginAsyncZod<{ context: AppContext }> = asy
     async (request) => {
       const { program, terms } = await listPublicTerms(context.database, request.params.program);
       const now = context.now();
-      return { items: terms.map(({ term, timeline }) => presentTermSummary(term, program.slug, timeline, now)) };
+      return { items: terms.map(({ term, timeline, projectCount }) => presentTermListItem(term, program.slug, timeline, projectCount, now)) };
     },
   );
 };
