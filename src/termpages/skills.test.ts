@@ -98,6 +98,22 @@ describe("readSkills", () => {
   });
 });
 
+describe("a hostile skills field", () => {
+  // Each took from 10 s to minutes when every word was stripped off a copy of the whole clause.
+  it.each([
+    ["the same qualifier over and over", "a ".repeat(60_000)],
+    ["examples never closed by etc.", "like ".repeat(40_000)],
+    ["links never closed", "[a](".repeat(30_000)],
+  ])("is read in bounded time: %s", (_name, markdown) => {
+    const before = process.cpuUsage();
+    const skills = readSkills(markdown);
+    const spent = process.cpuUsage(before);
+    // CPU time with a wide margin: a busy machine reads these in well under a second.
+    expect((spent.user + spent.system) / 1000).toBeLessThan(5000);
+    expect(skills.filter((skill) => skill.isSkill).length).toBeLessThanOrEqual(1);
+  });
+});
+
 describe("skillLabels", () => {
   it("gives each tag of a field its label, for the import to store", () => {
     expect(skillLabels("coredns, golang, Linux storage")).toEqual(

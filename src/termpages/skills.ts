@@ -1,5 +1,11 @@
 import { type CanonicalSkill, canonicalSkill, knownSkillLabel } from "../domain/canonical-skill.ts";
 
+// A link's text and address, bounded so that brackets left open cost a bounded look-ahead each.
+const MARKDOWN_LINK = /\[([^\]]{0,500})\]\([^)]{0,2000}\)/g;
+
+// Longer than this, a clause is read as a sentence, without stripping its qualifiers.
+const MAX_CLAUSE_LENGTH = 300;
+
 // Parts of a phrase that qualify a skill rather than name it.
 const LEADING = [
   /^(?:and|or|also|plus|with|etc\.?|the|a|an)\s+/i,
@@ -25,7 +31,7 @@ const TRAILING =
 /** Strips a phrase of Markdown and of the words that qualify the skill in it ("basic familiarity with Kubernetes" → "Kubernetes"). */
 function stripQualifiers(raw: string): string {
   let text = raw
-    .replace(/\[([^\]]*)\]\([^)]*\)/g, "$1")
+    .replace(MARKDOWN_LINK, "$1")
     .replace(/\([^()]*\)/g, " ")
     .replace(/[*_`"“”]/g, "")
     .replace(/\s+/g, " ")
@@ -51,7 +57,9 @@ function stripQualifiers(raw: string): string {
 
 /** Reads one skill as written into its canonical skill, or null for no phrase at all (the rest of a sentence, "etc."). */
 function readSkill(raw: string): CanonicalSkill | null {
-  const text = stripQualifiers(raw);
+  // A clause this long is a sentence however it starts: stripping it word by word would cost
+  // time in its length squared ("the the the ..."), and it would still be no skill.
+  const text = raw.length > MAX_CLAUSE_LENGTH ? raw.replace(/\s+/g, " ").trim() : stripQualifiers(raw);
   // "that demonstrate your understanding", "this area are ideal": the rest of a sentence, not a phrase.
   const fragment = /^etc\.?$/i.test(text) || /^(?:that|which|this|these|those|who|where|when|how|if|to|its|their|similar|other|any|all)\b/i.test(text);
   if (fragment && knownSkillLabel(text) === undefined) return null;
@@ -77,18 +85,19 @@ function splitSlashes(phrase: string): string[] {
  */
 export function readSkills(markdown: string): CanonicalSkill[] {
   const text = markdown
-    .replace(/\[([^\]]*)\]\([^)]*\)/g, "$1")
+    .replace(MARKDOWN_LINK, "$1")
     .replace(/<[^>]*>/g, " ")
     // Parenthesized remarks qualify the skill before them: "MongoDB (not required, but nice to have)".
     .replace(/\([^()]*\)/g, " ")
     // "other CNCF projects, like Prometheus, CoreDNS, etc.": examples of the skill before them.
-    .replace(/\b(?:like|such as|e\.g\.|for example|including)\s[^;\n]*?\betc\b\.?/gi, " ")
+    // Bounded, so that a field of many "like" without "etc" costs no more than a line each.
+    .replace(/\b(?:like|such as|e\.g\.|for example|including)\s[^;\n]{0,400}?\betc\b\.?/gi, " ")
     // A line that goes on in lower case is one phrase wrapped ("registry\nfundamentals").
     .replace(/([^,;.\n])\n(?=[a-z])/g, "$1 ")
     .replace(/^\s*(?:[-*+]|\d+[.)])\s+/gm, "\n");
   const skills: CanonicalSkill[] = [];
   for (const clause of text.split(/[,;\n]|\s+(?:and|or|&|\+)\s+|\.\s+/)) {
-    for (const phrase of splitSlashes(stripQualifiers(clause))) {
+    for (const phrase of clause.length > MAX_CLAUSE_LENGTH ? [clause] : splitSlashes(stripQualifiers(clause))) {
       const skill = readSkill(phrase);
       if (skill && !skills.some((known) => known.tag === skill.tag)) skills.push(skill);
     }
