@@ -17,7 +17,10 @@ export async function verifyEmail(options: { database: DatabaseHandle; token: st
     const personId = await consumeAccountToken(db, { tokenHash: hashSecret(options.token), purpose: "verify_email", at: now });
     const person = personId === undefined ? undefined : await findPersonById(db, personId);
     if (!person) {
-      throw new AppError("INVALID_INPUT", "This confirmation link is not valid any more: it was used already or has expired. Sign up again to get a new one.");
+      throw new AppError(
+        "INVALID_INPUT",
+        "This confirmation link is not valid any more: it was used already, the address is confirmed already, or it has expired. Ask for a new one if your address is not confirmed yet.",
+      );
     }
     if (!person.emailVerifiedAt) await updatePerson(db, person.id, { emailVerifiedAt: now.toISOString() }, now);
     // The address is confirmed: the other links sent for it must not stay ways to sign in.

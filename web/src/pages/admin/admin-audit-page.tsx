@@ -2,6 +2,7 @@ import { type FormEvent, useState } from "react";
 import { Link, useLocation, useSearch } from "wouter";
 import { AUDIT_ACTIONS } from "../../../../src/domain/audit-actions.ts";
 import type { AuditEvent, AuditLogResponse, ProgramPeopleResponse, ProgramPerson } from "../../../../src/schemas/admin.ts";
+import { pagePaths } from "../../api/paths.ts";
 import { useApi } from "../../api/use-api.ts";
 import { Pager } from "../../catalog/pager.tsx";
 import { type Column, DataTable } from "../../components/data-table.tsx";
@@ -31,6 +32,33 @@ function Changes({ changes }: { changes: Record<string, unknown> }) {
         </div>
       ))}
     </dl>
+  );
+}
+
+/** Who acted, by their name today, and by the name recorded then when it was different. */
+function Actor({ event }: { event: AuditEvent }) {
+  const { name, label } = event.actor;
+  if (!name || name === label) return <>{name ?? label}</>;
+  return (
+    <>
+      {name} <span className="muted small">(then “{label}”)</span>
+    </>
+  );
+}
+
+/** The public page of an audited object, for the kinds that have one. */
+const OBJECT_PAGES: Record<string, ((slug: string) => string) | undefined> = { program: pagePaths.program, term: pagePaths.term, project: pagePaths.project };
+
+/** What the event was about, by name (linked to its page when it has one), with its kind and id. */
+function AuditObject({ event }: { event: AuditEvent }) {
+  const reference = `${event.objectType} #${event.objectId}`;
+  if (!event.object) return <>{reference}</>;
+  const page = event.object.slug ? OBJECT_PAGES[event.objectType] : undefined;
+  return (
+    <>
+      {page && event.object.slug ? <Link href={page(event.object.slug)}>{event.object.label}</Link> : event.object.label}
+      <span className="muted small"> · {reference}</span>
+    </>
   );
 }
 
@@ -112,9 +140,9 @@ function eventColumns(zone: string): Column<AuditEvent>[] {
       header: "When",
       cell: (event) => <time dateTime={event.occurredAt}>{formatDateTime(new Date(event.occurredAt), zone, { withYear: true })}</time>,
     },
-    { key: "who", header: "Who", cell: (event) => event.actor.label },
+    { key: "who", header: "Who", cell: (event) => <Actor event={event} /> },
     { key: "action", header: "Action", cell: (event) => <code>{event.action}</code> },
-    { key: "object", header: "Object", cell: (event) => `${event.objectType} #${event.objectId}` },
+    { key: "object", header: "Object", className: "cell-wrap", cell: (event) => <AuditObject event={event} /> },
     { key: "changes", header: "Changes", cell: (event) => <Changes changes={event.changes} /> },
   ];
 }

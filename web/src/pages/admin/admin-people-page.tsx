@@ -62,12 +62,41 @@ const PEOPLE_COLUMNS: Column<ProgramPerson>[] = [
   { key: "roles", header: "Roles", cell: (person) => <RoleChips person={person} /> },
 ];
 
-/** Where an invitation stands, in words and a chip: accepted, waiting (until when) or expired. */
+/** Where an invitation stands, as the server worked it out: accepted (when), waiting (until when) or expired. */
 function InvitationState({ invitation }: { invitation: Invitation }) {
-  if (invitation.acceptedAt) return <Chip tone="open">Accepted {when(invitation.acceptedAt)}</Chip>;
-  const expires = new Date(invitation.expiresAt);
-  if (expires.getTime() <= Date.now()) return <Chip tone="closed">Expired {when(invitation.expiresAt)}</Chip>;
-  return <Chip tone="info">Waiting · expires {relativeTo(expires, new Date())}</Chip>;
+  if (invitation.state === "accepted" && invitation.acceptedAt) return <Chip tone="open">Accepted {when(invitation.acceptedAt)}</Chip>;
+  if (invitation.state === "expired") return <Chip tone="closed">Expired {when(invitation.expiresAt)}</Chip>;
+  return <Chip tone="info">Waiting · expires {relativeTo(new Date(invitation.expiresAt), new Date())}</Chip>;
+}
+
+/** Whether the invitation's email has left: "queued, not sent" until the outbox has sent it, "sent", or "failed: why". */
+function DeliveryState({ invitation }: { invitation: Invitation }) {
+  const delivery = invitation.delivery;
+  if (!delivery) return NONE;
+  const tone = delivery.state === "sent" ? "open" : delivery.state === "failed" ? "closed" : "neutral";
+  return <Chip tone={tone}>{delivery.state === "sent" && delivery.sentAt ? `Sent ${when(delivery.sentAt)}` : capitalized(delivery.words)}</Chip>;
+}
+
+function capitalized(words: string): string {
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
+/** What the invitation is for: the program, an organization, or a project (linked to its page) with its term. */
+function InvitationScope({ invitation }: { invitation: Invitation }) {
+  const { project, organization, program } = invitation.scope;
+  if (project) {
+    return (
+      <>
+        <Link href={pagePaths.project(project.slug)}>{project.title}</Link>
+        <span className="muted small">
+          {" "}
+          · {organization ? `${organization.name}, ` : ""}
+          {project.term.title}
+        </span>
+      </>
+    );
+  }
+  return <>{organization ? organization.name : `${program.name} (the whole program)`}</>;
 }
 
 /** The program's invitations, newest first unless the URL sorts them otherwise. */
@@ -81,8 +110,28 @@ const INVITATION_COLUMNS: Column<Invitation>[] = [
     compare: (a, b) => a.email.localeCompare(b.email),
   },
   { key: "role", header: "Role", cell: (invitation) => ROLE_LABEL[invitation.role], compare: (a, b) => ROLE_LABEL[a.role].localeCompare(ROLE_LABEL[b.role]) },
-  { key: "sent", header: "Sent", cell: (invitation) => when(invitation.createdAt), compare: (a, b) => a.createdAt.localeCompare(b.createdAt) },
-  { key: "state", header: "State", cell: (invitation) => <InvitationState invitation={invitation} /> },
+  {
+    key: "for",
+    header: "For",
+    className: "cell-wrap",
+    cell: (invitation) => <InvitationScope invitation={invitation} />,
+    compare: (a, b) => a.scope.words.localeCompare(b.scope.words),
+  },
+  {
+    key: "invitedBy",
+    header: "Invited by",
+    cell: (invitation) => invitation.invitedBy?.name ?? NONE,
+    compare: (a, b) => (a.invitedBy?.name ?? "").localeCompare(b.invitedBy?.name ?? ""),
+  },
+  { key: "sent", header: "Invited", cell: (invitation) => when(invitation.createdAt), compare: (a, b) => a.createdAt.localeCompare(b.createdAt) },
+  { key: "expires", header: "Expires", cell: (invitation) => when(invitation.expiresAt), compare: (a, b) => a.expiresAt.localeCompare(b.expiresAt) },
+  { key: "state", header: "State", cell: (invitation) => <InvitationState invitation={invitation} />, compare: (a, b) => a.state.localeCompare(b.state) },
+  {
+    key: "delivery",
+    header: "Delivery",
+    cell: (invitation) => <DeliveryState invitation={invitation} />,
+    compare: (a, b) => (a.delivery?.words ?? "").localeCompare(b.delivery?.words ?? ""),
+  },
 ];
 
 function People({ program }: { program: string }) {
@@ -114,7 +163,8 @@ function People({ program }: { program: string }) {
         <section aria-labelledby="invitations-heading">
           <h2 id="invitations-heading">Invitations</h2>
           <p className="muted small">
-            Each invitation is an email; <Link href={adminPaths.outbox(program)}>the outbox</Link> shows whether it was delivered.
+            Each invitation is an email: the Email column says whether it has left, and <Link href={adminPaths.outbox(program)}>the outbox</Link> shows it in
+            full.
           </p>
           {invitations.error ? <ErrorPanel error={invitations.error} onRetry={invitations.reload} /> : null}
           {invitations.data ? (

@@ -1,8 +1,7 @@
 import { useState } from "react";
 import { ROLES } from "../../../../src/domain/roles.ts";
-import type { CatalogResponse, TermListResponse, TermSummary } from "../../../../src/schemas/catalog.ts";
+import type { ProgramOrganizationsResponse } from "../../../../src/schemas/admin.ts";
 import type { Invitation, InvitationBody } from "../../../../src/schemas/invitation.ts";
-import { apiPaths } from "../../api/paths.ts";
 import { sendJson } from "../../api/send-json.ts";
 import { useApi } from "../../api/use-api.ts";
 import { type Choice, ChoiceField, EmailField, SelectField } from "../../forms/field.tsx";
@@ -14,14 +13,17 @@ const FIELDS = ["email", "role", "term", "organization", "project"] as const;
 
 const ROLE_CHOICES: readonly Choice<RoleKey>[] = ROLES.map((key) => ({ value: key, label: ROLE_LABEL[key], hint: ROLE_MEANING[key] }));
 
-/** The term whose organizations and projects are offered first: the one running or next, else the newest. */
-function defaultTerm(terms: TermSummary[]): string {
-  return (terms.find((term) => term.status !== "complete") ?? terms[0])?.slug ?? "";
+/** The terms the program's projects belong to, newest first, as the server orders the projects. */
+function termsOf(organizations: ProgramOrganizationsResponse["items"]): Array<{ slug: string; title: string }> {
+  const terms = new Map<string, string>();
+  for (const organization of organizations) for (const project of organization.projects) terms.set(project.term.slug, project.term.title);
+  return [...terms.entries()].map(([slug, title]) => ({ slug, title })).sort((a, b) => b.slug.localeCompare(a.slug));
 }
 
 /**
  * Invites someone by email to a role: program admin, maintainer of an organization or mentor
- * of a project (both chosen from a term of the program). The email goes out through the outbox.
+ * of a project, both chosen by name from the program's own list (projects by term, grouped by
+ * organization). The email goes out through the outbox.
  */
 export function InviteForm({ program, onInvited }: { program: string; onInvited(invitation: Invitation): void }) {
   const [email, setEmail] = useState("");
@@ -31,14 +33,15 @@ export function InviteForm({ program, onInvited }: { program: string; onInvited(
   const [project, setProject] = useState("");
   const [sent, setSent] = useState<{ email: string; words: string } | null>(null);
 
-  const terms = useApi<TermListResponse>(apiPaths.programTerms(program));
-  const termSlug = chosenTerm ?? defaultTerm(terms.data?.items ?? []);
+  // Every organization of the program and every project of its terms, whatever their state, by name.
+  const choices = useApi<ProgramOrganizationsResponse>(`/api/programs/${encodeURIComponent(program)}/organizations`);
+  const organizations = choices.data?.items ?? [];
+  const terms = termsOf(organizations);
+  const termSlug = chosenTerm ?? terms[0]?.slug ?? "";
   const scoped = role !== "program_admin";
-  const catalog = useApi<CatalogResponse>(scoped && termSlug ? apiPaths.termProjects(termSlug, "limit=100") : null);
-  const organizations = catalog.data?.facets.organizations ?? [];
-  const projects = catalog.data?.items ?? [];
-  const byOrganization = new Map<string, typeof projects>();
-  for (const item of projects) byOrganization.set(item.organization.name, [...(byOrganization.get(item.organization.name) ?? []), item]);
+  const byOrganization = organizations
+    .map((value) => ({ name: value.name, projects: value.projects.filter((item) => item.term.slug === termSlug) }))
+    .filter((group) => group.projects.length > 0);
 
   const invite = async () => {
     const body: InvitationBody = {
@@ -48,12 +51,9 @@ export function InviteForm({ program, onInvited }: { program: string; onInvited(
       ...(role === "mentor" && project ? { project } : {}),
     };
     const invitation = await sendJson<Invitation>("POST", `/api/programs/${encodeURIComponent(program)}/invitations`, body);
-    const where =
-      role === "maintainer"
-        ? ` of ${organizations.find((value) => value.name === organization)?.label ?? organization}`
-        : role === "mentor"
-          ? ` of “${projects.find((value) => value.slug === project)?.title ?? project}”`
-          : "";
+    // The answer names the scope as the server stored it.
+    const { project: invitedTo, organization: invitedIn } = invitation.scope;
+    const where = invitedTo ? ` of “${invitedTo.title}”` : invitedIn ? ` of ${invitedIn.name}` : "";
     setSent({ email: invitation.email, words: `${ROLE_ARTICLE[role]}${where}` });
     setEmail("");
     onInvited(invitation);
@@ -66,7 +66,7 @@ export function InviteForm({ program, onInvited }: { program: string; onInvited(
       project: role === "mentor" && !project && "Choose the project the mentor will mentor.",
     }),
   });
-  const loadingChoices = scoped && (terms.status === "loading" || catalog.status === "loading") && !catalog.data;
+  const loadingChoices = scoped && choices.status === "loading" && !choices.data;
 
   return (
     <form className="stack invite-form" noValidate onSubmit={form.onSubmit} aria-labelledby="invite-heading">
@@ -90,42 +90,41 @@ export function InviteForm({ program, onInvited }: { program: string; onInvited(
       />
       <ChoiceField name="role" legend="Role" choices={ROLE_CHOICES} value={role} onChange={setRole} error={form.errors.fields.role} />
       {scoped ? (
-        <>
+        role === "maintainer" ? (
           <SelectField
-            name="term"
-            label="Term"
-            hint={role === "maintainer" ? "The organizations of this term are listed below." : "The projects of this term are listed below."}
-            value={termSlug}
-            onChange={(event) => {
-              setChosenTerm(event.target.value);
-              setOrganization("");
-              setProject("");
-            }}
-            error={form.errors.fields.term}
+            name="organization"
+            label="Organization"
+            value={organization}
+            onChange={(event) => setOrganization(event.target.value)}
+            error={form.errors.fields.organization}
+            aria-busy={loadingChoices || undefined}
           >
-            {(terms.data?.items ?? []).map((term) => (
-              <option key={term.slug} value={term.slug}>
-                {term.title} ({term.statusLabel})
+            <option value="">{loadingChoices ? "Loading organizations…" : "Choose an organization"}</option>
+            {organizations.map((value) => (
+              <option key={value.slug} value={value.slug}>
+                {value.name}
               </option>
             ))}
           </SelectField>
-          {role === "maintainer" ? (
+        ) : (
+          <>
             <SelectField
-              name="organization"
-              label="Organization"
-              value={organization}
-              onChange={(event) => setOrganization(event.target.value)}
-              error={form.errors.fields.organization}
-              aria-busy={loadingChoices || undefined}
+              name="term"
+              label="Term"
+              hint="The projects of this term are listed below."
+              value={termSlug}
+              onChange={(event) => {
+                setChosenTerm(event.target.value);
+                setProject("");
+              }}
+              error={form.errors.fields.term}
             >
-              <option value="">{loadingChoices ? "Loading organizations…" : "Choose an organization"}</option>
-              {organizations.map((value) => (
-                <option key={value.name} value={value.name}>
-                  {value.label}
+              {terms.map((term) => (
+                <option key={term.slug} value={term.slug}>
+                  {term.title}
                 </option>
               ))}
             </SelectField>
-          ) : (
             <SelectField
               name="project"
               label="Project"
@@ -135,9 +134,9 @@ export function InviteForm({ program, onInvited }: { program: string; onInvited(
               aria-busy={loadingChoices || undefined}
             >
               <option value="">{loadingChoices ? "Loading projects…" : "Choose a project"}</option>
-              {[...byOrganization.entries()].map(([name, items]) => (
-                <optgroup key={name} label={name}>
-                  {items.map((item) => (
+              {byOrganization.map((group) => (
+                <optgroup key={group.name} label={group.name}>
+                  {group.projects.map((item) => (
                     <option key={item.slug} value={item.slug}>
                       {item.title}
                     </option>
@@ -145,8 +144,8 @@ export function InviteForm({ program, onInvited }: { program: string; onInvited(
                 </optgroup>
               ))}
             </SelectField>
-          )}
-        </>
+          </>
+        )
       ) : null}
       <div>
         <button type="submit" className="button button-primary" disabled={form.busy}>

@@ -8,6 +8,7 @@ import { useApi } from "../../api/use-api.ts";
 import { useDocumentTitle } from "../../components/use-document-title.ts";
 import { EmailField, PasswordField } from "../../forms/field.tsx";
 import { FormError, Notice } from "../../forms/form-error.tsx";
+import { ResendConfirmation } from "../../forms/resend-confirmation.tsx";
 import { useForm } from "../../forms/use-form.ts";
 import { emailFromHistory } from "../../session/fragment-token.ts";
 import { nextFromLocation, rememberReturn, withNext } from "../../session/return-path.ts";
@@ -117,7 +118,10 @@ export function SignInPage() {
           </p>
         </>
       ) : null}
-      <FormError id="sign-in" error={form.errors.form} />
+      <FormError id="sign-in" error={form.errors.form}>
+        {/* The refusal of an address not confirmed yet: the link may be lost, or this hour's already spent. */}
+        {form.errors.form?.code === "FORBIDDEN" ? <ResendConfirmation email={email} /> : null}
+      </FormError>
       <form className="stack" noValidate onSubmit={form.onSubmit}>
         <EmailField name="email" label="Email" value={email} onChange={(event) => setEmail(event.target.value)} error={form.errors.fields.email} />
         <PasswordField

@@ -6,6 +6,7 @@ import { sendJson } from "../../api/send-json.ts";
 import { Loading } from "../../components/load-states.tsx";
 import { useDocumentTitle } from "../../components/use-document-title.ts";
 import { FormError, Notice } from "../../forms/form-error.tsx";
+import { ResendConfirmation } from "../../forms/resend-confirmation.tsx";
 import { dropFragment, useFragmentToken } from "../../session/fragment-token.ts";
 import { rememberedReturn } from "../../session/return-path.ts";
 import { type Me, useSession } from "../../session/session.tsx";
@@ -82,8 +83,9 @@ function Verify({ token }: { token: string | null }) {
       <div className="page auth-page">
         <h1>Confirm your email address</h1>
         <FormError id="verify" error={step.error}>
-          <p>Signing in with your email and password sends a new link while the address is not confirmed yet.</p>
+          <p>If your address is not confirmed yet, ask for a new link; it works for 24 hours.</p>
         </FormError>
+        <ResendConfirmation />
         <p className="actions">
           <Link href="/sign-in" className="button button-primary">
             Sign in
