@@ -118,6 +118,11 @@ describe("not found", () => {
     }
     await page.getByRole("link", { name: "Go to all programs" }).click();
     await page.getByRole("heading", { level: 1, name: "Mentorship programs" }).waitFor();
+    // An address the web UI has no page for answers 404 itself, so crawlers and link checkers see it too.
+    const unknown = await page.goto("/no/such/page");
+    expect(unknown?.status()).toBe(404);
+    await page.getByRole("heading", { level: 1, name: "This page does not exist" }).waitFor();
+    expect((await page.goto(`/terms/${PAST_TERM.term}`))?.status()).toBe(200);
     expect(errors).toEqual([]);
   });
 });

@@ -13,11 +13,16 @@ describe("programs and terms", () => {
     expect(await text(open_.locator(".deadline"))).toMatch(/Applications close in [23] days \d+ h/);
     // The real program's current term depends on today's date: it has some status, in words.
     const real = page.locator(".program-card", { hasText: FIXTURE_PROGRAM.programName });
-    expect(await text(real.locator(".chip"))).toMatch(/^(Planned|Proposals open|Applications open|In review|Selections announced|In progress|Complete|Dates unknown)/);
+    expect(await text(real.locator(".chip"))).toMatch(
+      /^(Planned|Proposals open|Applications open|In review|Selections announced|In progress|Complete|Dates unknown)/,
+    );
     await open_.getByRole("link", { name: OPEN_TERM.programName }).click();
     await page.getByRole("heading", { level: 1, name: OPEN_TERM.programName }).waitFor();
     expect(await text(page.locator(".term-card .chip"))).toBe("Applications open");
-    await page.getByRole("link", { name: /^Term 01 - \d{4} Open Applications$/ }).click();
+    await page
+      .locator(".term-rows")
+      .getByRole("link", { name: /^Term 01 - \d{4} Open Applications$/ })
+      .click();
     await page.getByRole("heading", { level: 1, name: /Open Applications/ }).waitFor();
     expect(new URL(page.url()).pathname).toBe(`/terms/${OPEN_TERM.term}`);
     expect(errors).toEqual([]);
@@ -76,6 +81,30 @@ describe("programs and terms", () => {
     expect(await text(page.getByRole("timer"))).toMatch(/^in (20 h|19 h \d+ min)$/);
     await open(`/projects/${OPEN_TERM.term}-harbor-cli`);
     expect(await text(page.locator(".apply-panel .chip"))).toBe("Applications: Open · closing soon");
+    expect(errors).toEqual([]);
+  });
+
+  test("a program page lists its terms by year, one line each with dates, status and projects, and each page has its own title", async () => {
+    const { page, open, errors } = await app.newPage();
+    await open(`/programs/${FIXTURE_PROGRAM.program}`);
+    expect(await page.title()).toBe(`${FIXTURE_PROGRAM.programName} · Cohort`);
+    const years = (await page.locator(".term-year h3").allInnerTexts()).filter((year) => /^\d{4}$/.test(year));
+    expect(years.length).toBeGreaterThanOrEqual(5);
+    expect(years).toEqual([...years].sort().reverse());
+    const year2024 = page.locator(".term-year", { has: page.getByRole("heading", { level: 3, name: "2024" }) });
+    const row = year2024.locator(".term-row", { has: page.locator(`a[href="/terms/${PAST_TERM.term}"]`) });
+    const term = (await (await fetch(`${app.server().url}/api/terms/${PAST_TERM.term}`)).json()) as { title: string; counts: { projects: number } };
+    expect(await text(row.locator(".term-row-title"))).toBe(term.title);
+    expect(await text(row.locator(".term-row-dates"))).toMatch(/^\d{1,2} [A-Z][a-z]{2} – \d{1,2} [A-Z][a-z]{2} 2024$/);
+    expect(await text(row.locator(".chip"))).toBe("Complete");
+    expect(await text(row.locator(".term-row-projects"))).toContain(`${term.counts.projects} projects`);
+
+    await row.locator(".term-row-title").click();
+    await page.getByRole("heading", { level: 1, name: term.title }).waitFor();
+    expect(await page.title()).toBe(`${term.title} · ${FIXTURE_PROGRAM.programName} · Cohort`);
+    await page.getByRole("link", { name: "See this term's projects" }).click();
+    await page.locator(".result-list .card-title").first().waitFor();
+    expect(await page.title()).toBe(`Projects · ${term.title} · ${FIXTURE_PROGRAM.programName} · Cohort`);
     expect(errors).toEqual([]);
   });
 

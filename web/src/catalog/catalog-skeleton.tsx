@@ -20,7 +20,8 @@ export function CatalogSkeleton({ part }: { part: "facets" | "results" }) {
   }
   return (
     <>
-      <p className="visually-hidden" role="status">
+      {/* The class "loading" is what every loading state has, so whoever waits for the page waits for this too. */}
+      <p className="loading visually-hidden" role="status">
         Loading projects…
       </p>
       <ol className="result-list skeleton" aria-hidden="true">
