@@ -126,7 +126,7 @@ describe.each(testDialects())("storage on %s", (dialect) => {
       { tag: "coredns", label: "CoreDNS" },
     ]);
     const after = await handle.db.selectFrom("terms").select("revision").where("id", "=", termId).executeTakeFirstOrThrow();
-    expect(after.revision).toBe(revision.revision + 1);
+    expect(after.revision).toBeGreaterThan(revision.revision);
   });
 
   async function insertProgram(slug: string) {
