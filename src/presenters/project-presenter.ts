@@ -1,8 +1,10 @@
+import { applicationSiteOf } from "../domain/application-sites.ts";
 import { checkActionOpen } from "../domain/phase-actions.ts";
 import { termStatusAt } from "../domain/term-status.ts";
 import { termDisplayTitle } from "../domain/term-title.ts";
 import type { TermTimeline } from "../domain/timeline.ts";
-import type { CatalogResponse, ProjectCard, ProjectDetail } from "../schemas/catalog.ts";
+import { markdownTextParts } from "../markdown/markdown-text-parts.ts";
+import type { CatalogResponse, HowToApply, ProjectCard, ProjectDetail } from "../schemas/catalog.ts";
 import type { CatalogRow, FacetCount, ProgramRow, ProjectDetails, ProjectMentor, ProjectWithDetails, TermRow } from "../storage/schema.ts";
 import { presentApplyState } from "./term-presenter.ts";
 
@@ -67,7 +69,36 @@ export function presentProjectDetail(
     upstreamIssues: project.upstreamIssues.filter(isWebUrl),
     externalUrl: project.externalUrl && isWebUrl(project.externalUrl) ? project.externalUrl : null,
     apply: presentApplyState(checkActionOpen({ ...timeline, title: termDisplayTitle(term.title, timeline) }, "submitApplication", now)),
+    application: presentHowToApply(project.externalUrl, term.sections),
   };
+}
+
+// "Application instructions" on the CNCF pages; "How to apply" and "Mentee instructions" elsewhere.
+const APPLICATION_HEADING = /^(?:(?:mentee |student )?application instructions?|how to apply|mentee instructions?)$/i;
+
+/**
+ * Where people apply while Cohort takes no applications: the project's page on the program's
+ * application site, when the term page links one, and the term page's application instructions.
+ */
+function presentHowToApply(externalUrl: string | null, sectionsJson: string): HowToApply {
+  const site = externalUrl ? applicationSiteOf(externalUrl) : null;
+  const section = readSections(sectionsJson).find((candidate) => APPLICATION_HEADING.test(candidate.heading.trim()));
+  return { url: site ? externalUrl : null, site, instructions: section ? markdownTextParts(section.text) : [] };
+}
+
+/** The prose sections the import stored as JSON; anything else there reads as none. */
+function readSections(json: string): Array<{ heading: string; text: string }> {
+  let value: unknown;
+  try {
+    value = JSON.parse(json);
+  } catch {
+    return [];
+  }
+  if (!Array.isArray(value)) return [];
+  return value.filter(
+    (item): item is { heading: string; text: string } =>
+      typeof item === "object" && item !== null && typeof item.heading === "string" && typeof item.text === "string",
+  );
 }
 
 function mentorName(mentor: Pick<ProjectMentor, "name" | "githubHandle">): string {

@@ -143,9 +143,7 @@ export const CatalogResponse = z
 export type CatalogResponse = z.infer<typeof CatalogResponse>;
 
 /** A run of plain text, or a link with its text. */
-export const TextPart = z
-  .object({ text: z.string(), url: z.string().nullable().describe("An http(s) URL; null for plain text.") })
-  .meta({ id: "TextPart" });
+export const TextPart = z.object({ text: z.string(), url: z.string().nullable().describe("An http(s) URL; null for plain text.") }).meta({ id: "TextPart" });
 /** Plain text or a link. */
 export type TextPart = z.infer<typeof TextPart>;
 

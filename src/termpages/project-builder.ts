@@ -1,3 +1,4 @@
+import { APPLICATION_SITES } from "../domain/application-sites.ts";
 import { CANONICAL_LABELS, type FieldKind, type FieldSegment, isCanonicalLabel } from "./fields.ts";
 import { projectFieldProblems } from "./limits.ts";
 import { extractLinks, isValidUrl } from "./links.ts";
@@ -7,7 +8,7 @@ import { parseMentors } from "./mentors.ts";
 import { extractSkills } from "./skills.ts";
 import type { ExtraField, Finding, Mentor, ParsedProject } from "./types.ts";
 
-const PROGRAM_HOSTS = new Set(["mentorship.lfx.linuxfoundation.org", "people.communitybridge.org"]);
+const PROGRAM_HOSTS = new Set(Object.keys(APPLICATION_SITES));
 
 const LIST_ITEM = /^\s*(?:[-*+]|\d+[.)])\s/;
 

@@ -41,7 +41,7 @@ describe("project page", () => {
     expect(await page.getByRole("link", { name: OPEN_TERM.programName }).first().getAttribute("href")).toBe(`/programs/${OPEN_TERM.program}`);
 
     const panel = page.getByRole("complementary", { name: "Apply" });
-    const apply = panel.getByRole("link", { name: /^Apply to Harbor CLI/ });
+    const apply = panel.getByRole("link", { name: "Apply on LFX Mentorship to Harbor CLI (opens in a new tab)" });
     expect(await apply.getAttribute("href")).toBe("https://mentorship.lfx.linuxfoundation.org/project/00000000-0000-4000-8000-000000000001");
     const deadline = await text(panel.locator(".deadline"));
     expect(deadline).toMatch(/Applications close in [23] days/);
@@ -50,26 +50,34 @@ describe("project page", () => {
     expect(errors).toEqual([]);
   });
 
-  test("an open project without an application link says so instead of pretending", async () => {
-    const { page, open } = await app.newPage({ viewport: PHONE });
+  test("an open project without an application link offers no way to apply in Cohort and says how the program takes applications", async () => {
+    const { page, open, errors } = await app.newPage({ viewport: PHONE });
     await open(`/projects/${await projectSlug(OPEN_TERM.term, "satellite")}`);
-    const button = page.getByRole("button", { name: "Applications open in Cohort soon" });
-    expect(await button.isDisabled()).toBe(true);
-    expect(
-      await page
-        .getByRole("complementary", { name: "Apply" })
-        .getByRole("link", { name: /^Apply/ })
-        .count(),
-    ).toBe(0);
+    const panel = page.getByRole("complementary", { name: "Apply" });
+    await panel.getByText("Cohort does not take applications yet.").waitFor();
+    expect(await text(panel.locator(".apply-reason"))).toBe(
+      "Cohort does not take applications yet. The program's term page says: Mentee application instructions can be found on the Program Guidelines page.",
+    );
+    expect(await panel.getByRole("link", { name: "Program Guidelines" }).getAttribute("href")).toBe(
+      "https://github.com/cncf/mentoring/blob/main/programs/lfx-mentorship/README.md#program-guidelines",
+    );
+    expect(await panel.getByRole("button").count()).toBe(0);
+    expect(await panel.getByRole("link", { name: /^Apply/ }).count()).toBe(0);
+    expect(await text(panel)).not.toMatch(/in Cohort soon|coming soon/i);
+    // The deadline still reads in the viewer's zone first and the term's beside it.
+    expect(await text(panel.locator(".deadline"))).toMatch(/your time.*P[SD]T|P[SD]T.*your time/s);
+    expect(errors).toEqual([]);
   });
 
-  test("a project of a finished term has a disabled apply button with the reason", async () => {
+  test("a project of a finished term says applications closed and links its page on the program's application site", async () => {
     const { page, open, errors } = await app.newPage();
     await open(`/projects/${await projectSlug(PAST_TERM.term, "Harbor CLI")}`);
-    const button = page.getByRole("button", { name: "Apply" });
-    expect(await button.isDisabled()).toBe(true);
-    const reason = await text(page.locator(`#${await button.getAttribute("aria-describedby")}`));
-    expect(reason).toMatch(/closed on .*2024/);
+    const panel = page.getByRole("complementary", { name: "Apply" });
+    await panel.getByText(/^Applications closed on /).waitFor();
+    expect(await panel.getByRole("button").count()).toBe(0);
+    expect(await panel.getByRole("link", { name: "This project on LFX Mentorship" }).getAttribute("href")).toMatch(
+      /^https:\/\/mentorship\.lfx\.linuxfoundation\.org\/project\//,
+    );
     expect(errors).toEqual([]);
   });
 

@@ -6,21 +6,6 @@ import { Chip, type Tone } from "./chip.tsx";
 import { Countdown } from "./countdown.tsx";
 import { DateTimeText } from "./date-time-text.tsx";
 
-/** The name of the site a program takes applications on: "LFX Mentorship" for LFX, else its host name. */
-function siteName(url: string): string {
-  const host = new URL(url).hostname.replace(/^www\./, "");
-  return /(^|\.)lfx\.linuxfoundation\.org$/.test(host) ? "LFX Mentorship" : host;
-}
-
-function isHttpUrl(url: string): boolean {
-  try {
-    const protocol = new URL(url).protocol;
-    return protocol === "https:" || protocol === "http:";
-  } catch {
-    return false;
-  }
-}
-
 /** The state of applying as a chip tone and words. */
 function applyChip(apply: ProjectDetail["apply"], now: Date): { tone: Tone; label: string } {
   if (apply.state === "open") {
@@ -32,16 +17,45 @@ function applyChip(apply: ProjectDetail["apply"], now: Date): { tone: Tone; labe
   return { tone: "neutral", label: "No dates yet" };
 }
 
+/** How the program takes applications, in its term page's words and links, or a plain sentence when the page gives none. */
+function HowToApplyText({ project, id }: { project: ProjectDetail; id: string }) {
+  const { instructions } = project.application;
+  if (instructions.length === 0) {
+    return (
+      <p id={id} className="apply-reason">
+        Cohort does not take applications yet: {project.program.name} says how to apply on its own page for {project.term.title}.
+      </p>
+    );
+  }
+  return (
+    <p id={id} className="apply-reason">
+      Cohort does not take applications yet. The program's term page says:{" "}
+      {instructions.map((part, index) =>
+        part.url ? (
+          // biome-ignore lint/suspicious/noArrayIndexKey: the parts are a fixed sentence, never reordered.
+          <a key={index} href={part.url} rel="noopener noreferrer">
+            {part.text}
+          </a>
+        ) : (
+          // biome-ignore lint/suspicious/noArrayIndexKey: the parts are a fixed sentence, never reordered.
+          <span key={index}>{part.text}</span>
+        ),
+      )}
+    </p>
+  );
+}
+
 /**
- * The side panel of a project: whether applications are open, until when, and the button.
- * Applying inside Cohort comes later, so an open window links to the program's own
- * application page when the project has one and otherwise says plainly that it is not there yet.
+ * The side panel of a project: whether applications are open, until when, and where to apply.
+ * Applying in Cohort does not exist yet, so the panel never offers it: it sends people to the
+ * project's page on the program's application site when the term page links one, and otherwise
+ * says how the program takes applications.
  */
 export function ApplyPanel({ project, onElapsed }: { project: ProjectDetail; onElapsed?: () => void }) {
   const now = useNow(60_000);
   const { apply, term } = project;
   const chip = applyChip(apply, now);
-  const external = project.externalUrl && isHttpUrl(project.externalUrl) ? project.externalUrl : null;
+  const { url: applicationUrl, site } = project.application;
   const reasonId = "apply-reason";
   return (
     <aside className="panel apply-panel" aria-labelledby="apply-heading">
@@ -69,38 +83,28 @@ export function ApplyPanel({ project, onElapsed }: { project: ProjectDetail; onE
           </p>
         </div>
       ) : null}
-      {apply.state === "open" && external ? (
+      {apply.state !== "open" ? <p className="apply-reason">{applySentence(apply, term.timeZone)}</p> : null}
+      {apply.state === "open" && applicationUrl && site ? (
         <>
           <p>
-            <a className="button button-primary button-block" href={external} rel="noopener noreferrer" target="_blank" aria-describedby={reasonId}>
-              Apply<span className="visually-hidden"> to {project.title} (opens in a new tab)</span>
+            <a className="button button-primary button-block" href={applicationUrl} rel="noopener noreferrer" target="_blank" aria-describedby={reasonId}>
+              Apply on {site}
+              <span className="visually-hidden"> to {project.title} (opens in a new tab)</span>
             </a>
           </p>
           <p id={reasonId} className="muted small">
-            You apply on {siteName(external)}, the program's application site, in a new tab. You need an account there.
+            You apply on {site}, the program's application site, in a new tab. You need an account there.
           </p>
         </>
-      ) : (
-        <>
-          <p>
-            <button type="button" className="button button-primary button-block" disabled aria-describedby={reasonId}>
-              {apply.state === "open" ? "Applications open in Cohort soon" : "Apply"}
-            </button>
-          </p>
-          <p id={reasonId} className="apply-reason">
-            {apply.state === "open"
-              ? "This project has no application link yet. Applying directly in Cohort is coming soon."
-              : applySentence(apply, term.timeZone)}
-          </p>
-        </>
-      )}
-      {apply.state !== "open" && external ? (
+      ) : applicationUrl && site ? (
         <p>
-          <a href={external} rel="noopener noreferrer">
-            This project on {siteName(external)}
+          <a href={applicationUrl} rel="noopener noreferrer">
+            This project on {site}
           </a>
         </p>
-      ) : null}
+      ) : (
+        <HowToApplyText project={project} id={reasonId} />
+      )}
       <p className="muted small">{project.slots === 1 ? "This project takes 1 mentee." : `This project takes ${project.slots} mentees.`}</p>
     </aside>
   );

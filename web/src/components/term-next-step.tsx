@@ -9,7 +9,7 @@ export function nextStep(term: TermDetail): { text: string; action: string | nul
   switch (term.status) {
     case "applications_open":
       return {
-        text: "Applications are open. Find projects that fit your skills and apply to each before the deadline above.",
+        text: "Applications are open. Find projects that fit your skills: each project's page says where to apply, before the deadline above.",
         action: "Browse projects and apply",
       };
     case "proposals_open":

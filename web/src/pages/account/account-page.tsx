@@ -20,7 +20,7 @@ function RoleList({ me }: { me: Me }) {
     return (
       <p>
         No roles yet. Program admins and maintainers invite people by email; the invitation's link adds the role here. Applicants need no role:{" "}
-        <Link href="/">browse programs</Link> and apply to a project.
+        <Link href="/">browse programs</Link>; each project's page says where its program takes applications.
       </p>
     );
   }

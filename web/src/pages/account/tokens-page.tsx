@@ -21,7 +21,7 @@ const FIELDS = ["name", "scope"] as const;
 
 const SCOPES: readonly Choice<"read" | "write">[] = [
   { value: "read", label: "Read", hint: "Reads everything you can see, and cannot change anything." },
-  { value: "write", label: "Read and write", hint: "Also makes changes as you, such as applying or inviting people." },
+  { value: "write", label: "Read and write", hint: "Also makes changes as you, such as editing your profile or inviting people." },
 ];
 
 function when(iso: string): string {

@@ -92,7 +92,7 @@ export function SignInPage() {
   return (
     <div className="page auth-page">
       <h1>Sign in</h1>
-      <p className="lead">Sign in to apply, mentor or run a program.</p>
+      <p className="lead">Sign in to mentor or run a program.</p>
       {/* Shown once the provider's name is known (or cannot be), so its words never change under the reader. */}
       {providerError && oidc.status !== "loading" ? (
         <div className="error-panel" role="alert">

@@ -116,7 +116,7 @@ export function SignUpPage() {
   return (
     <div className="page auth-page">
       <h1>Create an account</h1>
-      <p className="lead">One account to apply to projects, mentor, or run a program.</p>
+      <p className="lead">One account to mentor or run a program. Applicants apply on each program's own site for now: a project's page says where.</p>
       {session.status === "signed-in" ? (
         <Notice tone="info" title={`You are signed in as ${session.me.name}.`}>
           <p>
