@@ -16,6 +16,26 @@ function resultCount(page: Page): Promise<string> {
 }
 
 describe("catalog", () => {
+  test("while the first answer loads the catalog shows an outline of facets and cards, never an empty result", async () => {
+    const { page, errors } = await app.newPage();
+    let release = () => {};
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    await page.route("**/api/terms/*/projects*", async (route) => {
+      await held;
+      await route.continue();
+    });
+    await page.goto(catalog);
+    await page.locator(".skeleton-card").first().waitFor();
+    expect(await page.getByText("None in these results").count()).toBe(0);
+    expect(await page.getByRole("status").filter({ hasText: "Loading projects…" }).count()).toBe(1);
+    release();
+    await expect.poll(() => resultCount(page)).toBe("6 projects");
+    expect(await page.locator(".skeleton").count()).toBe(0);
+    expect(errors).toEqual([]);
+  });
+
   test("search and facets narrow the results, and loading the URL restores them", async () => {
     const { page, open, errors } = await app.newPage();
     await open(catalog);

@@ -67,7 +67,9 @@ export function ProgramPage({ program }: { program: string }) {
         <p className="lead">Times are in each term's zone and yours. Applicants may apply to up to {summary.applicationLimit} projects per term.</p>
       ) : null}
       {terms.error ? <ErrorPanel error={terms.error} onRetry={terms.reload} /> : null}
-      {current ? <TermCard term={current} title="Current term" className="term-card current-term" primary /> : null}
+      {current ? (
+        <TermCard term={current} title={current.status === "complete" ? "Latest term" : "Current term"} className="term-card current-term" primary />
+      ) : null}
       {terms.data ? (
         terms.data.items.length === 0 ? (
           <p>This program has no terms yet.</p>
