@@ -53,8 +53,24 @@ describe("an admin invites a maintainer", () => {
     const before = smtp.received.length;
     await adminPage.getByRole("button", { name: "Send the invitation" }).click();
     await adminPage.getByText(`Invitation sent to ${maintainer.email} to be a maintainer of Harbor.`).waitFor();
-    await expect.poll(() => rows(adminPage, "table:has(caption:text('Invitations'))")).toHaveLength(1);
-    expect((await rows(adminPage, "table:has(caption:text('Invitations'))"))[0]).toMatch(/mae@example\.org[\s\S]*Maintainer[\s\S]*Waiting/);
+    const invitationsTable = "table:has(caption:text('Invitations'))";
+    await expect.poll(() => rows(adminPage, invitationsTable)).toHaveLength(1);
+    // Each invitation says what it is for, who sent it, and whether its email has left yet.
+    expect((await rows(adminPage, invitationsTable))[0]).toMatch(/mae@example\.org[\s\S]*Maintainer[\s\S]*Harbor[\s\S]*Ines Admin[\s\S]*Waiting/);
+    expect(await text(adminPage.locator(`${invitationsTable} tbody tr`).first().locator("td[data-label='Delivery']"))).toMatch(/^(Queued, not sent|Sent )/);
+
+    // A mentor is invited to a project picked by name, under its organization, from the program's own list.
+    await adminPage.getByLabel("Email address").fill("mo@example.org");
+    await adminPage.getByRole("radio", { name: "Mentor" }).check();
+    const projectPicker = adminPage.getByLabel("Project", { exact: true });
+    await expect.poll(() => projectPicker.locator("optgroup[label='Jaeger'] option").allInnerTexts()).toEqual(["Jaeger-V2 Observability and Healthchecks"]);
+    expect(await adminPage.getByLabel("Term", { exact: true }).locator("option").allInnerTexts()).toEqual([expect.stringContaining("Open Applications")]);
+    await projectPicker.selectOption({ label: "Jaeger-V2 Observability and Healthchecks" });
+    await adminPage.getByRole("button", { name: "Send the invitation" }).click();
+    await adminPage.getByText("Invitation sent to mo@example.org to be a mentor of “Jaeger-V2 Observability and Healthchecks”.").waitFor();
+    await expect.poll(() => rows(adminPage, invitationsTable)).toHaveLength(2);
+    expect((await rows(adminPage, invitationsTable))[0]).toMatch(/mo@example\.org[\s\S]*Mentor[\s\S]*Jaeger-V2 Observability and Healthchecks[\s\S]*Jaeger/);
+    await adminPage.locator(invitationsTable).getByRole("link", { name: "Jaeger-V2 Observability and Healthchecks" }).waitFor();
 
     // The invitation email arrives at the SMTP server.
     const invitationEmail = await waitForEmail(smtp, maintainer.email, { after: before });
@@ -101,7 +117,10 @@ describe("an admin invites a maintainer", () => {
     await expect.poll(() => rows(adminPage, peopleTable)).toHaveLength(peopleBefore + 1);
     const people = await rows(adminPage, peopleTable);
     expect(people.find((row) => row.includes(maintainer.name))).toMatch(/mae@example\.org[\s\S]*Maintainer · Harbor/);
-    expect((await rows(adminPage, "table:has(caption:text('Invitations'))"))[0]).toContain("Accepted");
+    const maeInvitation = async () => (await rows(adminPage, invitationsTable)).find((row) => row.includes(maintainer.email)) ?? "";
+    expect(await maeInvitation()).toContain("Accepted");
+    // The outbox has sent the invitation by now: the list says so.
+    expect(await maeInvitation()).toMatch(/Sent \w/);
 
     // The audit log shows those events, and its filters live in the URL.
     await adminPage.getByRole("link", { name: "Audit log" }).click();
@@ -109,6 +128,10 @@ describe("an admin invites a maintainer", () => {
     await expect.poll(() => rows(adminPage, ".audit-table")).not.toHaveLength(0);
     const actions = await adminPage.locator(".audit-table tbody td[data-label='Action']").allInnerTexts();
     expect(actions).toEqual(expect.arrayContaining(["invitation.accepted", "invitation.created", "role.granted"]));
+    // Entries name their actor and object: the invitation by its address, the person by name and email.
+    const accepted = adminPage.locator(".audit-table tbody tr", { has: adminPage.locator("td[data-label='Action']", { hasText: "invitation.accepted" }) });
+    expect(await text(accepted.locator("td[data-label='Who']"))).toBe(maintainer.name);
+    expect(await text(accepted.locator("td[data-label='Object']"))).toMatch(/^mae@example\.org · invitation #\d+$/);
     expect(actions.indexOf("invitation.accepted")).toBeLessThan(actions.indexOf("invitation.created"));
     await adminPage.getByLabel("Action").fill("invitation.accepted");
     await adminPage.getByRole("button", { name: "Apply filters" }).click();
@@ -121,7 +144,7 @@ describe("an admin invites a maintainer", () => {
     await adminPage.getByText("No event matches these filters.").waitFor();
     // Loading the address again restores the filter.
     await first.open(`${adminPath}/audit?objectType=invitation`);
-    await expect.poll(() => rows(adminPage, ".audit-table")).toHaveLength(2);
+    await expect.poll(() => rows(adminPage, ".audit-table")).toHaveLength(3);
     expect(await adminPage.getByLabel("Object type").inputValue()).toBe("invitation");
 
     // The outbox lists the invitation email as sent.
