@@ -17,6 +17,8 @@ export interface SignInOptions {
   /** The session the browser had before, ended so that signing in always rotates the id. */
   previousSessionHash: string | null;
   baseUrl: string;
+  /** Whether the server has SMTP: without it the new link waits in the outbox, and the answer says so. */
+  sendsEmail: boolean;
   now: Date;
 }
 
@@ -37,7 +39,12 @@ export async function signIn(options: SignInOptions): Promise<NewSession & { per
     await inTransaction(database, (db) =>
       enqueueVerificationReminder(db, { personId: person.id, name: person.name, email: person.email ?? options.email, baseUrl: options.baseUrl, at: now }),
     );
-    throw new AppError("FORBIDDEN", "Confirm your email address first: we have sent you a new link (check your spam folder too).");
+    throw new AppError(
+      "FORBIDDEN",
+      options.sendsEmail
+        ? "Confirm your email address first: we have sent you a new link (check your spam folder too)."
+        : "Confirm your email address first. This server sends no email yet: ask its operator for your confirmation link (they can read it with `cohort outbox`).",
+    );
   }
   return inTransaction(database, async (db) => {
     if (options.previousSessionHash) await deleteSession(db, options.previousSessionHash);

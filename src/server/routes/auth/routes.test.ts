@@ -64,7 +64,10 @@ describe.each(testDialects())("accounts on %s", (dialect) => {
       await post("/api/auth/signup", { name: "Una", email: "una@example.org", password: PASSWORD });
       const response = await post("/api/auth/signin", { email: "una@example.org", password: PASSWORD });
       expect(response.statusCode).toBe(403);
-      expect(response.json().detail).toContain("Confirm your email address first");
+      // This test server has no SMTP: the answer says where the link is instead of "we have sent you".
+      expect(response.json().detail).toBe(
+        "Confirm your email address first. This server sends no email yet: ask its operator for your confirmation link (they can read it with `cohort outbox`).",
+      );
     });
   });
 

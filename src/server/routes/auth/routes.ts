@@ -122,6 +122,7 @@ export const authRoutes: FastifyPluginAsyncZod<{ context: AppContext }> = async 
         userAgent: request.headers["user-agent"] ?? null,
         previousSessionHash: previous ? sessionKey(previous) : null,
         baseUrl: context.baseUrl(),
+        sendsEmail: context.config.smtpUrl !== undefined,
         now: context.now(),
       });
       setSessionCookie(reply, context, session);
