@@ -40,8 +40,8 @@ export function presentCatalogPage(
 
 /**
  * A project page at `now`: the HTML rendered and sanitized when the project was written, mentors
- * with GitHub links, each mentor's email only when that mentor made it public, and whether
- * applying is open.
+ * with GitHub links, each mentor's email only as this project's own term page published it (never
+ * the address the person has elsewhere), and whether applying is open.
  */
 export function presentProjectDetail(
   found: { project: ProjectWithDetails; term: TermRow; program: ProgramRow; timeline: TermTimeline },
@@ -64,7 +64,7 @@ export function presentProjectDetail(
       name: mentorName(mentor),
       handle: mentor.githubHandle,
       githubUrl: mentor.githubHandle && GITHUB_HANDLE.test(mentor.githubHandle) ? `https://github.com/${mentor.githubHandle}` : null,
-      email: mentor.emailPublic === 1 ? mentor.email : null,
+      email: mentor.contactEmail,
     })),
     upstreamIssues: project.upstreamIssues.filter(isWebUrl),
     externalUrl: project.externalUrl && isWebUrl(project.externalUrl) ? project.externalUrl : null,
@@ -101,8 +101,9 @@ function readSections(json: string): Array<{ heading: string; text: string }> {
   );
 }
 
-function mentorName(mentor: Pick<ProjectMentor, "name" | "githubHandle">): string {
-  return mentor.name || mentor.githubHandle || "Mentor";
+// The name the project's own page gave comes first: the person's own name is the first page's or their profile's.
+function mentorName(mentor: Pick<ProjectMentor, "contactName" | "name" | "githubHandle">): string {
+  return mentor.contactName || mentor.name || mentor.githubHandle || "Mentor";
 }
 
 /** Only http(s) links reach a page: a `javascript:` URL in a term page is dropped here. */

@@ -129,6 +129,58 @@ describe.each(testDialects())("storage on %s", (dialect) => {
     expect(after.revision).toBeGreaterThan(revision.revision);
   });
 
+  it("keeps on each old mentor link only an address that its project's page alone can have given", async () => {
+    const { id: programId } = await insertProgram("contacts");
+    const { id: termId } = await handle.db
+      .insertInto("terms")
+      .values({ programId, slug: "contacts-term", title: "T", timeZone: "UTC", createdAt: NOW, updatedAt: NOW })
+      .returning(["id"])
+      .executeTakeFirstOrThrow();
+    const { id: organizationId } = await handle.db
+      .insertInto("organizations")
+      .values({ programId, slug: "contacts-org", name: "Org", createdAt: NOW })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    for (let down = await migrateDown(handle.db); !down.applied.includes("20261201150000-store-mentor-contacts"); down = await migrateDown(handle.db)) {
+      expect(down.applied).toHaveLength(1);
+    }
+    await sql`insert into projects (term_id, organization_id, slug, title, state, created_at, updated_at) values
+      (${termId}, ${organizationId}, 'contacts-a', 'A', 'accepted', ${NOW}, ${NOW}), (${termId}, ${organizationId}, 'contacts-b', 'B', 'accepted', ${NOW}, ${NOW})`.execute(
+      handle.db,
+    );
+    const projects = await handle.db.selectFrom("projects").select("id").where("termId", "=", termId).orderBy("slug").execute();
+    const person = { createdAt: NOW, updatedAt: NOW };
+    // As the import made them: from a page, with the address public; on one project, or on two.
+    const people = await handle.db
+      .insertInto("people")
+      .values([
+        { ...person, name: "One", email: "one@contacts.example", emailPublic: 1 },
+        { ...person, name: "Two", email: "two@contacts.example", emailPublic: 1 },
+        { ...person, name: "Own", email: "own@contacts.example", emailPublic: 1, passwordHash: "x" },
+      ])
+      .returning("id")
+      .execute();
+    const [a, b] = projects.map((project) => project.id);
+    const [one, two, own] = people.map((row) => row.id);
+    await sql`insert into project_mentors (project_id, person_id, position) values
+      (${a}, ${one}, 1), (${a}, ${two}, 2), (${b}, ${two}, 1), (${b}, ${own}, 2)`.execute(handle.db);
+
+    await migrateToLatest(handle.db);
+    const links = await handle.db
+      .selectFrom("projectMentors")
+      .select(["projectId", "personId", "contactName", "contactEmail"])
+      .where("projectId", "in", [a ?? 0, b ?? 0])
+      .orderBy("projectId")
+      .orderBy("position")
+      .execute();
+    expect(links).toEqual([
+      { projectId: a, personId: one, contactName: null, contactEmail: "one@contacts.example" },
+      { projectId: a, personId: two, contactName: null, contactEmail: null },
+      { projectId: b, personId: two, contactName: null, contactEmail: null },
+      { projectId: b, personId: own, contactName: null, contactEmail: null },
+    ]);
+  });
+
   async function insertProgram(slug: string) {
     return handle.db
       .insertInto("programs")

@@ -210,6 +210,10 @@ export interface ProjectMentorTable {
   projectId: number;
   personId: number;
   position: number;
+  /** The name the project's own term page gave this mentor; null when it gave none or is unknown. */
+  contactName: ColumnType<string | null, string | null | undefined, string | null>;
+  /** The address the project's own term page published for this mentor; the only one the project shows. */
+  contactEmail: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 /** The `skills` table: one normalized tag each ("go" for Golang and Go). */
@@ -377,13 +381,18 @@ export interface FacetCount {
   count: number;
 }
 
-/** A mentor of a project, with what the presenters need to decide what to show. */
+/**
+ * A mentor of a project as the project shows them: the person's own address is not read, so no
+ * presenter can show one that this project's page did not publish.
+ */
 export interface ProjectMentor {
   personId: number;
   name: string;
   githubHandle: string | null;
-  email: string | null;
-  emailPublic: Flag;
+  /** The name the project's own term page gave, if it gave one. */
+  contactName: string | null;
+  /** The address the project's own term page published, if it published one. */
+  contactEmail: string | null;
 }
 
 /** What hangs off a project: its mentors, skills and upstream links, in order. */

@@ -54,7 +54,8 @@ function importedLine(entry: { file: string } & ImportTermPageResult): string {
     `${entry.file}: term ${entry.term.slug} ${entry.term.created ? "created" : "updated"}; ` +
     `${entry.organizations.created + entry.organizations.updated} organizations, ` +
     `${entry.projects.created} projects created, ${entry.projects.updated} updated, ` +
-    `${entry.mentors.created} mentors created, ${entry.mentors.matched} matched, ${entry.timeline} timeline rows`
+    `${entry.mentors.created} mentors created, ${entry.mentors.matched} matched, ${entry.timeline} timeline rows` +
+    entry.notes.map((note) => `\n  note: ${note}`).join("")
   );
 }
 

@@ -14,8 +14,8 @@ export interface BuildTermPageDataOptions {
 }
 
 /**
- * Reads a term from the database into the plain data a term page is written from. Mentor
- * emails appear only where the mentor made them public.
+ * Reads a term from the database into the plain data a term page is written from. Each mentor
+ * appears as this term's page named them: its name and address, never one from another page.
  */
 export async function buildTermPageData({ database, termSlug, states = ["accepted"] }: BuildTermPageDataOptions): Promise<TermPageData> {
   const term = await findTermBySlug(database.db, termSlug);
@@ -38,9 +38,9 @@ export async function buildTermPageData({ database, termSlug, states = ["accepte
       skills: project.skills.map((skill) => skill.tag),
       skillsText: project.skillsText || null,
       mentors: project.mentors.map((mentor) => ({
-        name: mentor.name || null,
+        name: mentor.contactName || mentor.name || null,
         handle: mentor.githubHandle,
-        email: mentor.emailPublic ? mentor.email : null,
+        email: mentor.contactEmail,
       })),
       mentorNotes: parseJsonArray<string>(project.mentorNotes),
       upstreamIssues: project.upstreamIssues,

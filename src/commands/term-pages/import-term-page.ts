@@ -10,6 +10,7 @@ import { findOrCreatePerson } from "../../storage/repos/person-repo.ts";
 import { findProgramBySlug, insertProgram, lockTermPageImports } from "../../storage/repos/program-repo.ts";
 import {
   insertProject,
+  type MentorLink,
   mapProjectsBySlug,
   type ProjectFields,
   replaceProjectMentors,
@@ -23,6 +24,7 @@ import type { ProgramRow, TermRow } from "../../storage/schema.ts";
 import { inTransaction } from "../../storage/transaction.ts";
 import { projectFieldProblems, skillLabels } from "../../termpages/index.ts";
 import type { ParsedProject, ParsedTermPage } from "../../termpages/types.ts";
+import { type NamedMentor, refreshMentorEmails } from "./mentor-contacts.ts";
 
 /** What one import did, counted per kind of object. */
 export interface ImportTermPageResult {
@@ -34,6 +36,8 @@ export interface ImportTermPageResult {
   skills: number;
   timeline: number;
   findings: { errors: number; warnings: number; infos: number };
+  /** What the import left as it was against the page, one sentence each (an address another person holds). */
+  notes: string[];
 }
 
 /** Options of importTermPage. */
@@ -55,8 +59,8 @@ export type PageImport = Omit<ImportTermPageOptions, "database">;
 
 /**
  * Imports one parsed term page in one transaction: the program (created when missing), the
- * term and its timeline, organizations, projects, mentors (people matched by GitHub handle),
- * skills and upstream links. Importing the same page again updates instead of duplicating;
+ * term and its timeline, organizations, projects, mentors (people matched by GitHub handle,
+ * each project keeping the name and address its page gave), skills and upstream links. Importing the same page again updates instead of duplicating;
  * a page of project ideas never demotes a project that was already accepted. A page with a
  * project field over its bounds is refused whole, naming the project and the field; each
  * project's Markdown is rendered here, once, so that no read renders it.
@@ -91,6 +95,7 @@ export async function importTermPageWithin(trx: Db, options: PageImport): Promis
       warnings: page.findings.filter((f) => f.severity === "warning").length,
       infos: page.findings.filter((f) => f.severity === "info").length,
     },
+    notes: [],
   };
   if (page.timeline.length > 0 || termCreated) {
     await replaceTimeline(
@@ -104,6 +109,7 @@ export async function importTermPageWithin(trx: Db, options: PageImport): Promis
   const existing = await mapProjectsBySlug(trx, term.id);
   const slugsOfThisPage = new Set<string>();
   const allTags = new Set<string>();
+  const named: NamedMentor[] = [];
   for (const organization of page.organizations) {
     const { organization: orgRow, created } = await upsertOrganization(trx, {
       programId: program.row.id,
@@ -122,14 +128,16 @@ export async function importTermPageWithin(trx: Db, options: PageImport): Promis
       const row = previous ? await updateProject(trx, previous.id, fields, now) : await insertProject(trx, term.id, slug, fields, now);
       result.projects[previous ? "updated" : "created"] += 1;
 
-      const mentorIds: number[] = [];
+      const links: MentorLink[] = [];
       for (const mentor of project.mentors) {
         if (!mentor.name && !mentor.handle && !mentor.email) continue;
         const { person, created: personCreated } = await findOrCreatePerson(trx, mentor, now, { emailWasPublished: true });
         result.mentors[personCreated ? "created" : "matched"] += 1;
-        mentorIds.push(person.id);
+        // The project keeps the contact as this page gives it, whichever page the person came from.
+        links.push({ personId: person.id, contactName: mentor.name, contactEmail: mentor.email });
+        named.push({ person, label: `${mentor.handle ? `@${mentor.handle}` : (mentor.name ?? person.name)} (project at line ${project.line})` });
       }
-      await replaceProjectMentors(trx, row.id, mentorIds);
+      await replaceProjectMentors(trx, row.id, links);
       const skillIds = await ensureSkills(trx, project.skills, skillLabels(project.skillsText));
       await replaceProjectSkills(
         trx,
@@ -144,6 +152,7 @@ export async function importTermPageWithin(trx: Db, options: PageImport): Promis
     }
   }
   result.skills = allTags.size;
+  result.notes = await refreshMentorEmails(trx, named, now);
 
   await recordAuditEvent(trx, {
     programId: program.row.id,

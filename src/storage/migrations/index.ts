@@ -9,6 +9,7 @@ import * as oidcLogins from "./20261125140000-oidc-logins.ts";
 import * as storeRenderedProjectText from "./20261201120000-store-rendered-project-text.ts";
 import * as createScheduledJobs from "./20261201130000-create-scheduled-jobs.ts";
 import * as readProjectSkillsAgain from "./20261201140000-read-project-skills-again.ts";
+import * as storeMentorContacts from "./20261201150000-store-mentor-contacts.ts";
 
 /**
  * Every migration, by timestamped name. Listed here rather than read from disk so that the
@@ -25,4 +26,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   "20261201120000-store-rendered-project-text": storeRenderedProjectText,
   "20261201130000-create-scheduled-jobs": createScheduledJobs,
   "20261201140000-read-project-skills-again": readProjectSkillsAgain,
+  "20261201150000-store-mentor-contacts": storeMentorContacts,
 };

@@ -31,14 +31,23 @@ export function updateProject(db: Db, projectId: number, fields: Partial<Project
     .executeTakeFirstOrThrow();
 }
 
-/** Sets a project's mentors, in order, replacing the previous list. */
-export async function replaceProjectMentors(db: Db, projectId: number, personIds: readonly number[]): Promise<void> {
+/** A mentor of a project as its term page names them: the person, and the name and address the page gave. */
+export interface MentorLink {
+  personId: number;
+  contactName: string | null;
+  contactEmail: string | null;
+}
+
+/** Sets a project's mentors, in order, each with the contact its page gave, replacing the previous list. */
+export async function replaceProjectMentors(db: Db, projectId: number, mentors: readonly MentorLink[]): Promise<void> {
   await db.deleteFrom("projectMentors").where("projectId", "=", projectId).execute();
-  const unique = [...new Set(personIds)];
+  // A person named twice on one project keeps the first contact the page gave them.
+  const seen = new Set<number>();
+  const unique = mentors.filter((mentor) => !seen.has(mentor.personId) && seen.add(mentor.personId));
   if (unique.length === 0) return;
   await db
     .insertInto("projectMentors")
-    .values(unique.map((personId, index) => ({ projectId, personId, position: index + 1 })))
+    .values(unique.map((mentor, index) => ({ projectId, ...mentor, position: index + 1 })))
     .execute();
 }
 
@@ -102,7 +111,14 @@ export async function attachProjectDetails<T extends { id: number }>(db: Db, pro
     db
       .selectFrom("projectMentors")
       .innerJoin("people", "people.id", "projectMentors.personId")
-      .select(["projectMentors.projectId", "people.id as personId", "people.name", "people.githubHandle", "people.email", "people.emailPublic"])
+      .select([
+        "projectMentors.projectId",
+        "people.id as personId",
+        "people.name",
+        "people.githubHandle",
+        "projectMentors.contactName",
+        "projectMentors.contactEmail",
+      ])
       .where("projectMentors.projectId", "in", ids)
       .orderBy("projectMentors.position")
       .execute(),
