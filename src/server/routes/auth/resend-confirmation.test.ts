@@ -12,7 +12,8 @@ const RESEND = "/api/auth/verify/resend";
 describe.each(testDialects())("sending the confirmation link again, on %s", (dialect) => {
   let t: TestApp;
   beforeAll(async () => {
-    t = await createTestApp(dialect, { rateLimits: false });
+    // A server that sends email; the answer without SMTP is tested below.
+    t = await createTestApp(dialect, { rateLimits: false, config: { smtpUrl: "smtp://mail.example.org:25" } });
     t.setNow("2026-11-25T10:00:00Z");
     await seedDemoIfEmpty(t.context.database, t.context.now());
   }, 60_000);
@@ -105,6 +106,21 @@ describe.each(testDialects())("sending the confirmation link again, on %s", (dia
     const response = await post(RESEND, { email: "not-an-email" });
     expect(response.statusCode).toBe(400);
     expect(response.json().errors).toEqual([{ field: "email", code: "invalid_format", detail: expect.any(String) }]);
+  });
+});
+
+describe("sending the confirmation link again from a server without SMTP", () => {
+  it("says the operator has the link instead of saying it was sent", async () => {
+    const t = await createTestApp("sqlite", { rateLimits: false });
+    try {
+      const response = await t.app.inject({ method: "POST", url: RESEND, payload: { email: "anyone@example.org" } });
+      expect(response.statusCode).toBe(202);
+      expect(response.json().message).toBe(
+        "If anyone@example.org has an account waiting to be confirmed, a new link is ready, but this server sends no email yet: ask its operator for it (they can read it with `cohort outbox`).",
+      );
+    } finally {
+      await t.dispose();
+    }
   });
 });
 

@@ -96,8 +96,13 @@ export const authRoutes: FastifyPluginAsyncZod<{ context: AppContext }> = async 
     },
     async (request, reply) => {
       await resendConfirmation({ database: context.database, email: request.body.email, baseUrl: context.baseUrl(), now: context.now() });
+      const waiting = `If ${request.body.email} has an account waiting to be confirmed`;
+      // Without SMTP the link waits in the outbox: the answer says where, for every address alike.
       return reply.code(202).send({
-        message: `If ${request.body.email} has an account waiting to be confirmed, a new link is on its way; it works for 24 hours, and earlier links still work.`,
+        message:
+          context.config.smtpUrl !== undefined
+            ? `${waiting}, a new link is on its way; it works for 24 hours, and earlier links still work.`
+            : `${waiting}, a new link is ready, but this server sends no email yet: ask its operator for it (they can read it with \`cohort outbox\`).`,
       });
     },
   );
