@@ -98,7 +98,7 @@ describe.each(testDialects())("mentor contacts as each term page gives them, on 
     expect(result.files[0]).toMatchObject({
       status: "imported",
       notes: [
-        "Mentor @dee-lantern (project at line 13): TEAM@lantern.example belongs to @cy-lantern in Cohort, so the project shows it but the mentor keeps their own address.",
+        "Mentor @dee-lantern (project at line 13): TEAM@lantern.example belongs to @cy-lantern in Cohort, so the project shows it and @cy-lantern keeps it.",
       ],
     });
     expect(await mentorsOf("lantern-2025-carry-the-lantern")).toEqual([{ name: "Dee Ray", handle: "dee-lantern", email: "TEAM@lantern.example" }]);

@@ -43,7 +43,7 @@ export async function refreshMentorEmails(trx: Db, named: readonly NamedMentor[]
   for (const change of pending) {
     const holder = await findOtherHolderOf(trx, change.email, change.personId);
     const who = holder ? (holder.githubHandle ? `@${holder.githubHandle}` : holder.name) : "another person";
-    notes.push(`Mentor ${change.label}: ${change.email} belongs to ${who} in Cohort, so the project shows it but the mentor keeps their own address.`);
+    notes.push(`Mentor ${change.label}: ${change.email} belongs to ${who} in Cohort, so the project shows it and ${who} keeps it.`);
   }
   return notes;
 }
