@@ -4,7 +4,7 @@ function isGitHubUrl(url: string): boolean {
   return /^https:\/\/github\.com\/[A-Za-z0-9-]+\/?$/.test(url);
 }
 
-/** The project's mentors: name, GitHub profile, and email only where the mentor made it public. */
+/** The project's mentors: name, GitHub profile, and the email only where the project's own term page published it. */
 export function MentorList({ mentors }: { mentors: ProjectDetail["mentors"] }) {
   if (mentors.length === 0) return <p className="muted">No mentor named yet.</p>;
   return (
