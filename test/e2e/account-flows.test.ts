@@ -37,6 +37,11 @@ describe("account flows", () => {
     await page.getByRole("heading", { name: "Check your email" }).waitFor();
     expect(await text(page.locator("main"))).toContain("We sent a link to ada@example.org; it works for 24 hours.");
     expect(await text(page.locator("main"))).toContain("Nothing arrived?");
+    // Asking again goes to the confirmation link's own endpoint, never to a second sign-up.
+    const resent = page.waitForResponse((response) => response.url().endsWith("/api/auth/verify/resend"));
+    await page.getByRole("button", { name: "Send the confirmation link again" }).click();
+    expect((await resent).status()).toBe(202);
+    await page.getByRole("status").filter({ hasText: "If ada@example.org has an account waiting to be confirmed, a new link is on its way" }).waitFor();
 
     const email = await waitForEmail(smtp, "ada@example.org", { after: before });
     const link = linkIn(email, "/verify-email");

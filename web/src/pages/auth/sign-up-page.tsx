@@ -1,22 +1,19 @@
 import { useState } from "react";
 import { Link, useSearch } from "wouter";
 import type { SignUpBody } from "../../../../src/schemas/account.ts";
-import { asApiError } from "../../api/api-error.ts";
 import { sendJson } from "../../api/send-json.ts";
 import { useSendsEmail } from "../../api/use-sends-email.ts";
 import { NoEmailNotice } from "../../components/no-email-notice.tsx";
 import { useDocumentTitle } from "../../components/use-document-title.ts";
 import { EmailField, PasswordField, TextField } from "../../forms/field.tsx";
 import { FormError, Notice } from "../../forms/form-error.tsx";
+import { ResendConfirmation } from "../../forms/resend-confirmation.tsx";
 import { useForm } from "../../forms/use-form.ts";
 import { emailFromHistory } from "../../session/fragment-token.ts";
 import { nextFromLocation, rememberReturn, withNext } from "../../session/return-path.ts";
 import { useSession } from "../../session/session.tsx";
 
 const FIELDS = ["name", "email", "password"] as const;
-
-/** Where sending another link stands. */
-type Resend = { state: "idle" | "sending" | "sent" } | { state: "failed"; message: string };
 
 /**
  * Create an account: name, email and a new password. The server answers the same whether the
@@ -33,7 +30,6 @@ export function SignUpPage() {
   const [email, setEmail] = useState(emailFromHistory);
   const [password, setPassword] = useState("");
   const [sentTo, setSentTo] = useState<string | null>(null);
-  const [resend, setResend] = useState<Resend>({ state: "idle" });
   const sendsEmail = useSendsEmail();
 
   const submit = async () => {
@@ -51,14 +47,6 @@ export function SignUpPage() {
     }),
   });
 
-  const sendAnother = () => {
-    setResend({ state: "sending" });
-    sendJson("POST", "/api/auth/signup", { name, email, password } satisfies SignUpBody).then(
-      () => setResend({ state: "sent" }),
-      (error: unknown) => setResend({ state: "failed", message: asApiError(error).message }),
-    );
-  };
-
   const signedInAfter = `You will be signed in right away${next?.startsWith("/invitations") ? " and can accept your invitation" : ""}.`;
   const useAnother = (
     <button
@@ -66,7 +54,6 @@ export function SignUpPage() {
       className="link-button"
       onClick={() => {
         setSentTo(null);
-        setResend({ state: "idle" });
         form.reset();
       }}
     >
@@ -94,21 +81,9 @@ export function SignUpPage() {
           <p>Open it to confirm your address. {signedInAfter}</p>
         </Notice>
         <h2>Nothing arrived?</h2>
-        <p>It can take a few minutes. Check your spam folder, or send another link.</p>
-        <p className="actions">
-          <button type="button" className="button" onClick={sendAnother} disabled={resend.state === "sending"}>
-            {resend.state === "sending" ? "Sending…" : "Send another link"}
-          </button>
-          {useAnother}
-        </p>
-        <p role="status" className="small">
-          {resend.state === "sent" ? `Sent again to ${sentTo}. Any of the links works.` : null}
-        </p>
-        {resend.state === "failed" ? (
-          <p className="field-error" role="alert">
-            {resend.message}
-          </p>
-        ) : null}
+        <p>It can take a few minutes. Check your spam folder, or ask for the link again: any of the links works until one is used.</p>
+        <ResendConfirmation email={sentTo} />
+        <p className="actions">{useAnother}</p>
       </div>
     );
   }
