@@ -11,7 +11,6 @@ export function presentMe(person: PersonRow, roles: RolesOfPerson, actor: Signed
     name: person.name,
     email: person.email,
     emailVerified: person.emailVerifiedAt !== null,
-    emailPublic: person.emailPublic === 1,
     githubHandle: person.githubHandle,
     timeZone: person.timeZone,
     country: person.country,

@@ -102,7 +102,6 @@ export const MeResponse = z
     name: z.string(),
     email: z.string().nullable(),
     emailVerified: z.boolean(),
-    emailPublic: z.boolean().describe("Whether mentors' pages show this email to everyone."),
     githubHandle: z.string().nullable(),
     timeZone: z.string().nullable(),
     country: z.string().nullable(),
@@ -138,8 +137,8 @@ export const ProfileBody = z
       .nullable()
       .optional(),
     skills: z.array(DisplayName.trim().min(1).max(60)).max(50).optional(),
-    emailPublic: z.boolean().optional(),
   })
+  // Strict, so a client still sending the retired `emailPublic` switch is told so instead of being ignored.
   .strict();
 /** The profile changes a person sends. */
 export type ProfileBody = z.infer<typeof ProfileBody>;

@@ -70,7 +70,12 @@ export interface PersonTable {
   name: string;
   githubHandle: string | null;
   email: string | null;
-  emailPublic: Flag;
+  /**
+   * Retired: the profile's "show my email" switch, which nothing reads since project pages show the
+   * address each term page gives. Nothing writes it any more (new rows take its default, 0); the
+   * column is kept because dropping it takes a migration on both engines.
+   */
+  emailPublic: ColumnType<Flag, Flag | undefined, never>;
   timeZone: string | null;
   country: string | null;
   /** scrypt hash of the password (see src/security/passwords.ts); null for people who never signed up. */

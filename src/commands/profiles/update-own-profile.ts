@@ -14,7 +14,6 @@ export interface ProfileChanges {
   timeZone?: string | null | undefined;
   country?: string | null | undefined;
   skills?: string[] | undefined;
-  emailPublic?: boolean | undefined;
 }
 
 /**
@@ -38,7 +37,6 @@ export async function updateOwnProfile(options: { database: DatabaseHandle; acto
     if (changes.githubHandle !== undefined) update.githubHandle = changes.githubHandle;
     if (changes.timeZone !== undefined) update.timeZone = changes.timeZone;
     if (changes.country !== undefined) update.country = changes.country;
-    if (changes.emailPublic !== undefined) update.emailPublic = changes.emailPublic ? 1 : 0;
     if (changes.skills !== undefined) {
       const tags = [...new Set(changes.skills.map((skill) => normalizeSkill(skill)).filter((tag): tag is string => Boolean(tag)))];
       update.skills = JSON.stringify(tags);

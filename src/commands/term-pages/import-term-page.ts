@@ -131,7 +131,7 @@ export async function importTermPageWithin(trx: Db, options: PageImport): Promis
       const links: MentorLink[] = [];
       for (const mentor of project.mentors) {
         if (!mentor.name && !mentor.handle && !mentor.email) continue;
-        const { person, created: personCreated } = await findOrCreatePerson(trx, mentor, now, { emailWasPublished: true });
+        const { person, created: personCreated } = await findOrCreatePerson(trx, mentor, now);
         result.mentors[personCreated ? "created" : "matched"] += 1;
         // The project keeps the contact as this page gives it, whichever page the person came from.
         links.push({ personId: person.id, contactName: mentor.name, contactEmail: mentor.email });

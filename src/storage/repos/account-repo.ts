@@ -28,7 +28,6 @@ export function insertAccount(
     .values({
       name: input.name,
       email: input.email,
-      emailPublic: 0,
       passwordHash: input.passwordHash,
       emailVerifiedAt: input.emailVerifiedAt,
       createdAt: now,
@@ -43,7 +42,6 @@ export interface PersonChanges {
   name?: string;
   githubHandle?: string | null;
   email?: string;
-  emailPublic?: 0 | 1;
   timeZone?: string | null;
   country?: string | null;
   skills?: string;

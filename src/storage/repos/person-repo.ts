@@ -15,12 +15,7 @@ export interface NamedPerson {
  * the stored person lacks; never overwrites what a person set themselves. Which address a
  * person keeps is decided once the page is in (`setPageEmail`), from the newest page naming them.
  */
-export async function findOrCreatePerson(
-  db: Db,
-  named: NamedPerson,
-  at: Date,
-  options: { emailWasPublished?: boolean } = {},
-): Promise<{ person: PersonRow; created: boolean }> {
+export async function findOrCreatePerson(db: Db, named: NamedPerson, at: Date): Promise<{ person: PersonRow; created: boolean }> {
   const existing = await findPerson(db, named);
   if (existing) {
     const fill: { githubHandle?: string; name?: string } = {};
@@ -44,8 +39,6 @@ export async function findOrCreatePerson(
       name: named.name ?? named.handle ?? named.email ?? "",
       githubHandle: named.handle,
       email,
-      // A person created from a public page keeps the email public as they published it there.
-      emailPublic: email && options.emailWasPublished ? 1 : 0,
       createdAt: now,
       updatedAt: now,
     })

@@ -18,6 +18,23 @@ describe.each(testDialects())("your profile on %s", (dialect) => {
   });
   afterAll(() => t.dispose());
 
+  it("the profile offers no switch for showing the account's email: the answer has none, and a change that sends one is refused naming it", async () => {
+    const [ada] = people;
+    if (!ada) throw new Error("ada is missing");
+    const profile = await t.app.inject({ method: "GET", url: "/api/me", headers: asBrowser(ada) });
+    expect(profile.statusCode).toBe(200);
+    expect(profile.json()).not.toHaveProperty("emailPublic");
+
+    const refused = await t.app.inject({ method: "PATCH", url: "/api/me", payload: { country: "DE", emailPublic: true }, headers: asBrowser(ada) });
+    expect(refused.statusCode).toBe(400);
+    expect(refused.headers["content-type"]).toContain("application/problem+json");
+    const problem = refused.json();
+    expect(problem).toMatchObject({ code: "INVALID_INPUT", detail: expect.stringContaining('"emailPublic"') });
+    expect(problem.errors).toEqual([{ field: "body", code: "unrecognized_keys", detail: expect.stringContaining('"emailPublic"') }]);
+    // Nothing of the refused change was kept.
+    expect((await t.app.inject({ method: "GET", url: "/api/me", headers: asBrowser(ada) })).json().country).toBeNull();
+  });
+
   it("two people claiming the same GitHub handle at the same moment: one gets it, the other a 409 problem, never a 500", async () => {
     // Three pairs at once, so that at least one pair's checks both run before either writes.
     const pairs = [0, 1, 2].map((pair) => [people[2 * pair], people[2 * pair + 1]] as const);

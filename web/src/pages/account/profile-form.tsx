@@ -1,14 +1,14 @@
 import { useMemo, useState } from "react";
 import type { ProfileBody } from "../../../../src/schemas/account.ts";
 import { sendJson } from "../../api/send-json.ts";
-import { CheckboxField, SelectField, TextField, VisibilityBadge } from "../../forms/field.tsx";
+import { SelectField, TextField, VisibilityBadge } from "../../forms/field.tsx";
 import { FormError, Notice } from "../../forms/form-error.tsx";
 import { useForm } from "../../forms/use-form.ts";
 import type { Me } from "../../session/session.tsx";
 import { viewerTimeZone } from "../../time/zones.ts";
 import { timeZoneChoices } from "./time-zones.ts";
 
-const FIELDS = ["name", "githubHandle", "timeZone", "country", "skills", "emailPublic"] as const;
+const FIELDS = ["name", "githubHandle", "timeZone", "country", "skills"] as const;
 
 /** The profile as the form holds it: plain strings, as typed. */
 interface Draft {
@@ -17,7 +17,6 @@ interface Draft {
   timeZone: string;
   country: string;
   skills: string;
-  emailPublic: boolean;
 }
 
 function draftOf(me: Me): Draft {
@@ -27,7 +26,6 @@ function draftOf(me: Me): Draft {
     timeZone: me.timeZone ?? viewerTimeZone(),
     country: me.country ?? "",
     skills: me.skills.map((skill) => skill.label).join(", "),
-    emailPublic: me.emailPublic,
   };
 }
 
@@ -42,8 +40,9 @@ function cleanHandle(value: string): string | null {
 }
 
 /**
- * The profile form: name, GitHub handle, time zone, country, skills and whether the email is
- * public, each marked with who can see it. Saves with PATCH /api/me; errors beside the field.
+ * The profile form: name, GitHub handle, time zone, country and skills, each marked with who can
+ * see it, beside the account's email, which it shows but does not change. Saves with PATCH /api/me;
+ * errors beside the field.
  */
 export function ProfileForm({ me, onSaved }: { me: Me; onSaved(me: Me): void }) {
   const [draft, setDraft] = useState(() => draftOf(me));
@@ -64,7 +63,6 @@ export function ProfileForm({ me, onSaved }: { me: Me; onSaved(me: Me): void }) 
         .split(",")
         .map((skill) => skill.trim())
         .filter(Boolean),
-      emailPublic: draft.emailPublic,
     } satisfies ProfileBody);
     setDraft(draftOf(updated));
     setSaved(true);
@@ -88,20 +86,14 @@ export function ProfileForm({ me, onSaved }: { me: Me; onSaved(me: Me): void }) 
       <div className="field">
         <div className="field-label-row">
           <span className="field-label">Email</span>
-          <VisibilityBadge visibility={draft.emailPublic ? "public" : "admins"} />
+          {/* The admins' people page lists it for every program where the person has a role; no public page shows it. */}
+          <VisibilityBadge visibility="admins" />
         </div>
+        <p className="field-hint">Project pages show the address each term page gives for its mentors, never your account's address.</p>
         <p className="field-value">
           {me.email ?? "No email address"} {me.emailVerified ? <span className="muted">(confirmed)</span> : <span className="muted">(not confirmed)</span>}
         </p>
       </div>
-      <CheckboxField
-        name="emailPublic"
-        label="Show my email on project pages"
-        hint="Off: only program admins see it. On: anyone can see it on the pages of projects you mentor."
-        checked={draft.emailPublic}
-        onChange={(event) => set("emailPublic", event.target.checked)}
-        error={form.errors.fields.emailPublic}
-      />
       <TextField
         name="githubHandle"
         label="GitHub handle"
