@@ -92,11 +92,12 @@ export class SingleFlight<V> {
  * What one named response cache may hold per process: free text and filters let anyone ask for
  * new keys, so the bound, not the variety of requests, decides the memory it takes.
  */
-const RESPONSE_CACHE_LIMITS: LruLimits<string> = { maxEntries: 1000, maxWeight: 32 * 1024 * 1024, weigh: (json) => json.length * 2 };
+const RESPONSE_CACHE_LIMITS: LruLimits<Buffer> = { maxEntries: 1000, maxWeight: 32 * 1024 * 1024, weigh: (json) => json.length };
 
 interface ResponseCache {
-  answers: LruCache<string>;
-  producing: SingleFlight<string>;
+  /** Answers as UTF-8 bytes: a hit is written to the socket as it is, with no encoding and no garbage. */
+  answers: LruCache<Buffer>;
+  producing: SingleFlight<Buffer>;
 }
 
 const caches = new WeakMap<AppContext, Map<string, ResponseCache>>();
@@ -109,7 +110,7 @@ function cacheOf(context: AppContext, name: string): ResponseCache {
   }
   let cache = named.get(name);
   if (!cache) {
-    cache = { answers: new LruCache<string>(RESPONSE_CACHE_LIMITS), producing: new SingleFlight<string>() };
+    cache = { answers: new LruCache<Buffer>(RESPONSE_CACHE_LIMITS), producing: new SingleFlight<Buffer>() };
     named.set(name, cache);
   }
   return cache;
@@ -122,7 +123,7 @@ export function responseCacheSize(context: AppContext, name: string): number {
 
 /**
  * Answers with JSON cached under `key`, or produces it, serializes it through the route's
- * response schema (which validates it and keeps only its fields) and caches the text. Keys
+ * response schema (which validates it and keeps only its fields) and caches its bytes. Keys
  * must carry a revision that every write moves on, so no entry ever needs invalidating;
  * each server process keeps its own cache. Concurrent requests for a key not yet cached
  * wait for one production.
@@ -135,14 +136,11 @@ export async function sendCachedJson<S extends z.ZodType>(
   const json =
     cache.answers.get(options.key) ??
     (await cache.producing.run(options.key, async () => {
-      const text = JSON.stringify(options.schema.encode(await options.produce()));
-      cache.answers.set(options.key, text);
-      return text;
+      const bytes = Buffer.from(JSON.stringify(options.schema.encode(await options.produce())));
+      cache.answers.set(options.key, bytes);
+      return bytes;
     }));
-  return reply
-    .type("application/json; charset=utf-8")
-    .serializer((payload) => payload as string)
-    .send(json);
+  return reply.type("application/json; charset=utf-8").send(json);
 }
 
 interface Memo {
