@@ -77,7 +77,7 @@ export function ProfileForm({ me, onSaved }: { me: Me; onSaved(me: Me): void }) 
         name="name"
         label="Name"
         badge={<VisibilityBadge visibility="public" />}
-        hint="Shown on the project pages you mentor, and to program admins."
+        hint="Shown to program admins, and on the project pages you mentor where their term page gives no name."
         autoComplete="name"
         value={draft.name}
         onChange={(event) => set("name", event.target.value)}
