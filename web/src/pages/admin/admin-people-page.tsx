@@ -163,7 +163,7 @@ function People({ program }: { program: string }) {
         <section aria-labelledby="invitations-heading">
           <h2 id="invitations-heading">Invitations</h2>
           <p className="muted small">
-            Each invitation is an email: the Email column says whether it has left, and <Link href={adminPaths.outbox(program)}>the outbox</Link> shows it in
+            Each invitation is an email: the Delivery column says whether it has left, and <Link href={adminPaths.outbox(program)}>the outbox</Link> shows it in
             full.
           </p>
           {invitations.error ? <ErrorPanel error={invitations.error} onRetry={invitations.reload} /> : null}
