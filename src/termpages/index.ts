@@ -32,5 +32,6 @@ export { remarkWithoutRescans } from "./markdown.ts";
 export { parseTermPage } from "./parse.ts";
 export { phaseKindOf } from "./phase-kinds.ts";
 export { extractSkills, normalizeSkill, readSkills, skillLabels } from "./skills.ts";
+export { durationWeeks } from "./term-end.ts";
 export type * from "./types.ts";
 export { writeTermPage } from "./write.ts";

@@ -12,15 +12,26 @@ export interface TermFacts {
 const MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"];
 const NUMBER_WORDS = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen", "fourteen"];
 
+const NUMBER = `(\\d{1,2}|${NUMBER_WORDS.join("|")})`;
+const WEEKS = new RegExp(`(?<![\\w-])${NUMBER}\\s*weeks?\\b`, "i");
+const MONTHS_LONG = new RegExp(`(?<![\\w-])${NUMBER}\\s*months?\\b`, "i");
+
+function readNumber(word: string): number {
+  return /^\d+$/.test(word) ? Number(word) : NUMBER_WORDS.indexOf(word.toLowerCase()) + 1;
+}
+
+/** The weeks a duration line gives ("12 weeks", "twelve weeks"), or null when it gives none. */
+export function durationWeeks(duration: string | null): number | null {
+  const weeks = duration ? WEEKS.exec(duration) : null;
+  return weeks?.[1] ? readNumber(weeks[1]) : null;
+}
+
 /** "12 weeks" or "three months" of a duration line; weeks win, as they are the more precise. */
 function lengthOf(duration: string | null): { weeks: number } | { months: number } | null {
-  if (!duration) return null;
-  const number = `(\\d{1,2}|${NUMBER_WORDS.join("|")})`;
-  const read = (word: string) => (/^\d+$/.test(word) ? Number(word) : NUMBER_WORDS.indexOf(word.toLowerCase()) + 1);
-  const weeks = new RegExp(`(?<![\\w-])${number}\\s*weeks?\\b`, "i").exec(duration);
-  if (weeks?.[1]) return { weeks: read(weeks[1]) };
-  const months = new RegExp(`(?<![\\w-])${number}\\s*months?\\b`, "i").exec(duration);
-  return months?.[1] ? { months: read(months[1]) } : null;
+  const weeks = durationWeeks(duration);
+  if (weeks !== null) return { weeks };
+  const months = duration ? MONTHS_LONG.exec(duration) : null;
+  return months?.[1] ? { months: readNumber(months[1]) } : null;
 }
 
 /** The last month named in a title that also names a year ("Term 03 - 2022 September - November" → November 2022). */

@@ -22,7 +22,7 @@ import { ensureSkills } from "../../storage/repos/skill-repo.ts";
 import { findTermBySlug, insertTerm, replaceTimeline, type TermFields, updateTerm } from "../../storage/repos/term-repo.ts";
 import type { ProgramRow, TermRow } from "../../storage/schema.ts";
 import { inTransaction } from "../../storage/transaction.ts";
-import { projectFieldProblems, skillLabels } from "../../termpages/index.ts";
+import { durationWeeks, projectFieldProblems, skillLabels } from "../../termpages/index.ts";
 import type { ParsedProject, ParsedTermPage } from "../../termpages/types.ts";
 import { type NamedMentor, refreshMentorEmails } from "./mentor-contacts.ts";
 
@@ -209,7 +209,7 @@ async function upsertTerm(db: Db, program: ProgramRow, options: PageImport): Pro
     timeZone: page.timeZone,
     statusText: page.status,
     lengthText: page.duration,
-    lengthWeeks: weeksOf(page.duration),
+    lengthWeeks: durationWeeks(page.duration),
     intro: page.intro ?? null,
     sections: JSON.stringify(page.sections ?? []),
   };
@@ -239,11 +239,4 @@ function projectFields(project: ParsedProject, organizationId: number, state: Pr
     state,
     sourceLine: project.line,
   };
-}
-
-/** The number of weeks a duration line states ("three months (11 weeks - full-time schedule)" → 11). */
-function weeksOf(duration: string | null): number | null {
-  // A number is read from its first digit only: a run of digits is not rescanned from each of them.
-  const match = duration ? /(?<!\d)(\d+)\s*weeks?/i.exec(duration) : null;
-  return match?.[1] ? Number(match[1]) : null;
 }
