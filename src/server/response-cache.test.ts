@@ -86,6 +86,13 @@ describe("single flight", () => {
   });
 });
 
+/** Remembers the read's first value under "version" for one second. */
+async function firstRead(owner: object, read: ReturnType<typeof controlledRead>): Promise<void> {
+  const first = rememberFor(owner, "version", 1000, read.read);
+  read.finishAll();
+  await first;
+}
+
 describe("remembered values", () => {
   afterEach(() => {
     vi.useRealTimers();
@@ -111,9 +118,7 @@ describe("remembered values", () => {
     vi.useFakeTimers({ toFake: ["Date"] });
     const owner = {};
     const read = controlledRead(["7.1", "7.2"]);
-    const first = rememberFor(owner, "version", 1000, read.read);
-    read.finishAll();
-    await first;
+    await firstRead(owner, read);
 
     vi.advanceTimersByTime(600);
     expect(await rememberFor(owner, "version", 1000, read.read)).toBe("7.1");
@@ -127,9 +132,7 @@ describe("remembered values", () => {
     vi.useFakeTimers({ toFake: ["Date"] });
     const owner = {};
     const read = controlledRead(["7.1", "7.2"]);
-    const first = rememberFor(owner, "version", 1000, read.read);
-    read.finishAll();
-    await first;
+    await firstRead(owner, read);
     vi.advanceTimersByTime(600);
     await rememberFor(owner, "version", 1000, read.read);
     vi.advanceTimersByTime(500);
