@@ -15,6 +15,9 @@ const program: ProgramRow = {
   timeZone: LA,
   applicationLimit: 3,
   stipendPolicy: "",
+  projectQuota: null,
+  slotBudget: null,
+  offerResponseHours: 72,
   createdAt: "2024-01-01T00:00:00.000Z",
   updatedAt: "2024-01-01T00:00:00.000Z",
 };
@@ -28,6 +31,8 @@ const term: TermRow = {
   lengthWeeks: null,
   statusText: null,
   intro: null,
+  publishedAt: "2024-01-01T00:00:00.000Z",
+  slotBudget: null,
   sections: "[]",
   revision: 1,
   createdAt: "2024-01-01T00:00:00.000Z",

@@ -2,6 +2,7 @@ import type { ColumnType, Generated, Insertable, Selectable, Updateable } from "
 import type { OutboxState } from "../domain/outbox-states.ts";
 import type { PhaseKind } from "../domain/phases.ts";
 import type { ProjectState } from "../domain/project-states.ts";
+import type { MentorConfirmation, ProjectQuestionKind, ProjectQuestionSection, ProposalStage, TimeCommitment } from "../domain/proposal-states.ts";
 import type { GrantedRole, Role } from "../domain/roles.ts";
 import type { ScheduledJobState } from "../domain/scheduled-jobs.ts";
 
@@ -18,6 +19,12 @@ export interface ProgramTable {
   timeZone: string;
   applicationLimit: number;
   stipendPolicy: string;
+  /** How many proposals an organization may submit per term; null when there is no limit. */
+  projectQuota: ColumnType<number | null, number | null | undefined, number | null>;
+  /** The number of funded mentorships a new term starts with; null when the program sets none. */
+  slotBudget: ColumnType<number | null, number | null | undefined, number | null>;
+  /** How long an applicant has to answer an offer. */
+  offerResponseHours: ColumnType<number, number | undefined, number>;
   createdAt: Instant;
   updatedAt: Instant;
 }
@@ -38,6 +45,10 @@ export interface TermTable {
   sections: ColumnType<string, string | undefined, string>;
   /** Goes up by one with every change to the term or its projects; read caches key on it. */
   revision: ColumnType<number, number | undefined, number>;
+  /** When an admin published the term; null while it is a draft, which only its admins see. */
+  publishedAt: ColumnType<Instant | null, Instant | null | undefined, Instant | null>;
+  /** The number of funded mentorships of the term; null when none is set. */
+  slotBudget: ColumnType<number | null, number | null | undefined, number | null>;
   createdAt: Instant;
   updatedAt: Instant;
 }
@@ -61,6 +72,12 @@ export interface OrganizationTable {
   slug: string;
   name: string;
   intro: string | null;
+  website: ColumnType<string | null, string | null | undefined, string | null>;
+  repositoryUrl: ColumnType<string | null, string | null | undefined, string | null>;
+  /** One or two sentences on what the organization makes. */
+  description: ColumnType<string | null, string | null | undefined, string | null>;
+  /** Overrides the program's project quota for this organization; null to follow the program. */
+  projectQuota: ColumnType<number | null, number | null | undefined, number | null>;
   createdAt: Instant;
 }
 
@@ -203,11 +220,41 @@ export interface ProjectTable {
   mentorNotes: ColumnType<string, string | undefined, string>;
   /** JSON array of {label, text}: fields the canonical format has no slot for. */
   extraFields: ColumnType<string, string | undefined, string>;
+  /** The project's fate: "proposed" until an admin decides; `proposalStage` says where an undecided one stands. */
   state: ProjectState;
+  proposalStage: ColumnType<ProposalStage, ProposalStage | undefined, ProposalStage>;
+  /** Slots accepted by the admin (the mentees the project takes). */
   slots: ColumnType<number, number | undefined, number>;
+  /** Slots the maintainer asked for. */
+  slotsRequested: ColumnType<number, number | undefined, number>;
+  timeCommitment: ColumnType<TimeCommitment | null, TimeCommitment | null | undefined, TimeCommitment | null>;
+  hoursPerWeek: ColumnType<number | null, number | null | undefined, number | null>;
+  /** The admin's comment when asking for changes. */
+  reviewComment: ColumnType<string | null, string | null | undefined, string | null>;
+  /** The admin's reason for rejecting, which the maintainer sees. */
+  rejectionReason: ColumnType<string | null, string | null | undefined, string | null>;
+  /** JSON of an accepted project's edit awaiting an admin's approval; null when there is none. */
+  pendingChange: ColumnType<string | null, string | null | undefined, string | null>;
+  pendingChangeAt: ColumnType<Instant | null, Instant | null | undefined, Instant | null>;
+  submittedAt: ColumnType<Instant | null, Instant | null | undefined, Instant | null>;
+  decidedAt: ColumnType<Instant | null, Instant | null | undefined, Instant | null>;
+  proposedByPersonId: ColumnType<number | null, number | null | undefined, number | null>;
   sourceLine: number | null;
   createdAt: Instant;
   updatedAt: Instant;
+}
+
+/** The `project_questions` table: the prerequisite tasks and questions a project asks its applicants. */
+export interface ProjectQuestionTable {
+  id: Generated<number>;
+  projectId: number;
+  position: number;
+  section: ProjectQuestionSection;
+  kind: ProjectQuestionKind;
+  prompt: string;
+  /** JSON array of the choices of a `choice` question. */
+  choices: ColumnType<string, string | undefined, string>;
+  required: ColumnType<Flag, Flag | undefined, Flag>;
 }
 
 /** The `project_mentors` table. */
@@ -219,6 +266,14 @@ export interface ProjectMentorTable {
   contactName: ColumnType<string | null, string | null | undefined, string | null>;
   /** The address the project's own term page published for this mentor; the only one the project shows. */
   contactEmail: ColumnType<string | null, string | null | undefined, string | null>;
+  /** The mentor's answer; only confirmed mentors are shown publicly. */
+  confirmation: ColumnType<MentorConfirmation, MentorConfirmation | undefined, MentorConfirmation>;
+  /** The email or GitHub handle the maintainer named the mentor by, as typed. */
+  namedAs: ColumnType<string | null, string | null | undefined, string | null>;
+  /** SHA-256 of the secret of the emailed confirmation link; null once answered. */
+  confirmTokenHash: ColumnType<string | null, string | null | undefined, string | null>;
+  askedAt: ColumnType<Instant | null, Instant | null | undefined, Instant | null>;
+  answeredAt: ColumnType<Instant | null, Instant | null | undefined, Instant | null>;
 }
 
 /** The `skills` table: one normalized tag each ("go" for Golang and Go). */
@@ -321,6 +376,7 @@ export interface Database {
   people: PersonTable;
   projects: ProjectTable;
   projectMentors: ProjectMentorTable;
+  projectQuestions: ProjectQuestionTable;
   skills: SkillTable;
   projectSkills: ProjectSkillTable;
   upstreamLinks: UpstreamLinkTable;

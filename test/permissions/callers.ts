@@ -34,6 +34,10 @@ export interface PermissionWorld {
   anotherProject: string;
   /** An API token id owned by the applicant. */
   applicantTokenId: number;
+  /** The ids of people by caller, for groups that name callers in their objects. */
+  personIds: Record<Exclude<Caller, "visitor">, number>;
+  /** Names of objects the row groups' setups made (see row.ts), by a key of the group's own. */
+  extra: Record<string, string>;
 }
 
 export const PASSWORD = "permission table password";
@@ -96,5 +100,7 @@ export async function buildPermissionWorld(t: TestApp): Promise<PermissionWorld>
     project: project.slug,
     anotherProject: anotherProject.slug,
     applicantTokenId: token.json().id,
+    personIds: people as Record<Exclude<Caller, "visitor">, number>,
+    extra: {},
   };
 }

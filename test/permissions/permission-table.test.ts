@@ -3,24 +3,7 @@ import { sessionCookieOf, type TestSession } from "../helpers/accounts.ts";
 import { createTestApp, type TestApp } from "../helpers/app.ts";
 import { testDialects } from "../helpers/databases.ts";
 import { buildPermissionWorld, CALLERS, type Caller, PASSWORD, type PermissionWorld } from "./callers.ts";
-
-/** What a caller should get: any 2xx ("ok"), or one exact status. */
-type Expected = "ok" | 302 | 400 | 401 | 403 | 404;
-
-interface Row {
-  /** "METHOD /path" exactly as the route is declared. */
-  route: string;
-  request(world: PermissionWorld, caller: Caller): { url: string; payload?: object };
-  expected: Record<Caller, Expected>;
-  /** Rows that end the caller's session run on a session of their own. */
-  freshSession?: boolean;
-  /** Rows that end every session of the caller: the table signs everyone in again after them. */
-  endsAllSessions?: boolean;
-}
-
-const every = (expected: Expected): Record<Caller, Expected> => Object.fromEntries(CALLERS.map((caller) => [caller, expected])) as Record<Caller, Expected>;
-const signedIn = (expected: Expected = "ok"): Record<Caller, Expected> => ({ ...every(expected), visitor: 401 });
-const adminOnly = (): Record<Caller, Expected> => ({ ...every(403), visitor: 401, programAdmin: "ok" });
+import { adminOnly, every, type Row, type RowGroup, signedIn } from "./row.ts";
 
 const PUBLIC_READS: Row[] = [
   { route: "GET /healthz", request: () => ({ url: "/healthz" }), expected: every("ok") },
@@ -117,8 +100,14 @@ const ADMIN_ROUTES: Row[] = [
   },
 ];
 
+/**
+ * The groups of the workflow's routes, each in its own file beside this one, with the objects
+ * its rows need made by its `setup`.
+ */
+const GROUPS: RowGroup[] = [];
+
 /** The table: every API route, against every kind of caller. */
-const TABLE: Row[] = [...PUBLIC_READS, ...ACCOUNT_ROUTES, ...ADMIN_ROUTES];
+const TABLE: Row[] = [...PUBLIC_READS, ...ACCOUNT_ROUTES, ...ADMIN_ROUTES, ...GROUPS.flatMap((group) => group.rows)];
 
 // One world per engine: building it signs up and signs in every caller, the slow part.
 describe.each(testDialects())("permission table on %s", (dialect) => {
@@ -128,6 +117,7 @@ describe.each(testDialects())("permission table on %s", (dialect) => {
     // Rate limits are tested on their own; the table signs in far more often than a person would.
     t = await createTestApp(dialect, { rateLimits: false });
     world = await buildPermissionWorld(t);
+    for (const group of GROUPS) await group.setup?.(t, world);
   }, 120_000);
   afterAll(() => t.dispose());
 

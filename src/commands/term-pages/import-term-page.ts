@@ -213,7 +213,8 @@ async function upsertTerm(db: Db, program: ProgramRow, options: PageImport): Pro
     intro: page.intro ?? null,
     sections: JSON.stringify(page.sections ?? []),
   };
-  if (!existing) return { term: await insertTerm(db, program.id, termSlug, fromPage, now), created: true };
+  // A term page is the program's published word: the term it creates is public at once.
+  if (!existing) return { term: await insertTerm(db, program.id, termSlug, { ...fromPage, publishedAt: now.toISOString() }, now), created: true };
   // A page of projects only (project ideas; 2020's "Selected Projects", with no timeline and a title of
   // its own) must not blank or rename the term's own page.
   const projectsOnly = options.projectState === "proposed" || (page.timeline.length === 0 && page.title !== existing.title);

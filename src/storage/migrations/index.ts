@@ -10,6 +10,8 @@ import * as storeRenderedProjectText from "./20261201120000-store-rendered-proje
 import * as createScheduledJobs from "./20261201130000-create-scheduled-jobs.ts";
 import * as readProjectSkillsAgain from "./20261201140000-read-project-skills-again.ts";
 import * as storeMentorContacts from "./20261201150000-store-mentor-contacts.ts";
+import * as programSettingsAndOrganizationDetails from "./20261201160000-program-settings-and-organization-details.ts";
+import * as termDraftsAndProposals from "./20261201170000-term-drafts-and-proposals.ts";
 
 /**
  * Every migration, by timestamped name. Listed here rather than read from disk so that the
@@ -27,4 +29,6 @@ export const MIGRATIONS: Record<string, Migration> = {
   "20261201130000-create-scheduled-jobs": createScheduledJobs,
   "20261201140000-read-project-skills-again": readProjectSkillsAgain,
   "20261201150000-store-mentor-contacts": storeMentorContacts,
+  "20261201160000-program-settings-and-organization-details": programSettingsAndOrganizationDetails,
+  "20261201170000-term-drafts-and-proposals": termDraftsAndProposals,
 };
