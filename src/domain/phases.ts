@@ -13,3 +13,15 @@ export function isPhaseKind(value: string): value is PhaseKind {
 export function phaseOrder(kind: PhaseKind): number {
   return PHASE_KINDS.indexOf(kind);
 }
+
+/** Each phase kind as a person names it, e.g. the default wording of its row in a new term's timeline. */
+export const PHASE_LABELS = {
+  proposals: "Project proposals",
+  applications: "Mentee applications",
+  review: "Application review and admission decisions",
+  notifications: "Selection notifications",
+  start: "Mentorship begins",
+  midterm: "Midterm evaluations",
+  final: "Final evaluations",
+  end: "Last day of term",
+} as const satisfies Record<PhaseKind, string>;
