@@ -21,8 +21,10 @@ export interface SignedIn {
   adminOf: ReadonlySet<number>;
   /** Organizations this person maintains. */
   maintainerOf: ReadonlySet<number>;
-  /** Projects this person mentors. */
+  /** Projects this person mentors (named on, and confirmed). */
   mentorOf: ReadonlySet<number>;
+  /** Projects and proposals that name this person as a mentor, whether they answered yet or not. */
+  namedMentorOf: ReadonlySet<number>;
 }
 
 /** The visitor actor. */

@@ -57,6 +57,7 @@ async function signedIn(db: Db, person: PersonRow, via: Extract<Actor, { kind: "
     via,
     adminOf: new Set(grants.filter((grant) => grant.role === "program_admin").map((grant) => grant.programId)),
     maintainerOf: new Set(grants.flatMap((grant) => (grant.role === "maintainer" && grant.organizationId !== null ? [grant.organizationId] : []))),
-    mentorOf: new Set(mentored),
+    mentorOf: new Set(mentored.mentored),
+    namedMentorOf: new Set(mentored.named),
   };
 }

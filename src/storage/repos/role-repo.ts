@@ -39,10 +39,13 @@ export function listGrantsOf(db: Db, personId: number): Promise<RoleGrantRow[]> 
   return db.selectFrom("roleGrants").selectAll().where("personId", "=", personId).orderBy("id").execute();
 }
 
-/** The ids of the projects a person mentors. */
-export async function listMentoredProjectIds(db: Db, personId: number): Promise<number[]> {
-  const rows = await db.selectFrom("projectMentors").select("projectId").where("personId", "=", personId).execute();
-  return rows.map((row) => row.projectId);
+/**
+ * The projects a person is named on as a mentor: `mentored` those they confirmed (a mentor's
+ * rights), `named` every one, answered or not (they may read the proposal to answer it).
+ */
+export async function listMentoredProjectIds(db: Db, personId: number): Promise<{ mentored: number[]; named: number[] }> {
+  const rows = await db.selectFrom("projectMentors").select(["projectId", "confirmation"]).where("personId", "=", personId).execute();
+  return { mentored: rows.filter((row) => row.confirmation === "confirmed").map((row) => row.projectId), named: rows.map((row) => row.projectId) };
 }
 
 /** The people of a program with their roles: admins, maintainers and mentors of its projects. */
@@ -71,6 +74,7 @@ export async function listProgramPeople(db: Db, programId: number) {
       .innerJoin("people", "people.id", "projectMentors.personId")
       .select(["people.id as personId", "people.name", "people.githubHandle", "people.email", "projects.slug as projectSlug", "projects.title as projectTitle"])
       .where("terms.programId", "=", programId)
+      .where("projectMentors.confirmation", "=", "confirmed")
       .orderBy("people.name")
       .execute(),
   ]);
@@ -108,6 +112,7 @@ export async function listRolesOf(db: Db, personId: number): Promise<RolesOfPers
         "organizations.name as organizationName",
       ])
       .where("projectMentors.personId", "=", personId)
+      .where("projectMentors.confirmation", "=", "confirmed")
       .orderBy("projects.id", "desc")
       .execute(),
   ]);
