@@ -181,6 +181,50 @@ describe.each(testDialects())("storage on %s", (dialect) => {
     ]);
   });
 
+  it("keeps every term made before drafts existed public, its mentors confirmed and its proposals submitted", async () => {
+    const { id: programId } = await insertProgram("before-drafts");
+    for (
+      let down = await migrateDown(handle.db);
+      !down.applied.includes("20261201160000-program-settings-and-organization-details");
+      down = await migrateDown(handle.db)
+    ) {
+      expect(down.applied).toHaveLength(1);
+    }
+    const { id: termId } = await handle.db
+      .insertInto("terms")
+      .values({ programId, slug: "before-drafts-term", title: "T", timeZone: "UTC", createdAt: NOW, updatedAt: NOW })
+      .returning(["id"])
+      .executeTakeFirstOrThrow();
+    const { id: organizationId } = await handle.db
+      .insertInto("organizations")
+      .values({ programId, slug: "before-drafts-org", name: "Org", createdAt: NOW })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    await sql`insert into projects (term_id, organization_id, slug, title, state, created_at, updated_at) values
+      (${termId}, ${organizationId}, 'before-drafts-idea', 'Idea', 'proposed', ${NOW}, ${NOW})`.execute(handle.db);
+    const { id: personId } = await handle.db
+      .insertInto("people")
+      .values({ name: "Mentor", createdAt: NOW, updatedAt: NOW })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    const project = await handle.db.selectFrom("projects").select("id").where("slug", "=", "before-drafts-idea").executeTakeFirstOrThrow();
+    await sql`insert into project_mentors (project_id, person_id, position) values (${project.id}, ${personId}, 1)`.execute(handle.db);
+
+    await migrateToLatest(handle.db);
+    const term = await handle.db.selectFrom("terms").select(["publishedAt", "slotBudget"]).where("id", "=", termId).executeTakeFirstOrThrow();
+    expect(term).toEqual({ publishedAt: NOW, slotBudget: null });
+    const idea = await handle.db
+      .selectFrom("projects")
+      .select(["state", "proposalStage", "slotsRequested"])
+      .where("id", "=", project.id)
+      .executeTakeFirstOrThrow();
+    expect(idea).toEqual({ state: "proposed", proposalStage: "submitted", slotsRequested: 1 });
+    const mentor = await handle.db.selectFrom("projectMentors").select("confirmation").where("projectId", "=", project.id).executeTakeFirstOrThrow();
+    expect(mentor.confirmation).toBe("confirmed");
+    const program = await handle.db.selectFrom("programs").select(["offerResponseHours", "projectQuota"]).where("id", "=", programId).executeTakeFirstOrThrow();
+    expect(program).toEqual({ offerResponseHours: 72, projectQuota: null });
+  });
+
   async function insertProgram(slug: string) {
     return handle.db
       .insertInto("programs")
