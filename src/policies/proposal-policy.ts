@@ -1,4 +1,5 @@
-import { EDITABLE_PROPOSAL_STATES, type ProposalState } from "../domain/proposal-states.ts";
+import { EDITABLE_PROPOSAL_STATES, type ProposalState, proposalState } from "../domain/proposal-states.ts";
+import type { ProposalRecord } from "../storage/schema.ts";
 import { type Actor, canWrite, isSignedIn } from "./actor.ts";
 import { isProgramAdmin } from "./program-policy.ts";
 
@@ -61,4 +62,11 @@ export function canDecideProposal(actor: Actor, proposal: ProposalScope): boolea
 /** Who may propose in an organization of a program: its maintainers and the program's admins. */
 export function canProposeFor(actor: Actor, scope: { programId: number; organizationId: number }): boolean {
   return canWrite(actor) && (isProgramAdmin(actor, scope.programId) || actor.maintainerOf.has(scope.organizationId));
+}
+
+/** What the proposal rules need of a loaded proposal. */
+export function proposalScope(
+  record: Pick<ProposalRecord, "id" | "organizationId" | "state" | "proposalStage"> & { term: Pick<ProposalRecord["term"], "programId"> },
+): ProposalScope {
+  return { projectId: record.id, programId: record.term.programId, organizationId: record.organizationId, state: proposalState(record) };
 }

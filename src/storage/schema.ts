@@ -535,3 +535,58 @@ export interface AuditObjectLabel {
   label: string;
   slug: string | null;
 }
+
+/** A mentor a proposal names, with their answer; the address is read for the confirmation email, never shown publicly. */
+export interface ProposalMentorRow {
+  personId: number;
+  name: string;
+  githubHandle: string | null;
+  email: string | null;
+  namedAs: string | null;
+  confirmation: MentorConfirmation;
+  askedAt: Instant | null;
+  answeredAt: Instant | null;
+}
+
+/** A question a project asks its applicants, its choices parsed. */
+export interface ProposalQuestionRow {
+  section: ProjectQuestionSection;
+  kind: ProjectQuestionKind;
+  prompt: string;
+  choices: string[];
+  required: boolean;
+}
+
+/** A proposal with everything its page shows: the project row, its term, program, organization, skills, mentors, links and questions. */
+export interface ProposalRecord extends ProjectRow {
+  term: Pick<TermRow, "id" | "slug" | "title" | "timeZone" | "publishedAt" | "programId">;
+  programSlug: string;
+  organization: Pick<OrganizationRow, "id" | "slug" | "name" | "projectQuota">;
+  skills: Array<{ tag: string; label: string; originalText: string }>;
+  mentors: ProposalMentorRow[];
+  upstreamIssues: string[];
+  questions: ProposalQuestionRow[];
+  /** The name of the person who created the proposal; null for an imported one or when they are gone. */
+  proposerName: string | null;
+}
+
+/** A proposal in a list: the project row with its term and organization by name and its mentors' answers counted. */
+export interface ProposalSummaryRow {
+  id: number;
+  slug: string;
+  title: string;
+  state: ProjectState;
+  proposalStage: ProposalStage;
+  slots: number;
+  slotsRequested: number;
+  pendingChange: string | null;
+  submittedAt: Instant | null;
+  updatedAt: Instant;
+  termId: number;
+  termSlug: string;
+  termTitle: string;
+  organizationId: number;
+  organizationSlug: string;
+  organizationName: string;
+  mentors: { confirmed: number; pending: number; declined: number };
+}
