@@ -1,8 +1,23 @@
+import { effectiveProjectQuota } from "../domain/project-quota.ts";
 import type { ProgramOrganizationsResponse, ProgramProjectChoice } from "../schemas/admin.ts";
-import type { OrganizationRow, ProjectOfProgram } from "../storage/schema.ts";
+import type { Organization } from "../schemas/organization.ts";
+import type { OrganizationRow, ProgramRow, ProjectOfProgram } from "../storage/schema.ts";
 
-/** A program's organizations by name, each with its projects (newest term first), for admin forms. */
-export function presentProgramOrganizations(organizations: OrganizationRow[], projects: ProjectOfProgram[]): ProgramOrganizationsResponse {
+/** An organization with its details and the quota that applies to it, for its program's admins. */
+export function presentOrganization(organization: OrganizationRow, program: ProgramRow): Organization {
+  return {
+    slug: organization.slug,
+    name: organization.name,
+    website: organization.website,
+    repositoryUrl: organization.repositoryUrl,
+    description: organization.description,
+    projectQuota: organization.projectQuota,
+    effectiveProjectQuota: effectiveProjectQuota(organization, program),
+  };
+}
+
+/** A program's organizations by name, each with its details and its projects (newest term first), for admin forms. */
+export function presentProgramOrganizations(program: ProgramRow, organizations: OrganizationRow[], projects: ProjectOfProgram[]): ProgramOrganizationsResponse {
   const byOrganization = new Map<number, ProgramProjectChoice[]>();
   for (const project of projects) {
     const choice = { slug: project.slug, title: project.title, term: { slug: project.termSlug, title: project.termTitle } };
@@ -11,6 +26,6 @@ export function presentProgramOrganizations(organizations: OrganizationRow[], pr
     else byOrganization.set(project.organizationId, [choice]);
   }
   return {
-    items: organizations.map((organization) => ({ slug: organization.slug, name: organization.name, projects: byOrganization.get(organization.id) ?? [] })),
+    items: organizations.map((organization) => ({ ...presentOrganization(organization, program), projects: byOrganization.get(organization.id) ?? [] })),
   };
 }

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { OUTBOX_STATES } from "../domain/outbox-states.ts";
 import { ROLES } from "../domain/roles.ts";
+import { Organization } from "./organization.ts";
 
 /** A person with a role in a program. */
 export const ProgramPerson = z
@@ -91,10 +92,8 @@ export const ProgramProjectChoice = z
 /** A project to choose in an admin form. */
 export type ProgramProjectChoice = z.infer<typeof ProgramProjectChoice>;
 
-/** An organization of the program with its projects of every term, as admin forms offer them. */
-export const ProgramOrganization = z
-  .object({ slug: z.string(), name: z.string(), projects: z.array(ProgramProjectChoice) })
-  .meta({ id: "ProgramOrganization" });
+/** An organization of the program with its details and its projects of every term, as admin forms offer them. */
+export const ProgramOrganization = Organization.extend({ projects: z.array(ProgramProjectChoice) }).meta({ id: "ProgramOrganization" });
 /** An organization with its projects. */
 export type ProgramOrganization = z.infer<typeof ProgramOrganization>;
 

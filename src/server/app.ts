@@ -16,6 +16,7 @@ import { healthRoutes } from "./routes/health/routes.ts";
 import { invitationRoutes } from "./routes/invitations/routes.ts";
 import { meRoutes } from "./routes/me/routes.ts";
 import { oidcRoutes } from "./routes/oidc/routes.ts";
+import { programSetupRoutes } from "./routes/program-setup/routes.ts";
 import { programRoutes } from "./routes/programs/routes.ts";
 import { projectRoutes } from "./routes/projects/routes.ts";
 import { serverInfoRoutes } from "./routes/server-info/routes.ts";
@@ -155,6 +156,7 @@ export async function buildApp({
   await app.register(invitationRoutes, { context });
   await app.register(adminRoutes, { context });
   await app.register(programRoutes, { context });
+  await app.register(programSetupRoutes, { context });
   await app.register(termRoutes, { context });
   await app.register(projectRoutes, { context });
   return app;

@@ -41,3 +41,32 @@ export function findOrganizationById(db: Db, id: number): Promise<OrganizationRo
 export function listOrganizationsOfProgram(db: Db, programId: number): Promise<OrganizationRow[]> {
   return db.selectFrom("organizations").selectAll().where("programId", "=", programId).orderBy("name").orderBy("id").execute();
 }
+
+/** The details of an organization its program's admins set. */
+export type OrganizationDetails = Pick<OrganizationRow, "slug" | "name" | "website" | "repositoryUrl" | "description" | "projectQuota">;
+
+/** Creates an organization of a program; a slug the program already has is CONFLICT (the driver's unique key). */
+export function insertOrganization(db: Db, programId: number, details: OrganizationDetails, at: Date): Promise<OrganizationRow> {
+  return db
+    .insertInto("organizations")
+    .values({ ...details, programId, intro: null, createdAt: at.toISOString() })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}
+
+/** Changes an organization's details. */
+export function updateOrganization(db: Db, organizationId: number, details: Partial<OrganizationDetails>): Promise<OrganizationRow> {
+  return db.updateTable("organizations").set(details).where("id", "=", organizationId).returningAll().executeTakeFirstOrThrow();
+}
+
+/**
+ * Moves the revision of every term with a project of the organization on, for a change their
+ * cached catalogs show (its name and slug), so no cached answer of the old one is served again.
+ */
+export async function moveTermsOfOrganizationOn(db: Db, organizationId: number): Promise<void> {
+  await db
+    .updateTable("terms")
+    .set((eb) => ({ revision: eb("revision", "+", 1) }))
+    .where("id", "in", (eb) => eb.selectFrom("projects").select("termId").where("organizationId", "=", organizationId))
+    .execute();
+}

@@ -40,6 +40,31 @@ export function insertProgram(db: Db, input: NewProgramInput): Promise<ProgramRo
     .executeTakeFirstOrThrow();
 }
 
+/** The settings of a program its admins change. */
+export type ProgramSettingsUpdate = Partial<Pick<ProgramRow, "name" | "timeZone" | "applicationLimit" | "projectQuota" | "slotBudget" | "offerResponseHours">>;
+
+/** Changes a program's settings. */
+export function updateProgramSettings(db: Db, programId: number, fields: ProgramSettingsUpdate, at: Date): Promise<ProgramRow> {
+  return db
+    .updateTable("programs")
+    .set({ ...fields, updatedAt: at.toISOString() })
+    .where("id", "=", programId)
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}
+
+/**
+ * Moves the revision of every term of the program on, for a change its terms' cached reads show
+ * (the program's name), so no cached answer of the old one is served again.
+ */
+export async function moveTermsOfProgramOn(db: Db, programId: number): Promise<void> {
+  await db
+    .updateTable("terms")
+    .set((eb) => ({ revision: eb("revision", "+", 1) }))
+    .where("programId", "=", programId)
+    .execute();
+}
+
 /** The program with this id, or undefined. */
 export function findProgramById(db: Db, id: number): Promise<ProgramRow | undefined> {
   return db.selectFrom("programs").selectAll().where("id", "=", id).executeTakeFirst();

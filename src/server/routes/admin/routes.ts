@@ -75,18 +75,19 @@ export const adminRoutes: FastifyPluginAsyncZod<{ context: AppContext }> = async
     {
       schema: {
         tags: ["admin"],
-        summary: "The program's organizations by name, each with the projects of every term, for admin forms (program admins only)",
+        summary:
+          "The program's organizations by name, each with its details, the project quota that applies and the projects of every term (program admins only)",
         params: ProgramParams,
         response: { 200: ProgramOrganizationsResponse, ...restricted },
       },
     },
     async (request) => {
-      const { organizations, projects } = await listOrganizationsOfProgram({
+      const { program, organizations, projects } = await listOrganizationsOfProgram({
         database: context.database,
         actor: request.actor,
         programSlug: request.params.program,
       });
-      return presentProgramOrganizations(organizations, projects);
+      return presentProgramOrganizations(program, organizations, projects);
     },
   );
 
