@@ -2,13 +2,12 @@ import { type ActionAvailability, checkActionOpen } from "../domain/phase-action
 import { TERM_STATUS_LABELS, termStatusAt } from "../domain/term-status.ts";
 import { termDisplayTitle } from "../domain/term-title.ts";
 import { isWithin, nextDeadline, phasesInDateOrder, phaseWindow, type TermTimeline, termEndsAt, termStartsAt } from "../domain/timeline.ts";
-import type { ApplyState, Phase, TermDetail, TermListItem, TermSummary } from "../schemas/catalog.ts";
+import type { ApplyState, Deadline, Phase, TermDetail, TermListItem, TermSummary } from "../schemas/catalog.ts";
 import type { TermRow } from "../storage/schema.ts";
 
 /** A term as lists show it: status and next deadline at `now`. */
 export function presentTermSummary(term: TermRow, programSlug: string, timeline: TermTimeline, now: Date): TermSummary {
   const status = termStatusAt(timeline, now);
-  const deadline = nextDeadline(timeline, now);
   return {
     slug: term.slug,
     title: termDisplayTitle(term.title, timeline),
@@ -16,10 +15,16 @@ export function presentTermSummary(term: TermRow, programSlug: string, timeline:
     timeZone: term.timeZone,
     status,
     statusLabel: TERM_STATUS_LABELS[status],
-    nextDeadline: deadline ? { kind: deadline.kind, activity: deadline.activity, event: deadline.event, at: deadline.at.toISOString() } : null,
+    nextDeadline: presentNextDeadline(timeline, now),
     startsAt: isoOrNull(termStartsAt(timeline)),
     endsAt: isoOrNull(termEndsAt(timeline)),
   };
+}
+
+/** The next thing that opens or closes in a term after `now`, or null when nothing does. */
+export function presentNextDeadline(timeline: TermTimeline, now: Date): Deadline | null {
+  const deadline = nextDeadline(timeline, now);
+  return deadline ? { kind: deadline.kind, activity: deadline.activity, event: deadline.event, at: deadline.at.toISOString() } : null;
 }
 
 /** A term as its program's list shows it: the summary and how many projects it accepted. */

@@ -183,12 +183,11 @@ export function registerTermPageCommands(program: Command): void {
     .action(async (termSlug: string, flags: { state: "accepted" | "proposed" | "all"; output?: string; db?: string }) => {
       const config = configFrom({ db: flags.db });
       const { openDatabase } = await import("../../storage/database.ts");
-      const { buildTermPageData } = await import("../../commands/term-pages/build-term-page-data.ts");
-      const { writeTermPage } = await termPages();
+      const { exportTermPage } = await import("../../commands/term-pages/export-term-page.ts");
       const database = await openDatabase(config.databaseUrl);
       try {
         const states = flags.state === "all" ? (["accepted", "proposed"] as const) : ([flags.state] as const);
-        const markdown = writeTermPage(await buildTermPageData({ database, termSlug, states }));
+        const markdown = await exportTermPage({ database, termSlug, states });
         if (flags.output) fs.writeFileSync(flags.output, markdown);
         else process.stdout.write(markdown);
       } finally {
