@@ -16,6 +16,8 @@ export const LocalDateTime = z
  * back): `earlier` is the first pass (daylight time), `later` the second (standard time).
  */
 export const Fold = z.enum(["earlier", "later"]);
+/** Which of two instants an ambiguous local time means. */
+export type Fold = z.infer<typeof Fold>;
 
 /** One row of a term's timeline as an admin enters it. */
 export const TimelineRowBody = z
@@ -77,6 +79,8 @@ export const TimelineRowSetup = z
     endsLocal: LocalDateTime.nullable(),
     startsAt: Instant.nullable(),
     endsAt: Instant.nullable(),
+    startsFold: Fold.optional().describe("Only when the start's local time happens twice: which of the two it is, to send back unchanged."),
+    endsFold: Fold.optional().describe("Only when the end's local time happens twice: which of the two it is, to send back unchanged."),
   })
   .meta({ id: "TimelineRowSetup" });
 /** A timeline row in the editor. */
