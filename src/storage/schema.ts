@@ -2,9 +2,17 @@ import type { ColumnType, Generated, Insertable, Selectable, Updateable } from "
 import type { OutboxState } from "../domain/outbox-states.ts";
 import type { PhaseKind } from "../domain/phases.ts";
 import type { ProjectState } from "../domain/project-states.ts";
-import type { MentorConfirmation, ProjectQuestionKind, ProjectQuestionSection, ProposalStage, TimeCommitment } from "../domain/proposal-states.ts";
+import type {
+  MentorConfirmation,
+  ProjectQuestionKind,
+  ProjectQuestionSection,
+  ProposalStage,
+  ProposalState,
+  TimeCommitment,
+} from "../domain/proposal-states.ts";
 import type { GrantedRole, Role } from "../domain/roles.ts";
 import type { ScheduledJobState } from "../domain/scheduled-jobs.ts";
+import type { TermTimeline } from "../domain/timeline.ts";
 
 /** An instant stored in UTC; read back as an ISO 8601 string on every engine. */
 export type Instant = string;
@@ -589,4 +597,41 @@ export interface ProposalSummaryRow {
   organizationSlug: string;
   organizationName: string;
   mentors: { confirmed: number; pending: number; declined: number };
+}
+
+/** An organization on the admin's proposal board: its proposals that count towards its quota, and that quota (its own, else the program's). */
+export interface BoardOrganizationRow {
+  slug: string;
+  name: string;
+  counted: number;
+  quota: number | null;
+}
+
+/** The admin's board of a term: the proposals its filters let through and what the whole term counts. */
+export interface ProposalBoardData {
+  term: TermRow;
+  items: ProposalSummaryRow[];
+  organizations: BoardOrganizationRow[];
+  slots: { accepted: number; budget: number | null };
+  /** How many proposals stand in each state, whatever the filters. */
+  states: Record<ProposalState, number>;
+}
+
+/** What a term's admins have waiting in it: proposals by stage, unanswered mentors, pending changes, accepted slots, and its timeline for the next deadline. */
+export interface TermHealthData {
+  term: TermRow;
+  timeline: TermTimeline;
+  submitted: number;
+  changesRequested: number;
+  unconfirmedMentors: number;
+  pendingChanges: number;
+  acceptedSlots: number;
+}
+
+/** What happened to one proposal of a bulk accept: accepted, or the code and words of the refusal that left it as it was. */
+export interface BulkAcceptOutcome {
+  slug: string;
+  ok: boolean;
+  code: string | null;
+  message: string | null;
 }
