@@ -9,6 +9,9 @@ export const WEB_PAGES = {
   catalog: "/terms/:term/projects",
   term: "/terms/:term",
   project: "/projects/:project",
+  newProposal: "/terms/:term/proposals/new",
+  proposal: "/proposals/:proposal",
+  mentorConfirmation: "/mentor-confirmations/:token",
   signIn: "/sign-in",
   signUp: "/sign-up",
   verifyEmail: "/verify-email",
@@ -17,6 +20,7 @@ export const WEB_PAGES = {
   account: "/account",
   tokens: "/account/tokens",
   adminAudit: "/admin/:program/audit",
+  adminProposals: "/admin/:program/terms/:term/proposals",
   adminOutbox: "/admin/:program/outbox",
   adminPeople: "/admin/:program",
 } as const satisfies Record<string, `/${string}`>;

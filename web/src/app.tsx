@@ -9,6 +9,10 @@ import {
   AdminOutboxPage,
   AdminPeoplePage,
   InvitationPage,
+  MentorConfirmationPage,
+  NewProposalPage,
+  ProposalBoardPage,
+  ProposalFormPage,
   ResetPasswordPage,
   SignInPage,
   SignUpPage,
@@ -49,6 +53,9 @@ export function App() {
             <Route path={WEB_PAGES.catalog}>{(params) => <CatalogPage key={params.term} term={params.term} />}</Route>
             <Route path={WEB_PAGES.term}>{(params) => <TermPage key={params.term} term={params.term} />}</Route>
             <Route path={WEB_PAGES.project}>{(params) => <ProjectPage key={params.project} project={params.project} />}</Route>
+            <Route path={WEB_PAGES.newProposal}>{(params) => <NewProposalPage key={params.term} term={params.term} />}</Route>
+            <Route path={WEB_PAGES.proposal}>{(params) => <ProposalFormPage key={params.proposal} proposal={params.proposal} />}</Route>
+            <Route path={WEB_PAGES.mentorConfirmation}>{(params) => <MentorConfirmationPage key={params.token} token={params.token} />}</Route>
             <Route path={WEB_PAGES.signIn}>
               <SignInPage />
             </Route>
@@ -69,6 +76,9 @@ export function App() {
             </Route>
             <Route path={WEB_PAGES.tokens}>
               <TokensPage />
+            </Route>
+            <Route path={WEB_PAGES.adminProposals}>
+              {(params) => <ProposalBoardPage key={`${params.program}/${params.term}`} program={params.program} term={params.term} />}
             </Route>
             <Route path={WEB_PAGES.adminAudit}>{(params) => <AdminAuditPage key={params.program} program={params.program} />}</Route>
             <Route path={WEB_PAGES.adminOutbox}>{(params) => <AdminOutboxPage key={params.program} program={params.program} />}</Route>

@@ -25,3 +25,15 @@ export const AdminPeoplePage = lazy(() => import("./pages/admin/admin-people-pag
 export const AdminAuditPage = lazy(() => import("./pages/admin/admin-audit-page.tsx").then((module) => ({ default: module.AdminAuditPage })));
 /** `/admin/:program/outbox`. */
 export const AdminOutboxPage = lazy(() => import("./pages/admin/admin-outbox-page.tsx").then((module) => ({ default: module.AdminOutboxPage })));
+/** `/proposals/:proposal`. */
+export const ProposalFormPage = lazy(() => import("./pages/proposals/proposal-form-page.tsx").then((module) => ({ default: module.ProposalFormPage })));
+/** `/terms/:term/proposals/new`. */
+export const NewProposalPage = lazy(() => import("./pages/proposals/new-proposal-page.tsx").then((module) => ({ default: module.NewProposalPage })));
+/** `/mentor-confirmations/:token`. */
+export const MentorConfirmationPage = lazy(() =>
+  import("./pages/proposals/mentor-confirmation-page.tsx").then((module) => ({ default: module.MentorConfirmationPage })),
+);
+/** `/admin/:program/terms/:term/proposals`. */
+export const ProposalBoardPage = lazy(() => import("./pages/admin/proposal-board-page.tsx").then((module) => ({ default: module.ProposalBoardPage })));
+/** The home page's "what needs you now", for signed-in people only. */
+export const HomeWork = lazy(() => import("./pages/home/home-work.tsx").then((module) => ({ default: module.HomeWork })));

@@ -1,3 +1,4 @@
+import { Suspense } from "react";
 import { Link } from "wouter";
 import type { ProgramListResponse, ProgramSummary } from "../../../src/schemas/catalog.ts";
 import { pagePaths } from "../api/paths.ts";
@@ -5,6 +6,8 @@ import { useApi } from "../api/use-api.ts";
 import { ErrorPanel, Loading } from "../components/load-states.tsx";
 import { TermCard } from "../components/term-card.tsx";
 import { useDocumentTitle } from "../components/use-document-title.ts";
+import { HomeWork } from "../lazy-pages.ts";
+import { useSession } from "../session/session.tsx";
 import { countOf } from "../text.ts";
 
 /** One program on the home page: its current term, status and next deadline. */
@@ -31,14 +34,23 @@ function ProgramCard({ program }: { program: ProgramSummary }) {
   );
 }
 
-/** The home page: every program with its current term and what is open now. */
+/**
+ * The home page: every program with its current term and what is open now; above them, for a
+ * signed-in person, what needs them now (loaded on demand, so visitors get the page as it was).
+ */
 export function ProgramsPage() {
   useDocumentTitle("Programs");
+  const { session } = useSession();
   const programs = useApi<ProgramListResponse>("/api/programs");
   return (
     <div className="page">
       <h1>Mentorship programs</h1>
       <p className="lead">Paid, time-boxed mentorships in open source projects. Pick a program to see its terms, dates and projects.</p>
+      {session.status === "signed-in" ? (
+        <Suspense fallback={null}>
+          <HomeWork me={session.me} />
+        </Suspense>
+      ) : null}
       {programs.error ? <ErrorPanel error={programs.error} onRetry={programs.reload} /> : null}
       {programs.data ? (
         programs.data.items.length === 0 ? (

@@ -1,3 +1,4 @@
+import { Link } from "wouter";
 import type { TermDetail } from "../../../src/schemas/catalog.ts";
 import { apiPaths, pagePaths } from "../api/paths.ts";
 import { useApi } from "../api/use-api.ts";
@@ -8,8 +9,10 @@ import { TermNextStep } from "../components/term-next-step.tsx";
 import { TermStatusChip } from "../components/term-status-chip.tsx";
 import { Timeline } from "../components/timeline.tsx";
 import { useDocumentTitle } from "../components/use-document-title.ts";
+import { useSession } from "../session/session.tsx";
 import { describeZone } from "../time/zones.ts";
 import { NotFoundPage } from "./not-found-page.tsx";
+import { proposalPages } from "./proposals/proposal-paths.ts";
 
 /** The organizations, projects and mentors of the term, as three numbers. */
 function TermCounts({ counts }: { counts: TermDetail["counts"] }) {
@@ -28,6 +31,25 @@ function TermCounts({ counts }: { counts: TermDetail["counts"] }) {
         <dd>{counts.mentors}</dd>
       </div>
     </dl>
+  );
+}
+
+/** "Propose a project" for each organization the signed-in person maintains in the term's program, while proposals are open. */
+function ProposeLinks({ term }: { term: TermDetail }) {
+  const { session } = useSession();
+  if (term.status !== "proposals_open" || session.status !== "signed-in") return null;
+  const organizations = session.me.roles.flatMap((role) =>
+    role.role === "maintainer" && role.program.slug === term.programSlug && role.organization ? [role.organization] : [],
+  );
+  if (organizations.length === 0) return null;
+  return (
+    <p className="actions">
+      {organizations.map((organization) => (
+        <Link key={organization.slug} href={proposalPages.new(term.slug, organization.slug)} className="button button-primary">
+          Propose a project{organizations.length > 1 ? ` for ${organization.name}` : <span className="visually-hidden"> for {organization.name}</span>}
+        </Link>
+      ))}
+    </p>
   );
 }
 
@@ -58,6 +80,7 @@ export function TermPage({ term: slug }: { term: string }) {
           <h2 id="next-heading">{data.nextDeadline ? "What happens next" : "Where this term stands"}</h2>
           {data.nextDeadline ? <DeadlineSummary term={data} live onElapsed={term.reload} /> : null}
           <TermNextStep term={data} />
+          <ProposeLinks term={data} />
         </section>
         <section aria-labelledby="counts-heading" className="counts-section">
           <h2 id="counts-heading" className="visually-hidden">
