@@ -8,6 +8,8 @@ describe("the web UI's pages", () => {
     expect(isWebPagePath("/terms/2024-02-jun-aug/projects")).toBe(true);
     expect(isWebPagePath("/Terms/2024-02-jun-aug/")).toBe(true);
     expect(isWebPagePath("/admin/cncf-lfx/audit")).toBe(true);
+    expect(isWebPagePath("/admin/cncf-lfx/terms/2024-02-jun-aug")).toBe(true);
+    expect(isWebPagePath("/admin/cncf-lfx/new-term")).toBe(true);
     expect(isWebPagePath("/terms/2024-02-jun-aug/projects/harbor")).toBe(false);
     expect(isWebPagePath("/terms//projects")).toBe(false);
     expect(isWebPagePath("/programs")).toBe(false);

@@ -11,7 +11,7 @@ export const WEB_PAGES = {
   project: "/projects/:project",
   newProposal: "/terms/:term/proposals/new",
   proposal: "/proposals/:proposal",
-  mentorConfirmation: "/mentor-confirmations/:token",
+  mentorConfirmation: "/mentor-confirmations",
   signIn: "/sign-in",
   signUp: "/sign-up",
   verifyEmail: "/verify-email",
@@ -22,6 +22,11 @@ export const WEB_PAGES = {
   adminAudit: "/admin/:program/audit",
   adminProposals: "/admin/:program/terms/:term/proposals",
   adminOutbox: "/admin/:program/outbox",
+  adminSettings: "/admin/:program/settings",
+  adminOrganizations: "/admin/:program/organizations",
+  adminTerms: "/admin/:program/terms",
+  adminNewTerm: "/admin/:program/new-term",
+  adminTerm: "/admin/:program/terms/:term",
   adminPeople: "/admin/:program",
 } as const satisfies Record<string, `/${string}`>;
 

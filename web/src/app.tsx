@@ -6,8 +6,11 @@ import { Loading } from "./components/load-states.tsx";
 import {
   AccountPage,
   AdminAuditPage,
+  AdminOrganizationsPage,
   AdminOutboxPage,
   AdminPeoplePage,
+  AdminSettingsPage,
+  AdminTermsPage,
   InvitationPage,
   MentorConfirmationPage,
   NewProposalPage,
@@ -16,6 +19,8 @@ import {
   ResetPasswordPage,
   SignInPage,
   SignUpPage,
+  TermNewPage,
+  TermSetupPage,
   TokensPage,
   VerifyEmailPage,
 } from "./lazy-pages.ts";
@@ -55,7 +60,9 @@ export function App() {
             <Route path={WEB_PAGES.project}>{(params) => <ProjectPage key={params.project} project={params.project} />}</Route>
             <Route path={WEB_PAGES.newProposal}>{(params) => <NewProposalPage key={params.term} term={params.term} />}</Route>
             <Route path={WEB_PAGES.proposal}>{(params) => <ProposalFormPage key={params.proposal} proposal={params.proposal} />}</Route>
-            <Route path={WEB_PAGES.mentorConfirmation}>{(params) => <MentorConfirmationPage key={params.token} token={params.token} />}</Route>
+            <Route path={WEB_PAGES.mentorConfirmation}>
+              <MentorConfirmationPage />
+            </Route>
             <Route path={WEB_PAGES.signIn}>
               <SignInPage />
             </Route>
@@ -82,6 +89,13 @@ export function App() {
             </Route>
             <Route path={WEB_PAGES.adminAudit}>{(params) => <AdminAuditPage key={params.program} program={params.program} />}</Route>
             <Route path={WEB_PAGES.adminOutbox}>{(params) => <AdminOutboxPage key={params.program} program={params.program} />}</Route>
+            <Route path={WEB_PAGES.adminSettings}>{(params) => <AdminSettingsPage key={params.program} program={params.program} />}</Route>
+            <Route path={WEB_PAGES.adminOrganizations}>{(params) => <AdminOrganizationsPage key={params.program} program={params.program} />}</Route>
+            <Route path={WEB_PAGES.adminTerms}>{(params) => <AdminTermsPage key={params.program} program={params.program} />}</Route>
+            <Route path={WEB_PAGES.adminNewTerm}>{(params) => <TermNewPage key={params.program} program={params.program} />}</Route>
+            <Route path={WEB_PAGES.adminTerm}>
+              {(params) => <TermSetupPage key={`${params.program}/${params.term}`} program={params.program} term={params.term} />}
+            </Route>
             <Route path={WEB_PAGES.adminPeople}>{(params) => <AdminPeoplePage key={params.program} program={params.program} />}</Route>
             <Route>
               <NotFoundPage />

@@ -25,11 +25,23 @@ export const AdminPeoplePage = lazy(() => import("./pages/admin/admin-people-pag
 export const AdminAuditPage = lazy(() => import("./pages/admin/admin-audit-page.tsx").then((module) => ({ default: module.AdminAuditPage })));
 /** `/admin/:program/outbox`. */
 export const AdminOutboxPage = lazy(() => import("./pages/admin/admin-outbox-page.tsx").then((module) => ({ default: module.AdminOutboxPage })));
+/** `/admin/:program/settings`. */
+export const AdminSettingsPage = lazy(() => import("./pages/admin/admin-settings-page.tsx").then((module) => ({ default: module.AdminSettingsPage })));
+/** `/admin/:program/organizations`. */
+export const AdminOrganizationsPage = lazy(() =>
+  import("./pages/admin/admin-organizations-page.tsx").then((module) => ({ default: module.AdminOrganizationsPage })),
+);
+/** `/admin/:program/terms`. */
+export const AdminTermsPage = lazy(() => import("./pages/admin/admin-terms-page.tsx").then((module) => ({ default: module.AdminTermsPage })));
+/** `/admin/:program/new-term`. */
+export const TermNewPage = lazy(() => import("./pages/admin/term-new-page.tsx").then((module) => ({ default: module.TermNewPage })));
+/** `/admin/:program/terms/:term`. */
+export const TermSetupPage = lazy(() => import("./pages/admin/term-setup-page.tsx").then((module) => ({ default: module.TermSetupPage })));
 /** `/proposals/:proposal`. */
 export const ProposalFormPage = lazy(() => import("./pages/proposals/proposal-form-page.tsx").then((module) => ({ default: module.ProposalFormPage })));
 /** `/terms/:term/proposals/new`. */
 export const NewProposalPage = lazy(() => import("./pages/proposals/new-proposal-page.tsx").then((module) => ({ default: module.NewProposalPage })));
-/** `/mentor-confirmations/:token`. */
+/** `/mentor-confirmations#token=…`. */
 export const MentorConfirmationPage = lazy(() =>
   import("./pages/proposals/mentor-confirmation-page.tsx").then((module) => ({ default: module.MentorConfirmationPage })),
 );

@@ -34,20 +34,22 @@ export function useForm<F extends string>(
     formId?: string;
     /** Words for fields left empty, checked before sending (the server checks everything else). */
     required?: () => Partial<Record<F, string | false>>;
+    /** Prefixes the inputs' names, for a second form on a page whose fields the API names alike ("copy-" + "title"). */
+    namePrefix?: string;
   } = {},
 ): FormState<F> {
   const [busy, setBusy] = useState(false);
   const [errors, setErrors] = useState<FormErrors<F>>(NONE);
   const focusNext = useRef(false);
-  const { fieldOf, formId, required } = options;
+  const { fieldOf, formId, required, namePrefix = "" } = options;
 
   useEffect(() => {
     if (!focusNext.current) return;
     focusNext.current = false;
     const first = fields.find((field) => errors.fields[field]);
-    if (first) document.getElementById(fieldId(first))?.focus();
+    if (first) document.getElementById(fieldId(`${namePrefix}${first}`))?.focus();
     else if (errors.form && formId) document.getElementById(`${formId}-error`)?.focus();
-  }, [errors, fields, formId]);
+  }, [errors, fields, formId, namePrefix]);
 
   const onSubmit = useCallback(
     (event: FormEvent<HTMLFormElement>) => {

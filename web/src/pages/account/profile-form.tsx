@@ -1,12 +1,12 @@
-import { useMemo, useState } from "react";
+import { useState } from "react";
 import type { ProfileBody } from "../../../../src/schemas/account.ts";
 import { sendJson } from "../../api/send-json.ts";
-import { SelectField, TextField, VisibilityBadge } from "../../forms/field.tsx";
+import { TextField, VisibilityBadge } from "../../forms/field.tsx";
 import { FormError, Notice } from "../../forms/form-error.tsx";
+import { TimeZoneField } from "../../forms/time-zone-field.tsx";
 import { useForm } from "../../forms/use-form.ts";
 import type { Me } from "../../session/session.tsx";
 import { viewerTimeZone } from "../../time/zones.ts";
-import { timeZoneChoices } from "./time-zones.ts";
 
 const FIELDS = ["name", "githubHandle", "timeZone", "country", "skills"] as const;
 
@@ -47,7 +47,6 @@ function cleanHandle(value: string): string | null {
 export function ProfileForm({ me, onSaved }: { me: Me; onSaved(me: Me): void }) {
   const [draft, setDraft] = useState(() => draftOf(me));
   const [saved, setSaved] = useState(false);
-  const zones = useMemo(() => timeZoneChoices(me.timeZone), [me.timeZone]);
   const set = <K extends keyof Draft>(key: K, value: Draft[K]) => {
     setSaved(false);
     setDraft((previous) => ({ ...previous, [key]: value }));
@@ -106,21 +105,15 @@ export function ProfileForm({ me, onSaved }: { me: Me; onSaved(me: Me): void }) 
         onChange={(event) => set("githubHandle", event.target.value)}
         error={form.errors.fields.githubHandle}
       />
-      <SelectField
+      <TimeZoneField
         name="timeZone"
         label="Time zone"
         badge={<VisibilityBadge visibility="private" />}
-        hint={`Your browser says ${viewerTimeZone()}.`}
+        hint={`Type a city or region and pick from the list. Your browser says ${viewerTimeZone()}.`}
         value={draft.timeZone}
         onChange={(event) => set("timeZone", event.target.value)}
         error={form.errors.fields.timeZone}
-      >
-        {zones.map((zone) => (
-          <option key={zone} value={zone}>
-            {zone.replace(/_/g, " ")}
-          </option>
-        ))}
-      </SelectField>
+      />
       <TextField
         name="country"
         label="Country"

@@ -11,6 +11,11 @@ export const adminPaths = {
   people: (program: string) => `/admin/${encodeURIComponent(program)}`,
   audit: (program: string, search = "") => `/admin/${encodeURIComponent(program)}/audit${search ? `?${search}` : ""}`,
   outbox: (program: string, search = "") => `/admin/${encodeURIComponent(program)}/outbox${search ? `?${search}` : ""}`,
+  settings: (program: string) => `/admin/${encodeURIComponent(program)}/settings`,
+  organizations: (program: string, search = "") => `/admin/${encodeURIComponent(program)}/organizations${search ? `?${search}` : ""}`,
+  terms: (program: string) => `/admin/${encodeURIComponent(program)}/terms`,
+  newTerm: (program: string) => `/admin/${encodeURIComponent(program)}/new-term`,
+  term: (program: string, term: string) => `/admin/${encodeURIComponent(program)}/terms/${encodeURIComponent(term)}`,
 };
 
 function programName(me: Me, program: string): string | null {
@@ -37,8 +42,11 @@ export function AdminFrame({ program, title, children }: { program: string; titl
                   label={`Admin of ${name}`}
                   tabs={[
                     { href: adminPaths.people(program), label: "People and roles" },
+                    { href: adminPaths.organizations(program), label: "Organizations" },
+                    { href: adminPaths.terms(program), label: "Terms" },
                     { href: adminPaths.audit(program), label: "Audit log" },
                     { href: adminPaths.outbox(program), label: "Email outbox" },
+                    { href: adminPaths.settings(program), label: "Settings" },
                   ]}
                 />
                 {children(me)}

@@ -1,0 +1,117 @@
+import type { Page } from "playwright-core";
+import { describe, expect, test } from "vitest";
+import { OPEN_TERM } from "../helpers/web-server.ts";
+import { PASSWORD, signInAsNewAdmin } from "./accounts.ts";
+import { expectSoundPage, PHONE, setupWebApp, text } from "./support.ts";
+
+const app = setupWebApp();
+const admin = { name: "Tess Admin", email: "tess@example.org", password: PASSWORD };
+const TITLE = "Term 01 - 2027 March - August";
+const SLUG = "term-01-2027-march-august";
+
+/** A timeline row's fieldset, found by its legend. */
+function row(page: Page, legend: string) {
+  return page.locator("fieldset.timeline-row", { has: page.locator("legend", { hasText: legend }) });
+}
+
+/** Types a local date and time into a row's start or end. */
+async function setDate(page: Page, legend: string, end: "Start" | "End", local: string): Promise<void> {
+  await page.getByLabel(`${legend}: ${end}`, { exact: true }).fill(local);
+}
+
+describe("an admin sets up a term", () => {
+  test("creates a draft with its timeline (a skipped hour refused and fixed, a doubled hour chosen, an overlap put beside its row), publishes it, and it is public", {
+    timeout: 180_000,
+  }, async () => {
+    const server = app.server();
+    const shown = await app.newPage();
+    const { page, context, open } = shown;
+    await signInAsNewAdmin(server, context, admin, OPEN_TERM.program);
+
+    // The admin area's Terms page leads to a new term.
+    await open(`/admin/${OPEN_TERM.program}`);
+    await page.getByRole("link", { name: "Terms", exact: true }).click();
+    await page.getByRole("heading", { name: "Terms", exact: true }).waitFor();
+    await page.getByRole("link", { name: "New term" }).click();
+    await page.getByRole("heading", { name: "New term" }).waitFor();
+
+    // Nothing typed: the summary lists what to fix and focus is on the first field.
+    await page.getByRole("button", { name: "Create the term as a draft" }).click();
+    await page.getByRole("heading", { name: /thing to fix/ }).waitFor();
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe("field-title");
+
+    // The slug follows the title.
+    await page.getByLabel("Title", { exact: true }).fill(TITLE);
+    expect(await page.getByLabel("Slug", { exact: true }).inputValue()).toBe(SLUG);
+    await page.getByLabel("Time zone", { exact: true }).fill("America/Los_Angeles");
+    await page.getByLabel("Mentorship length", { exact: true }).fill("12");
+
+    // Each date shows at once in UTC and in the admin's own zone.
+    await setDate(page, "Project proposals", "Start", "2027-02-01T09:00");
+    await setDate(page, "Project proposals", "End", "2027-02-15T17:00");
+    const proposals = row(page, "Project proposals");
+    expect(await text(proposals.locator(".time-echo").last())).toBe("UTC: Tue 16 Feb 2027, 01:00 UTC\nYour time: Tue 16 Feb 2027, 02:00 CET (Europe/Berlin)");
+
+    // 02:30 on 14 Mar 2027 does not exist in Los Angeles: said beside the field before anything is sent.
+    await setDate(page, "Mentee applications", "Start", "2027-03-14T02:30");
+    const applications = row(page, "Mentee applications");
+    expect(await text(applications.locator(".field-error"))).toContain(
+      "Clocks go from 02:00 to 03:00 that night in America/Los_Angeles, so 02:30 does not exist",
+    );
+    await setDate(page, "Mentee applications", "End", "2027-03-29T17:00");
+    await page.getByRole("button", { name: "Create the term as a draft" }).click();
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe("field-timeline-applications-startsLocal");
+    expect(await text(page.locator(".error-summary"))).toContain("Mentee applications: start");
+
+    // Fixed, but starting before proposals close: the server's words go beside that row's start.
+    await setDate(page, "Mentee applications", "Start", "2027-02-10T03:00");
+    expect(await applications.locator(".field-error").count()).toBe(0);
+    await setDate(page, "Last day of term", "Start", "2027-11-07T01:30");
+    // 01:30 on 7 Nov 2027 happens twice: the two instants are offered.
+    const fold = row(page, "Last day of term").locator(".fold-choice");
+    expect(await text(fold)).toContain("01:30 PDT (08:30 UTC)");
+    await fold.getByLabel(/01:30 PST \(09:30 UTC\)/).check();
+    await page.getByRole("button", { name: "Create the term as a draft" }).click();
+    await expect.poll(() => applications.locator(".field-error").count()).toBe(1);
+    expect(await text(applications.locator(".field-error"))).toMatch(/before .*Project proposals.* ends/);
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe("field-timeline-applications-startsLocal");
+    // Everything typed is still there.
+    expect(await page.getByLabel("Title", { exact: true }).inputValue()).toBe(TITLE);
+    expect(await page.getByLabel("Project proposals: End", { exact: true }).inputValue()).toBe("2027-02-15T17:00");
+
+    await setDate(page, "Mentee applications", "Start", "2027-03-15T09:00");
+    await page.getByRole("button", { name: "Add a row" }).click();
+    await page.getByLabel("What happens", { exact: true }).fill("Mentee orientation call");
+    await setDate(page, "Mentee orientation call", "Start", "2027-06-01T08:00");
+    await page.getByRole("button", { name: "Create the term as a draft" }).click();
+
+    // Created as a draft: the setup page says who sees it; a visitor gets "not found".
+    await page.waitForURL(new RegExp(`/admin/${OPEN_TERM.program}/terms/${SLUG}$`));
+    await page.getByRole("heading", { name: /Draft — only admins see it/ }).waitFor();
+    expect(await page.getByLabel("Last day of term: Start", { exact: true }).inputValue()).toBe("2027-11-07T01:30");
+    expect(
+      await row(page, "Last day of term")
+        .getByLabel(/01:30 PST/)
+        .isChecked(),
+    ).toBe(true);
+    // The one refusal, of the overlap, is the expected 400.
+    await expectSoundPage(shown, "the draft's setup page", /status of 400 .*\/api\/programs\/[\w-]+\/terms\)$/);
+    const visitor = await app.newPage();
+    await visitor.page.goto(`/terms/${SLUG}`);
+    await visitor.page.getByRole("heading", { name: "This term does not exist" }).waitFor();
+
+    // Published: the banner goes, the slug is fixed, and the term is public.
+    await page.getByRole("button", { name: "Publish the term" }).click();
+    await page.getByRole("button", { name: "Publish now" }).click();
+    await page.getByText(`“${TITLE}” is published: its page is public now.`).waitFor();
+    expect(await page.getByRole("heading", { name: /Draft/ }).count()).toBe(0);
+    expect(await page.getByLabel("Slug", { exact: true }).getAttribute("readonly")).not.toBeNull();
+    await visitor.open(`/terms/${SLUG}`);
+    expect(await text(visitor.page.locator("main h1"))).toBe(TITLE);
+    expect(await text(visitor.page.locator(".timeline"))).toContain("Mentee orientation call");
+
+    // At 390 px the rows stack and nothing scrolls sideways.
+    await page.setViewportSize(PHONE);
+    await expectSoundPage(shown, "the setup page at 390 px");
+  });
+});
