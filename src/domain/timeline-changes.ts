@@ -36,7 +36,7 @@ export function timelineChanges(before: readonly TimelineRowState[], after: read
   after.forEach((row, index) => {
     const old = take(row);
     if (old && sameRow(old, row)) return;
-    changes.push({ kind: row.kind, activity: row.activity, before: old, after: state(row), index });
+    changes.push({ kind: row.kind, activity: row.activity, before: old ? state(old) : null, after: state(row), index });
   });
   for (const old of unmatched) changes.push({ kind: old.kind, activity: old.activity, before: state(old), after: null, index: null });
   return changes;

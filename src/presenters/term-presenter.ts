@@ -18,6 +18,7 @@ export function presentTermSummary(term: TermRow, programSlug: string, timeline:
     nextDeadline: presentNextDeadline(timeline, now),
     startsAt: isoOrNull(termStartsAt(timeline)),
     endsAt: isoOrNull(termEndsAt(timeline)),
+    draft: term.publishedAt === null,
   };
 }
 

@@ -33,6 +33,7 @@ export const TermSummary = z
     nextDeadline: Deadline.nullable(),
     startsAt: Instant.nullable().describe("The first date of the term's timeline, or null when it has none."),
     endsAt: Instant.nullable().describe("The last instant of the term's timeline (exclusive: a last day ends at the next midnight), or null."),
+    draft: z.boolean().describe("True for a term not published yet: only its program's admins see it."),
   })
   .meta({ id: "TermSummary" });
 /** A term in a list. */

@@ -20,6 +20,7 @@ import { programSetupRoutes } from "./routes/program-setup/routes.ts";
 import { programRoutes } from "./routes/programs/routes.ts";
 import { projectRoutes } from "./routes/projects/routes.ts";
 import { serverInfoRoutes } from "./routes/server-info/routes.ts";
+import { termSetupRoutes } from "./routes/term-setup/routes.ts";
 import { termRoutes } from "./routes/terms/routes.ts";
 import { securityHeaders } from "./security-headers.ts";
 import { serveWebUi, WEB_DIST, wantsWebPage } from "./web-ui.ts";
@@ -158,6 +159,7 @@ export async function buildApp({
   await app.register(programRoutes, { context });
   await app.register(programSetupRoutes, { context });
   await app.register(termRoutes, { context });
+  await app.register(termSetupRoutes, { context });
   await app.register(projectRoutes, { context });
   return app;
 }

@@ -143,29 +143,38 @@ export async function sendCachedJson<S extends z.ZodType>(
   return reply.type("application/json; charset=utf-8").send(json);
 }
 
-interface Memo {
-  values: Map<string, { value: string; readAt: number }>;
-  reading: SingleFlight<string>;
+interface Memo<V> {
+  values: Map<string, { value: V; readAt: number }>;
+  reading: SingleFlight<V>;
 }
-
-const memos = new WeakMap<object, Memo>();
 
 /** The most keys a process remembers values for; past it the memo starts again empty. */
 const MEMO_MAX_KEYS = 10_000;
 
 /**
- * A small value (such as a term's catalog version) remembered for `ttlMs` per `owner` (a
- * server's context), so that a burst of reads asks the database once. A value is never served
- * older than `ttlMs`, so a change made by another server process shows within that time.
- * Past half its time the value is read again in the background while readers still get it at
- * once; readers of an expired value wait for one read together. Failures are not remembered.
+ * A memo of small values (such as a term's catalog version and who may read it), each
+ * remembered for `ttlMs` per `owner` (a server's context), so that a burst of reads asks the
+ * database once. A value is never served older than `ttlMs`, so a change made by another server
+ * process shows within that time. Past half its time the value is read again in the background
+ * while readers still get it at once; readers of an expired value wait for one read together.
+ * Failures are not remembered.
  */
-export async function rememberFor(owner: object, key: string, ttlMs: number, produce: () => Promise<string>): Promise<string> {
-  let memo = memos.get(owner);
-  if (!memo) {
-    memo = { values: new Map(), reading: new SingleFlight<string>() };
-    memos.set(owner, memo);
-  }
+export function timedMemo<V>(): (owner: object, key: string, ttlMs: number, produce: () => Promise<V>) => Promise<V> {
+  const memos = new WeakMap<object, Memo<V>>();
+  return (owner, key, ttlMs, produce) => {
+    let memo = memos.get(owner);
+    if (!memo) {
+      memo = { values: new Map(), reading: new SingleFlight<V>() };
+      memos.set(owner, memo);
+    }
+    return remembered(memo, key, ttlMs, produce);
+  };
+}
+
+/** A string remembered for `ttlMs` per `owner`: see timedMemo. */
+export const rememberFor = timedMemo<string>();
+
+async function remembered<V>(memo: Memo<V>, key: string, ttlMs: number, produce: () => Promise<V>): Promise<V> {
   const { values, reading } = memo;
   const read = () =>
     reading.run(key, async () => {

@@ -1,11 +1,10 @@
-import { AppError } from "../../errors/app-error.ts";
+import type { Actor } from "../../policies/actor.ts";
 import type { DatabaseHandle } from "../../storage/database.ts";
 import { findTermBySlug } from "../../storage/repos/term-repo.ts";
-import { type PublicTerm, withProgramAndTimeline } from "./term-timelines.ts";
+import { type PublicTerm, requireVisibleTerm, withProgramAndTimeline } from "./term-timelines.ts";
 
-/** A term with its program and its timeline (every term is public), or NOT_FOUND naming the slug. */
-export async function getTermTimeline(database: DatabaseHandle, termSlug: string): Promise<PublicTerm> {
-  const term = await findTermBySlug(database.db, termSlug);
-  if (!term) throw new AppError("NOT_FOUND", `There is no term "${termSlug}".`);
+/** A term with its program and its timeline, or NOT_FOUND naming the slug (a draft too, but for its admins). */
+export async function getTermTimeline(database: DatabaseHandle, termSlug: string, actor: Actor): Promise<PublicTerm> {
+  const term = requireVisibleTerm(actor, await findTermBySlug(database.db, termSlug), termSlug);
   return withProgramAndTimeline(database, term);
 }

@@ -1,4 +1,6 @@
 import { pickCurrentTerm } from "../../domain/current-term.ts";
+import type { Actor } from "../../policies/actor.ts";
+import { canSeeTerm } from "../../policies/term-policy.ts";
 import type { DatabaseHandle } from "../../storage/database.ts";
 import { listPrograms } from "../../storage/repos/program-repo.ts";
 import { listTermsOfPrograms } from "../../storage/repos/term-repo.ts";
@@ -12,16 +14,16 @@ export interface PublicProgram {
   currentTerm: TermWithTimeline | null;
 }
 
-/** Every program with its current term at `now` (every program and term is public). */
-export async function listPublicPrograms(database: DatabaseHandle, now: Date): Promise<PublicProgram[]> {
+/** Every program with its current term at `now`; drafts count, and can be current, only for their program's admins. */
+export async function listPublicPrograms(database: DatabaseHandle, now: Date, actor: Actor): Promise<PublicProgram[]> {
   const programs = await listPrograms(database.db);
-  const terms = await withTimelines(
-    database.db,
+  const visible = (
     await listTermsOfPrograms(
       database.db,
       programs.map((program) => program.id),
-    ),
-  );
+    )
+  ).filter((term) => canSeeTerm(actor, term));
+  const terms = await withTimelines(database.db, visible);
   return programs.map((program) => {
     const own = terms.filter(({ term }) => term.programId === program.id);
     return { program, termCount: own.length, currentTerm: pickCurrentTerm(own, now) };

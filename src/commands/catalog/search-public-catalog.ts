@@ -1,10 +1,11 @@
-import { AppError } from "../../errors/app-error.ts";
+import type { Actor } from "../../policies/actor.ts";
 import type { DatabaseHandle } from "../../storage/database.ts";
 import { searchCatalog } from "../../storage/repos/catalog-repo.ts";
 import { attachProjectDetails } from "../../storage/repos/project-repo.ts";
 import { findTermBySlug } from "../../storage/repos/term-repo.ts";
 import type { CatalogRow, FacetCount, ProjectDetails, TermRow } from "../../storage/schema.ts";
 import type { CatalogQuery } from "./catalog-query.ts";
+import { requireVisibleTerm } from "./term-timelines.ts";
 
 /** One page of a term's accepted projects, how many match in all, and the facet counts. */
 export interface CatalogPage {
@@ -15,10 +16,9 @@ export interface CatalogPage {
   organizations: FacetCount[];
 }
 
-/** One page of a term's catalog (accepted projects only) with facet counts; NOT_FOUND when the term does not exist. */
-export async function searchPublicCatalog(database: DatabaseHandle, termSlug: string, query: CatalogQuery): Promise<CatalogPage> {
-  const term = await findTermBySlug(database.db, termSlug);
-  if (!term) throw new AppError("NOT_FOUND", `There is no term "${termSlug}".`);
+/** One page of a term's catalog (accepted projects only) with facet counts; NOT_FOUND when the term does not exist or is a draft the actor may not see. */
+export async function searchPublicCatalog(database: DatabaseHandle, termSlug: string, query: CatalogQuery, actor: Actor): Promise<CatalogPage> {
+  const term = requireVisibleTerm(actor, await findTermBySlug(database.db, termSlug), termSlug);
   const result = await searchCatalog(
     database.db,
     database.dialect,

@@ -1,5 +1,7 @@
 import type { TermTimeline } from "../../domain/timeline.ts";
 import { AppError } from "../../errors/app-error.ts";
+import type { Actor } from "../../policies/actor.ts";
+import { canSeeTerm } from "../../policies/term-policy.ts";
 import type { DatabaseHandle } from "../../storage/database.ts";
 import type { Db } from "../../storage/repos/db.ts";
 import { findProgramById } from "../../storage/repos/program-repo.ts";
@@ -21,6 +23,15 @@ export interface PublicTerm {
   term: TermRow;
   program: ProgramRow;
   timeline: TermTimeline;
+}
+
+/**
+ * The term when the actor may see it: a published term is public, a draft exists only for its
+ * program's admins, so to everyone else it is NOT_FOUND in the words of a term that does not exist.
+ */
+export function requireVisibleTerm<T extends Pick<TermRow, "programId" | "publishedAt">>(actor: Actor, term: T | undefined, termSlug: string): T {
+  if (!term || !canSeeTerm(actor, term)) throw new AppError("NOT_FOUND", `There is no term "${termSlug}".`);
+  return term;
 }
 
 /** The domain's view of a stored term and its timeline rows. */

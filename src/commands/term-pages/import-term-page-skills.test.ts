@@ -5,6 +5,7 @@ import { fixture, sharedCorpusDir } from "../../../test/fixtures/termpages/index
 import { openMigratedTestDatabase, testDialects } from "../../../test/helpers/databases.ts";
 import { knownSkillLabel } from "../../domain/canonical-skill.ts";
 import { slugify } from "../../domain/slug.ts";
+import { VISITOR } from "../../policies/actor.ts";
 import type { DatabaseHandle } from "../../storage/database.ts";
 import { findProjectWithDetails } from "../../storage/repos/project-repo.ts";
 import { parseTermPage } from "../../termpages/index.ts";
@@ -94,7 +95,7 @@ describe.each(testDialects())("skills of an imported term on %s", (dialect) => {
       actor: { personId: null, label: "test" },
       now: NOW,
     });
-  const facets = async () => (await searchPublicCatalog(handle, "2024-02-jun-aug", { skill: [], org: [], page: 1, limit: 10 })).skills;
+  const facets = async () => (await searchPublicCatalog(handle, "2024-02-jun-aug", { skill: [], org: [], page: 1, limit: 10 }, VISITOR)).skills;
 
   beforeAll(async () => {
     ({ handle, dispose } = await openMigratedTestDatabase(dialect));

@@ -115,3 +115,40 @@ export async function countAcceptedProjectsByTerm(db: Db, termIds: readonly numb
 export function findTermById(db: Db, id: number): Promise<TermRow | undefined> {
   return db.selectFrom("terms").selectAll().where("id", "=", id).executeTakeFirst();
 }
+
+/** The slugs of terms that are `slug` or start with `slug-`, to suggest one not taken. */
+export async function listTermSlugsLike(db: Db, slug: string): Promise<Set<string>> {
+  const rows = await db
+    .selectFrom("terms")
+    .select("slug")
+    .where((eb) => eb.or([eb("slug", "=", slug), eb("slug", "like", `${slug}-%`)]))
+    .execute();
+  return new Set(rows.map((row) => row.slug));
+}
+
+/** Someone a change to a term concerns, with where to write to them and the zone they read times in. */
+export interface TermStakeholder {
+  personId: number;
+  name: string;
+  email: string;
+  timeZone: string | null;
+}
+
+/**
+ * The maintainers of every organization with a proposal in the term that is still alive (a
+ * draft, undecided or accepted; not withdrawn or rejected), each once.
+ */
+export async function listMaintainersWithProposalsIn(db: Db, termId: number): Promise<TermStakeholder[]> {
+  const organizations = db.selectFrom("projects").select("organizationId").where("termId", "=", termId).where("state", "in", ["proposed", "accepted"]);
+  const rows = await db
+    .selectFrom("roleGrants")
+    .innerJoin("people", "people.id", "roleGrants.personId")
+    .select(["people.id as personId", "people.name", "people.email", "people.timeZone"])
+    .distinct()
+    .where("roleGrants.role", "=", "maintainer")
+    .where("roleGrants.organizationId", "in", organizations)
+    .where("people.email", "is not", null)
+    .orderBy("people.id")
+    .execute();
+  return rows.flatMap((row) => (row.email ? [{ personId: row.personId, name: row.name, email: row.email, timeZone: row.timeZone }] : []));
+}

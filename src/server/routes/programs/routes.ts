@@ -19,9 +19,9 @@ export const programRoutes: FastifyPluginAsyncZod<{ context: AppContext }> = asy
         response: { 200: ProgramListResponse },
       },
     },
-    async () => {
+    async (request) => {
       const now = context.now();
-      const programs = await listPublicPrograms(context.database, now);
+      const programs = await listPublicPrograms(context.database, now, request.actor);
       return { items: programs.map((found) => presentProgramSummary(found, now)) };
     },
   );
@@ -37,7 +37,7 @@ export const programRoutes: FastifyPluginAsyncZod<{ context: AppContext }> = asy
       },
     },
     async (request) => {
-      const { program, terms } = await listPublicTerms(context.database, request.params.program);
+      const { program, terms } = await listPublicTerms(context.database, request.params.program, request.actor);
       const now = context.now();
       return { items: terms.map(({ term, timeline, projectCount }) => presentTermListItem(term, program.slug, timeline, projectCount, now)) };
     },

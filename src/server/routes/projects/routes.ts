@@ -18,6 +18,6 @@ export const projectRoutes: FastifyPluginAsyncZod<{ context: AppContext }> = asy
         response: { 200: ProjectDetail, ...problemResponses(400, 404) },
       },
     },
-    async (request) => presentProjectDetail(await getPublicProject(context.database, request.params.project), context.now()),
+    async (request) => presentProjectDetail(await getPublicProject(context.database, request.params.project, request.actor), context.now()),
   );
 };

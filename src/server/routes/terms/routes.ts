@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { catalogQueryKey, normalizeCatalogQuery } from "../../../commands/catalog/catalog-query.ts";
-import { getCatalogVersion } from "../../../commands/catalog/get-catalog-version.ts";
+import { type CatalogVersion, getCatalogVersion, requireReadableCatalog } from "../../../commands/catalog/get-catalog-version.ts";
 import { type CatalogVocabulary, getCatalogVocabulary } from "../../../commands/catalog/get-catalog-vocabulary.ts";
 import { getPublicTerm } from "../../../commands/catalog/get-public-term.ts";
 import { getTermTimeline } from "../../../commands/catalog/get-term-timeline.ts";
@@ -11,11 +11,14 @@ import { presentTermDetail } from "../../../presenters/term-presenter.ts";
 import { CalendarResponse, CatalogResponse, TermDetail } from "../../../schemas/catalog.ts";
 import type { AppContext } from "../../context.ts";
 import { problemResponses } from "../../problem-responses.ts";
-import { rememberFor, sendCachedJson, versionedMemo } from "../../response-cache.ts";
+import { sendCachedJson, timedMemo, versionedMemo } from "../../response-cache.ts";
 import { CatalogQuery, TermParams } from "./schema.ts";
 
 /** How long a process trusts the catalog version it read: a change shows within this time. */
 const CATALOG_VERSION_TTL_MS = 1000;
+
+/** Each term's catalog version and who may read it, read at most once a TTL per process. */
+const catalogVersions = timedMemo<CatalogVersion>();
 
 /** Each term version's organizations and skills, which the catalog's filters are narrowed to. */
 const vocabularies = versionedMemo<CatalogVocabulary>(100);
@@ -33,7 +36,7 @@ export const termRoutes: FastifyPluginAsyncZod<{ context: AppContext }> = async 
       },
     },
     async (request) => {
-      const { term, program, timeline, counts } = await getPublicTerm(context.database, request.params.term);
+      const { term, program, timeline, counts } = await getPublicTerm(context.database, request.params.term, request.actor);
       return presentTermDetail(term, program, timeline, counts, context.now());
     },
   );
@@ -53,8 +56,13 @@ export const termRoutes: FastifyPluginAsyncZod<{ context: AppContext }> = async 
     },
     async (request, reply) => {
       const termSlug = request.params.term;
-      // The catalog's version is read at most once a second per term and process.
-      const version = await rememberFor(context, `catalog-version:${termSlug}`, CATALOG_VERSION_TTL_MS, () => getCatalogVersion(context.database, termSlug));
+      // The catalog's version is read at most once a second per term and process. It is shared by
+      // every caller, so whether this caller may read a draft's catalog is decided on it before
+      // any cached answer is looked up: a draft's answers never reach anyone but its admins.
+      const remembered = await catalogVersions(context, `catalog-version:${termSlug}`, CATALOG_VERSION_TTL_MS, () =>
+        getCatalogVersion(context.database, termSlug),
+      );
+      const { key: version } = await requireReadableCatalog(context.database, termSlug, request.actor, remembered);
       const vocabulary = await vocabularies(context, version, () => getCatalogVocabulary(context.database, termSlug));
       const query = normalizeCatalogQuery(request.query, vocabulary);
       return sendCachedJson(reply, {
@@ -63,7 +71,7 @@ export const termRoutes: FastifyPluginAsyncZod<{ context: AppContext }> = async 
         key: `${version}:${catalogQueryKey(query)}`,
         schema: CatalogResponse,
         // Presented once per cache entry, like the search itself: a cached answer costs neither.
-        produce: async () => presentCatalogPage(await searchPublicCatalog(context.database, termSlug, query), query),
+        produce: async () => presentCatalogPage(await searchPublicCatalog(context.database, termSlug, query, request.actor), query),
       });
     },
   );
@@ -80,7 +88,7 @@ export const termRoutes: FastifyPluginAsyncZod<{ context: AppContext }> = async 
       },
     },
     async (request, reply) => {
-      const { filename, body } = presentTermCalendar(await getTermTimeline(context.database, request.params.term));
+      const { filename, body } = presentTermCalendar(await getTermTimeline(context.database, request.params.term, request.actor));
       return reply
         .type("text/calendar; charset=utf-8")
         .header("content-disposition", `inline; filename="${filename}"`)
