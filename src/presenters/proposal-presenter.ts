@@ -1,6 +1,14 @@
 import { parsePendingChange } from "../domain/pending-change.ts";
 import { proposalState } from "../domain/proposal-states.ts";
-import type { Proposal, ProposalAbilities, ProposalChange, ProposalMentor, ProposalSummary } from "../schemas/proposal.ts";
+import type {
+  MentorConfirmationResponse,
+  MyProposalsResponse,
+  Proposal,
+  ProposalAbilities,
+  ProposalChange,
+  ProposalMentor,
+  ProposalSummary,
+} from "../schemas/proposal.ts";
 import type { ProposalMentorRow, ProposalRecord, ProposalSummaryRow } from "../storage/schema.ts";
 
 /**
@@ -85,5 +93,37 @@ export function presentProposalSummary(row: ProposalSummaryRow): ProposalSummary
     hasPendingChange: row.pendingChange !== null,
     submittedAt: row.submittedAt,
     updatedAt: row.updatedAt,
+  };
+}
+
+/** What an emailed confirmation link is about, for the page it opens: the project, who named the mentor, their answer so far. */
+export function presentMentorConfirmation(found: { record: ProposalRecord; mentor: ProposalMentorRow }): MentorConfirmationResponse {
+  const { record, mentor } = found;
+  return {
+    proposal: {
+      slug: record.slug,
+      title: record.title,
+      summary: record.summary,
+      organizationName: record.organization.name,
+      termTitle: record.term.title,
+    },
+    mentorName: mentor.name,
+    namedBy: record.proposerName,
+    confirmation: mentor.confirmation,
+  };
+}
+
+/** A maintainer's and a mentor's proposals for their home pages, each maintained one with its next step. */
+export function presentMyProposals(mine: {
+  maintained: Array<{ row: ProposalSummaryRow; next: { words: string; deadline: Date | null } }>;
+  awaitingMyAnswer: ProposalSummaryRow[];
+}): MyProposalsResponse {
+  return {
+    maintained: mine.maintained.map(({ row, next }) => ({
+      ...presentProposalSummary(row),
+      nextStep: next.words,
+      deadline: next.deadline ? next.deadline.toISOString() : null,
+    })),
+    awaitingMyAnswer: mine.awaitingMyAnswer.map(presentProposalSummary),
   };
 }

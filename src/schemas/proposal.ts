@@ -264,3 +264,10 @@ export const MyProposalsResponse = z
   .meta({ id: "MyProposals" });
 /** My proposals. */
 export type MyProposalsResponse = z.infer<typeof MyProposalsResponse>;
+
+/** `GET /api/skills?q=`: existing skill tags matching what was typed, for the proposal form's tag input. */
+export const SkillSuggestionsResponse = z
+  .object({ items: z.array(Skill).max(10).describe("At most 10 tags: those starting with the words first, then those containing them.") })
+  .meta({ id: "SkillSuggestions" });
+/** Skill suggestions. */
+export type SkillSuggestionsResponse = z.infer<typeof SkillSuggestionsResponse>;

@@ -278,7 +278,7 @@ export interface ProjectMentorTable {
   confirmation: ColumnType<MentorConfirmation, MentorConfirmation | undefined, MentorConfirmation>;
   /** The email or GitHub handle the maintainer named the mentor by, as typed. */
   namedAs: ColumnType<string | null, string | null | undefined, string | null>;
-  /** SHA-256 of the secret of the emailed confirmation link; null once answered. */
+  /** SHA-256 of the secret of the emailed confirmation link; a newer ask replaces it, and it keeps working after an answer so the mentor can change it. */
   confirmTokenHash: ColumnType<string | null, string | null | undefined, string | null>;
   askedAt: ColumnType<Instant | null, Instant | null | undefined, Instant | null>;
   answeredAt: ColumnType<Instant | null, Instant | null | undefined, Instant | null>;

@@ -103,7 +103,7 @@ export async function findProjectWithDetails(db: Db, slug: string): Promise<Proj
   return withDetails;
 }
 
-/** Adds mentors, skills and upstream links to project rows, in three queries for all of them. */
+/** Adds confirmed mentors, skills and upstream links to project rows, in three queries for all of them. */
 export async function attachProjectDetails<T extends { id: number }>(db: Db, projects: T[]): Promise<Array<T & ProjectDetails>> {
   if (projects.length === 0) return [];
   const ids = projects.map((project) => project.id);
@@ -120,6 +120,8 @@ export async function attachProjectDetails<T extends { id: number }>(db: Db, pro
         "projectMentors.contactEmail",
       ])
       .where("projectMentors.projectId", "in", ids)
+      // A mentor named on a proposal is shown only once they confirmed (WORKFLOW.md, "Proposals").
+      .where("projectMentors.confirmation", "=", "confirmed")
       .orderBy("projectMentors.position")
       .execute(),
     db

@@ -193,15 +193,23 @@ export async function lockOrganizationForQuota(db: Db, organizationId: number): 
   await sql`select id from organizations where id = ${organizationId} for update`.execute(db);
 }
 
-/** The titles of an organization's proposals in a term that are in one of these states, oldest first. */
-export async function listProposalTitlesIn(db: Db, termId: number, organizationId: number, states: readonly ProposalState[]): Promise<string[]> {
+/** The titles of an organization's proposals in a term that are in one of these states, oldest first, leaving out `exceptProjectId`. */
+export async function listProposalTitlesIn(
+  db: Db,
+  termId: number,
+  organizationId: number,
+  states: readonly ProposalState[],
+  exceptProjectId?: number,
+): Promise<string[]> {
   const rows = await db
     .selectFrom("projects")
     .select("title")
     .where("termId", "=", termId)
     .where("organizationId", "=", organizationId)
+    .$if(exceptProjectId !== undefined, (qb) => qb.where("id", "<>", exceptProjectId ?? 0))
     .where((eb) => inStates(eb, states))
-    .orderBy("submittedAt")
+    // An imported project has no submission instant; the engines would put its null first or last.
+    .orderBy(sql`coalesce(submitted_at, created_at)`)
     .orderBy("id")
     .execute();
   return rows.map((row) => row.title);
@@ -228,6 +236,8 @@ export interface ProposalFilter {
   states?: readonly ProposalState[] | undefined;
   /** Only proposals that went through the proposal workflow, leaving out projects imported as accepted. */
   proposedInCohort?: boolean | undefined;
+  /** Only proposals of published terms (a draft term's are its admins' alone). */
+  publishedTermsOnly?: boolean | undefined;
 }
 
 function inStates(eb: ExpressionBuilder<Database, "projects">, states: readonly ProposalState[]) {
@@ -278,6 +288,7 @@ export async function listProposalSummaries(db: Db, filter: ProposalFilter): Pro
         eb.or([eb("projects.state", "=", "proposed"), eb("projects.proposedByPersonId", "is not", null), eb("projects.submittedAt", "is not", null)]),
       ),
     )
+    .$if(filter.publishedTermsOnly === true, (qb) => qb.where("terms.publishedAt", "is not", null))
     .$if(namedPersonId !== undefined, (qb) =>
       qb.where((eb) =>
         eb.exists(

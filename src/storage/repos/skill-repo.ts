@@ -1,3 +1,4 @@
+import { sql } from "kysely";
 import { skillLabel } from "../../domain/canonical-skill.ts";
 import type { Db } from "./db.ts";
 
@@ -23,4 +24,26 @@ export async function ensureSkills(db: Db, tags: readonly string[], labels: Read
     .execute();
   const rows = await db.selectFrom("skills").select(["id", "tag"]).where("tag", "in", unique).execute();
   return new Map(rows.map((row) => [row.tag, row.id]));
+}
+
+/**
+ * Skill tags whose tag or label contains `query` (case-insensitive), those that start with it
+ * first, then by label; at most `limit`. For the tag input of the proposal form.
+ */
+export async function searchSkills(db: Db, query: string, limit: number): Promise<Array<{ tag: string; label: string }>> {
+  const words = query.trim().toLowerCase();
+  if (words === "") return [];
+  // LIKE's wildcards in what a person typed are meant literally.
+  const escaped = words.replace(/[\\%_]/g, (char) => `\\${char}`);
+  const contains = `%${escaped}%`;
+  const prefix = `${escaped}%`;
+  return db
+    .selectFrom("skills")
+    .select(["tag", "label"])
+    .where((eb) => eb.or([eb(sql`lower(tag)`, "like", sql`${contains} escape '\\'`), eb(sql`lower(label)`, "like", sql`${contains} escape '\\'`)]))
+    .orderBy(sql`case when lower(label) like ${prefix} escape '\\' or lower(tag) like ${prefix} escape '\\' then 0 else 1 end`)
+    .orderBy(sql`lower(label)`)
+    .orderBy("tag")
+    .limit(limit)
+    .execute();
 }
