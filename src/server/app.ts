@@ -19,6 +19,7 @@ import { oidcRoutes } from "./routes/oidc/routes.ts";
 import { programSetupRoutes } from "./routes/program-setup/routes.ts";
 import { programRoutes } from "./routes/programs/routes.ts";
 import { projectRoutes } from "./routes/projects/routes.ts";
+import { proposalRoutes } from "./routes/proposals/routes.ts";
 import { serverInfoRoutes } from "./routes/server-info/routes.ts";
 import { termSetupRoutes } from "./routes/term-setup/routes.ts";
 import { termRoutes } from "./routes/terms/routes.ts";
@@ -161,5 +162,6 @@ export async function buildApp({
   await app.register(termRoutes, { context });
   await app.register(termSetupRoutes, { context });
   await app.register(projectRoutes, { context });
+  await app.register(proposalRoutes, { context });
   return app;
 }

@@ -79,7 +79,7 @@ export async function mapTimelines(db: Db, termIds: readonly number[]): Promise<
   return map;
 }
 
-/** How many organizations, accepted projects and distinct mentors a term has. */
+/** How many organizations, accepted projects and distinct confirmed mentors a term has. */
 export async function countTermContents(db: Db, termId: number): Promise<{ organizations: number; projects: number; mentors: number }> {
   const accepted = db.selectFrom("projects").select("id").where("termId", "=", termId).where("state", "=", "accepted");
   const [projects, mentors] = await Promise.all([
@@ -93,6 +93,7 @@ export async function countTermContents(db: Db, termId: number): Promise<{ organ
       .selectFrom("projectMentors")
       .select((eb) => eb.fn.count<number>("personId").distinct().as("mentors"))
       .where("projectId", "in", accepted)
+      .where("confirmation", "=", "confirmed")
       .executeTakeFirstOrThrow(),
   ]);
   return { organizations: Number(projects.organizations), projects: Number(projects.projects), mentors: Number(mentors.mentors) };
