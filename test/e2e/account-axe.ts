@@ -83,6 +83,30 @@ export const ACCOUNT_PAGES: AccountPage[] = [
   },
   { name: "admin people", path: () => admin, as: "admin", phone: true },
   { name: "admin audit log", path: () => `${admin}/audit?objectType=invitation`, as: "admin", phone: true },
+  { name: "admin settings", path: () => `${admin}/settings`, as: "admin", phone: true },
+  {
+    name: "admin settings with errors beside the fields",
+    path: () => `${admin}/settings`,
+    as: "admin",
+    act: async (page) => {
+      await page.getByLabel("Default time zone").fill("Mars/Olympus_Mons");
+      await page.getByLabel("Applications per applicant and term").fill("25");
+      await page.getByRole("button", { name: "Save settings" }).click();
+      await page.locator(".field-error").first().waitFor();
+    },
+  },
+  { name: "admin organizations", path: () => `${admin}/organizations`, as: "admin", phone: true },
+  {
+    name: "admin organization edited with an error beside a field",
+    path: () => `${admin}/organizations?edit=harbor`,
+    as: "admin",
+    act: async (page) => {
+      await page.getByLabel("Website (optional)").fill("ftp://goharbor.io");
+      await page.getByRole("button", { name: "Save changes" }).click();
+      await page.locator(".field-error").first().waitFor();
+    },
+    phone: true,
+  },
   { name: "admin outbox", path: () => `${admin}/outbox`, as: "admin" },
   {
     name: "admin outbox with a message open",

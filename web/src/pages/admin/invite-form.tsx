@@ -4,6 +4,7 @@ import type { ProgramOrganizationsResponse } from "../../../../src/schemas/admin
 import type { Invitation, InvitationBody } from "../../../../src/schemas/invitation.ts";
 import { sendJson } from "../../api/send-json.ts";
 import { useApi } from "../../api/use-api.ts";
+import { useUrlParams } from "../../components/use-url-params.ts";
 import { type Choice, ChoiceField, EmailField, SelectField } from "../../forms/field.tsx";
 import { FormError, Notice } from "../../forms/form-error.tsx";
 import { useForm } from "../../forms/use-form.ts";
@@ -29,7 +30,9 @@ export function InviteForm({ program, onInvited }: { program: string; onInvited(
   const [email, setEmail] = useState("");
   const [role, setRole] = useState<RoleKey>("maintainer");
   const [chosenTerm, setChosenTerm] = useState<string | null>(null);
-  const [organization, setOrganization] = useState("");
+  const [params] = useUrlParams();
+  // The organizations page links here with the organization to invite a maintainer of.
+  const [organization, setOrganization] = useState(() => params.get("organization") ?? "");
   const [project, setProject] = useState("");
   const [sent, setSent] = useState<{ email: string; words: string } | null>(null);
 
