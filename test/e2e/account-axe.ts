@@ -107,6 +107,38 @@ export const ACCOUNT_PAGES: AccountPage[] = [
     },
     phone: true,
   },
+  { name: "admin terms", path: () => `${admin}/terms`, as: "admin", phone: true },
+  { name: "new term", path: () => `${admin}/new-term`, as: "admin", phone: true },
+  {
+    name: "new term with a skipped hour, a doubled hour and errors beside the fields",
+    path: () => `${admin}/new-term`,
+    as: "admin",
+    act: async (page) => {
+      await page.getByLabel("Time zone", { exact: true }).fill("America/Los_Angeles");
+      await page.getByLabel("Project proposals: Start", { exact: true }).fill("2027-03-14T02:30");
+      await page.getByLabel("Last day of term: Start", { exact: true }).fill("2027-11-07T01:30");
+      await page.getByRole("button", { name: "Add a row" }).click();
+      await page.getByRole("button", { name: "Create the term as a draft" }).click();
+      await page.locator(".error-summary").waitFor();
+    },
+    phone: true,
+  },
+  { name: "published term setup", path: () => `${admin}/terms/${OPEN_TERM.term}`, as: "admin", phone: true },
+  {
+    name: "draft term setup",
+    path: () => `${admin}/new-term`,
+    as: "admin",
+    act: async (page) => {
+      // A title of its own each time, as every run of this state creates a term.
+      await page.getByLabel("Title", { exact: true }).fill(`Axe draft ${Math.random().toString(36).slice(2, 8)}`);
+      await page.getByLabel("Time zone", { exact: true }).fill("America/Los_Angeles");
+      await page.getByLabel("Project proposals: Start", { exact: true }).fill("2027-02-01T09:00");
+      await page.getByLabel("Project proposals: End", { exact: true }).fill("2027-02-15T17:00");
+      await page.getByRole("button", { name: "Create the term as a draft" }).click();
+      await page.getByRole("heading", { name: /Draft — only admins see it/ }).waitFor();
+    },
+    phone: true,
+  },
   { name: "admin outbox", path: () => `${admin}/outbox`, as: "admin" },
   {
     name: "admin outbox with a message open",
