@@ -6,6 +6,7 @@ import { registerMigrate } from "./commands/migrate.ts";
 import { registerOutbox } from "./commands/outbox.ts";
 import { registerServe } from "./commands/serve.ts";
 import { registerTermPageCommands } from "./commands/term-pages.ts";
+import { registerTermCommands } from "./commands/terms.ts";
 
 /** Builds the `cohort` command line with every subcommand. */
 export function buildCli(): Command {
@@ -19,6 +20,7 @@ export function buildCli(): Command {
   registerServe(program);
   registerMigrate(program);
   registerTermPageCommands(program);
+  registerTermCommands(program);
   registerAdmin(program);
   registerOutbox(program);
   for (const command of program.commands) command.exitOverride().showHelpAfterError(`(run cohort ${command.name()} --help for usage)`);
