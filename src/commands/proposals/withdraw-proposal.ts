@@ -3,7 +3,7 @@ import { storedProposalState } from "../../domain/proposal-states.ts";
 import { AppError } from "../../errors/app-error.ts";
 import type { SignedIn } from "../../policies/actor.ts";
 import { isProgramAdmin } from "../../policies/program-policy.ts";
-import { canWithdrawProposal } from "../../policies/proposal-policy.ts";
+import { canWithdrawProposal, isMaintainerOf } from "../../policies/proposal-policy.ts";
 import type { DatabaseHandle } from "../../storage/database.ts";
 import { recordAuditEvent } from "../../storage/repos/audit-repo.ts";
 import { updateProject } from "../../storage/repos/project-repo.ts";
@@ -28,15 +28,11 @@ export async function withdrawProposal(options: WithdrawProposalOptions): Promis
   const { actor, now } = options;
   return inTransaction(options.database, async (db) => {
     const { record, scope } = await requireVisibleProposal(db, actor, options.slug);
-    if (scope.state === "withdrawn") return viewProposal(db, actor, record.slug, now);
-    if (!canWithdrawProposal(actor, scope)) {
-      throw new AppError(
-        "FORBIDDEN",
-        scope.state === "rejected"
-          ? `"${record.title}" was rejected: there is nothing to withdraw.`
-          : `Only the maintainers of ${record.organization.name} and the program's admins may withdraw "${record.title}".`,
-      );
+    if (!isProgramAdmin(actor, scope.programId) && !isMaintainerOf(actor, scope)) {
+      throw new AppError("FORBIDDEN", `Only the maintainers of ${record.organization.name} and the program's admins may withdraw "${record.title}".`);
     }
+    if (scope.state === "withdrawn") return viewProposal(db, actor, record.slug, now);
+    if (!canWithdrawProposal(actor, scope)) throw new AppError("CONFLICT", `"${record.title}" was rejected: there is nothing to withdraw.`);
     const applications = checkActionOpen(await loadTermTimeline(db, record.term), "submitApplication", now);
     let override: string | null = null;
     if (!applications.open && applications.reason === "closed") {
