@@ -1,7 +1,10 @@
 import type { OrganizationRow } from "../schema.ts";
 import type { Db } from "./db.ts";
 
-/** Creates the organization of a program, or updates its name and intro when the slug exists. */
+/**
+ * Creates the organization of a program, or updates its name and intro when the slug exists; a
+ * new name moves on the revision of every term with a project of it, whose catalogs show it.
+ */
 export async function upsertOrganization(
   db: Db,
   input: { programId: number; slug: string; name: string; intro: string | null; at: Date },
@@ -17,6 +20,8 @@ export async function upsertOrganization(
             .where("id", "=", existing.id)
             .returningAll()
             .executeTakeFirstOrThrow();
+    // Every term with its projects shows the name, not only the term being imported.
+    if (organization.name !== existing.name) await moveTermsOfOrganizationOn(db, existing.id);
     return { organization, created: false };
   }
   const organization = await db
