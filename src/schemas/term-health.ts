@@ -18,4 +18,4 @@ export const TermHealth = z
 export type TermHealth = z.infer<typeof TermHealth>;
 
 /** `GET /api/terms/{term}/page.md`: the term's canonical Markdown page. */
-export const TermPageMarkdown = z.string().describe("text/markdown");
+export const TermPageResponse = z.string().describe("text/markdown");

@@ -17,6 +17,7 @@ import { invitationRoutes } from "./routes/invitations/routes.ts";
 import { meRoutes } from "./routes/me/routes.ts";
 import { oidcRoutes } from "./routes/oidc/routes.ts";
 import { programSetupRoutes } from "./routes/program-setup/routes.ts";
+import { proposalBoardRoutes } from "./routes/proposal-board/routes.ts";
 import { programRoutes } from "./routes/programs/routes.ts";
 import { projectRoutes } from "./routes/projects/routes.ts";
 import { proposalRoutes } from "./routes/proposals/routes.ts";
@@ -163,5 +164,6 @@ export async function buildApp({
   await app.register(termSetupRoutes, { context });
   await app.register(projectRoutes, { context });
   await app.register(proposalRoutes, { context });
+  await app.register(proposalBoardRoutes, { context });
   return app;
 }

@@ -4,6 +4,7 @@ import { createTestApp, type TestApp } from "../helpers/app.ts";
 import { testDialects } from "../helpers/databases.ts";
 import { buildPermissionWorld, CALLERS, type Caller, PASSWORD, type PermissionWorld } from "./callers.ts";
 import { PROGRAM_SETUP_ROWS } from "./program-setup-rows.ts";
+import { PROPOSAL_BOARD_ROWS } from "./proposal-board-rows.ts";
 import { PROPOSAL_ROWS } from "./proposal-rows.ts";
 import { adminOnly, every, type Row, type RowGroup, signedIn } from "./row.ts";
 import { TERM_SETUP_ROWS } from "./term-setup-rows.ts";
@@ -107,7 +108,7 @@ const ADMIN_ROUTES: Row[] = [
  * The groups of the workflow's routes, each in its own file beside this one, with the objects
  * its rows need made by its `setup`.
  */
-const GROUPS: RowGroup[] = [PROGRAM_SETUP_ROWS, PROPOSAL_ROWS, TERM_SETUP_ROWS];
+const GROUPS: RowGroup[] = [PROGRAM_SETUP_ROWS, PROPOSAL_BOARD_ROWS, PROPOSAL_ROWS, TERM_SETUP_ROWS];
 
 /** The table: every API route, against every kind of caller. */
 const TABLE: Row[] = [...PUBLIC_READS, ...ACCOUNT_ROUTES, ...ADMIN_ROUTES, ...GROUPS.flatMap((group) => group.rows)];
