@@ -9,9 +9,10 @@ import type { DatabaseHandle } from "../../storage/database.ts";
 import { recordAuditEvent } from "../../storage/repos/audit-repo.ts";
 import type { Db } from "../../storage/repos/db.ts";
 import { enqueueNotification } from "../../storage/repos/outbox-repo.ts";
-import { listTimeline, replaceTimeline, type TermFields, updateTerm as updateTermRow } from "../../storage/repos/term-repo.ts";
+import { listTimeline, replaceTimeline, updateTerm as updateTermRow } from "../../storage/repos/term-repo.ts";
 import type { TermRow } from "../../storage/schema.ts";
 import { inTransaction } from "../../storage/transaction.ts";
+import { changedFields } from "../audit/changed-fields.ts";
 import { auditActorOf, readTermSetup, requireTermAdmin, type TermSetupActor, type TermSetupData } from "./term-admin.ts";
 import { lengthTextOf, requireFreeSlug, requireTimeline, requireTimeZone } from "./term-input.ts";
 import { peopleWithStakeIn, type TermStakeholder } from "./timeline-stakeholders.ts";
@@ -36,7 +37,7 @@ export interface UpdateTermOptions {
 export async function updateTerm({ database, actor, termSlug, body, baseUrl, now }: UpdateTermOptions): Promise<TermSetupData> {
   return inTransaction(database, async (db) => {
     const { term, program } = await requireTermAdmin(db, actor, termSlug);
-    const fields = await changedFields(db, term, body);
+    const { values: fields, audit: settings } = await checkedSettings(db, term, body);
     const timeZone = fields.timeZone ?? term.timeZone;
     const oldRows = await listTimeline(db, term.id);
     const newRows: ResolvedTimelineRow[] = body.timeline
@@ -50,10 +51,7 @@ export async function updateTerm({ database, actor, termSlug, body, baseUrl, now
     const updated = await updateTermRow(db, term.id, fields, now);
     if (body.timeline || fields.timeZone) await replaceTimeline(db, term.id, newRows);
     const audit = { programId: program.id, actor: auditActorOf(actor), objectType: "term", objectId: term.id, at: now };
-    if (Object.keys(fields).length > 0) {
-      const settings = Object.fromEntries(Object.entries(fields).map(([key, value]) => [key, { before: term[key as keyof TermRow], after: value }]));
-      await recordAuditEvent(db, { ...audit, action: "term.updated", changes: settings });
-    }
+    if (Object.keys(settings).length > 0) await recordAuditEvent(db, { ...audit, action: "term.updated", changes: settings });
     if (changes.length > 0) {
       await recordAuditEvent(db, {
         ...audit,
@@ -69,25 +67,26 @@ export async function updateTerm({ database, actor, termSlug, body, baseUrl, now
   });
 }
 
-/** The settings the body changes, checked: a known zone, a free slug, and no new slug once published. */
-async function changedFields(db: Db, term: TermRow, body: TermUpdateBody): Promise<Partial<TermFields> & { slug?: string }> {
-  const fields: Partial<TermFields> & { slug?: string } = {};
-  if (body.title !== undefined && body.title !== term.title) fields.title = body.title;
-  if (body.timeZone !== undefined && body.timeZone !== term.timeZone) fields.timeZone = requireTimeZone(body.timeZone);
-  if (body.lengthWeeks !== undefined && body.lengthWeeks !== term.lengthWeeks) {
-    fields.lengthWeeks = body.lengthWeeks;
-    fields.lengthText = lengthTextOf(body.lengthWeeks);
-  }
-  if (body.slotBudget !== undefined && body.slotBudget !== term.slotBudget) fields.slotBudget = body.slotBudget;
-  if (body.slug !== undefined && body.slug !== term.slug) {
+/** The settings the body changes with their before and after, checked: a known zone, a free slug, and no new slug once published. */
+async function checkedSettings(db: Db, term: TermRow, body: TermUpdateBody) {
+  const changed = changedFields(term, {
+    title: body.title,
+    slug: body.slug,
+    timeZone: body.timeZone,
+    lengthWeeks: body.lengthWeeks,
+    lengthText: body.lengthWeeks === undefined ? undefined : lengthTextOf(body.lengthWeeks),
+    slotBudget: body.slotBudget,
+  });
+  const { values } = changed;
+  if (values.timeZone !== undefined) requireTimeZone(values.timeZone);
+  if (values.slug !== undefined) {
     if (!isDraftTerm(term)) {
       const detail = `the term is published as "${term.slug}": its address stays, so links to it keep working`;
       throw new AppError("CONFLICT", `slug: ${detail}.`, undefined, { errors: [{ field: "slug", code: "published", detail }] });
     }
-    await requireFreeSlug(db, body.slug);
-    fields.slug = body.slug;
+    await requireFreeSlug(db, values.slug);
   }
-  return fields;
+  return changed;
 }
 
 /** CONFIRMATION_REQUIRED naming each row whose change closes a phase that is open now. */
