@@ -20,8 +20,8 @@ import "../proposals/proposals.css";
 /** The board's filters, all in the URL so a filtered board can be linked and survives a reload. */
 const FILTERS = ["organization", "state", "unconfirmed", "pendingChange"] as const;
 
-function isState(value: string | null): value is ProposalState {
-  return PROPOSAL_STATES.some((state) => state === value);
+function isStateFilter(value: string | null): value is ProposalState | "all" {
+  return value === "all" || PROPOSAL_STATES.some((state) => state === value);
 }
 
 /** The query string the board route takes, from the page's own. */
@@ -103,10 +103,11 @@ function BoardFilters({ board }: { board: ProposalBoardResponse }) {
         <select
           id="filter-state"
           className="input"
-          value={isState(state) ? state : ""}
+          value={isStateFilter(state) ? state : ""}
           onChange={(event) => setParams({ state: event.target.value, decide: null })}
         >
-          <option value="">Every state</option>
+          <option value="">Every state but drafts</option>
+          <option value="all">Every state, drafts too</option>
           {PROPOSAL_STATES.map((value) => (
             <option key={value} value={value}>
               {PROPOSAL_STATE_LABEL[value]} ({board.states[value] ?? 0})
@@ -188,6 +189,7 @@ function Board({ term }: { term: string }) {
       key: "select",
       header: "Select",
       headerHidden: true,
+      className: "cell-select",
       cell: (item) =>
         acceptable(item) ? (
           <input
@@ -264,6 +266,15 @@ function Board({ term }: { term: string }) {
         ) : null
       ) : (
         <>
+          <p className="lead board-term">
+            {data.term.title}
+            {data.term.published ? null : (
+              <>
+                {" "}
+                <Chip tone="neutral">Draft, not public</Chip>
+              </>
+            )}
+          </p>
           <BoardCounts board={data} />
           <BoardFilters board={data} />
           {deciding ? <ProposalDecisionPanel key={deciding} slug={deciding} onDecided={board.reload} onClose={() => setParams({ decide: null })} /> : null}
@@ -284,7 +295,7 @@ function Board({ term }: { term: string }) {
             <FormError id="bulk" error={bulkError} />
             <div className="bulk-bar">
               <button type="button" className="button button-primary" disabled={bulkBusy || selected.size === 0} onClick={bulkAccept}>
-                Accept {countOf(selected.size, "selected proposal", "selected proposals")}
+                {selected.size > 0 ? `Accept ${countOf(selected.size, "selected proposal", "selected proposals")}` : "Accept the selected proposals"}
               </button>
               <span className="muted small">Each with the slots it asked for. Only submitted proposals with a confirmed mentor can be selected.</span>
             </div>

@@ -132,8 +132,9 @@ export function ProposalDecisionPanel({ slug, onDecided, onClose }: { slug: stri
       ) : (
         <>
           <p>
-            <Chip tone={PROPOSAL_STATE_TONE[data.state]}>{PROPOSAL_STATE_LABEL[data.state]}</Chip> {data.organization.name} · asks for{" "}
-            {countOf(data.slotsRequested, "slot", "slots")} · <Link href={proposalPages.proposal(data.slug)}>Open the proposal</Link>
+            <Chip tone={PROPOSAL_STATE_TONE[data.state]}>{PROPOSAL_STATE_LABEL[data.state]}</Chip> {data.organization.name} ·{" "}
+            {data.state === "accepted" ? `accepted with ${countOf(data.slots, "slot", "slots")}` : `asks for ${countOf(data.slotsRequested, "slot", "slots")}`}{" "}
+            · <Link href={proposalPages.proposal(data.slug)}>Open the proposal</Link>
           </p>
           <ul className="plain-list">
             {data.mentors.map((mentor) => (

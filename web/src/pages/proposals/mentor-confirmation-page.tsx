@@ -8,6 +8,7 @@ import { Chip } from "../../components/chip.tsx";
 import { Loading } from "../../components/load-states.tsx";
 import { useDocumentTitle } from "../../components/use-document-title.ts";
 import { FormError, Notice } from "../../forms/form-error.tsx";
+import { useFragmentToken } from "../../session/fragment-token.ts";
 import { proposalApi, proposalPages } from "./proposal-paths.ts";
 import { MENTOR_ANSWER_LABEL, MENTOR_ANSWER_TONE } from "./proposal-words.ts";
 
@@ -24,12 +25,32 @@ function answeredWords(confirmation: MentorConfirmationResponse): string | null 
 }
 
 /**
- * `/mentor-confirmations/:token`, the page of the emailed link: which project, who named the
- * mentor, and Confirm or Decline; it works signed out, since the link is the proof. The answer
- * can be changed from the same link.
+ * `/mentor-confirmations#token=…`, the page of the emailed link (the token in the fragment,
+ * which no server or Referer sees): which project, who named the mentor, and Confirm or
+ * Decline; it works signed out, since the link is the proof. The answer can be changed from the
+ * same link.
  */
-export function MentorConfirmationPage({ token }: { token: string }) {
+export function MentorConfirmationPage() {
   useDocumentTitle("Mentor confirmation");
+  const [token] = useFragmentToken();
+  return (
+    <div className="page narrow mentor-confirmation">
+      <h1>Will you mentor this project?</h1>
+      {token ? (
+        <Confirmation key={token} token={token} />
+      ) : (
+        <div className="error-panel" role="alert">
+          <p>
+            <strong className="error-label">No link:</strong> open this page from the link of the email that named you as a mentor.
+          </p>
+        </div>
+      )}
+    </div>
+  );
+}
+
+/** The project the token names, and the mentor's answer to it. */
+function Confirmation({ token }: { token: string }) {
   const [lookup, setLookup] = useState<Lookup>({ state: "loading" });
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ApiError | null>(null);
@@ -63,8 +84,7 @@ export function MentorConfirmationPage({ token }: { token: string }) {
   };
 
   return (
-    <div className="page narrow mentor-confirmation">
-      <h1>Will you mentor this project?</h1>
+    <>
       {lookup.state === "loading" ? <Loading what="the project" /> : null}
       {lookup.state === "failed" ? (
         <div className="error-panel" role="alert">
@@ -111,6 +131,6 @@ export function MentorConfirmationPage({ token }: { token: string }) {
           </p>
         </>
       ) : null}
-    </div>
+    </>
   );
 }

@@ -18,7 +18,7 @@ export function mentorNamed(mentors: readonly ProposalMentor[], typed: string): 
   );
 }
 
-/** A named mentor's answer and, while they have not answered or declined, a button that sends the email again. */
+/** A named mentor's answer and, while they have not answered, a button that sends the email again. */
 function MentorAnswer({ proposal, mentor, onChanged }: { proposal: Proposal; mentor: ProposalMentor; onChanged(proposal: Proposal): void }) {
   const [result, setResult] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -29,7 +29,7 @@ function MentorAnswer({ proposal, mentor, onChanged }: { proposal: Proposal; men
       (answer) => {
         setBusy(false);
         setResult(`Sent ${mentor.name} the confirmation email again.`);
-        if (answer && typeof answer === "object" && "slug" in answer) onChanged(answer);
+        onChanged(answer);
       },
       (caught: unknown) => {
         setBusy(false);
@@ -37,7 +37,7 @@ function MentorAnswer({ proposal, mentor, onChanged }: { proposal: Proposal; men
       },
     );
   };
-  const canAsk = proposal.abilities.edit && mentor.askedAt !== null && mentor.confirmation !== "confirmed";
+  const canAsk = proposal.abilities.edit && mentor.askedAt !== null && mentor.confirmation === "pending";
   return (
     <div className="mentor-answer">
       <span className="small">{mentor.name}</span> <Chip tone={MENTOR_ANSWER_TONE[mentor.confirmation]}>{MENTOR_ANSWER_LABEL[mentor.confirmation]}</Chip>{" "}

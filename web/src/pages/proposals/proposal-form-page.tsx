@@ -49,18 +49,26 @@ function ProposalEditor({ initial, term }: { initial: Proposal; term: TermDetail
       <div className={editable ? "proposal-layout" : "proposal-layout proposal-layout-read"}>
         {editable ? (
           <div className="proposal-main">
-            <ProposalForm proposal={proposal} draft={draft} onChange={setDraft} onProposal={onProposal} errors={errors} />
-            <p className={autosave.status.state === "failed" ? "form-status autosave-status autosave-failed" : "form-status autosave-status"} role="status">
-              {autosaveWords(autosave.status, viewerTimeZone())}
-              {autosave.status.state === "failed" ? (
-                <>
-                  {" "}
-                  <button type="button" className="link-button" onClick={() => void autosave.saveNow()}>
-                    Try saving again
-                  </button>
-                </>
-              ) : null}
-            </p>
+            <ProposalForm
+              proposal={proposal}
+              draft={draft}
+              onChange={setDraft}
+              onProposal={onProposal}
+              errors={errors}
+              statusLine={
+                <p className={autosave.status.state === "failed" ? "form-status autosave-status autosave-failed" : "form-status autosave-status"} role="status">
+                  {autosaveWords(autosave.status, viewerTimeZone())}
+                  {autosave.status.state === "failed" ? (
+                    <>
+                      {" "}
+                      <button type="button" className="link-button" onClick={() => void autosave.saveNow()}>
+                        Try saving again
+                      </button>
+                    </>
+                  ) : null}
+                </p>
+              }
+            />
           </div>
         ) : null}
         <ProposalPreview proposal={proposal} draft={draft} />

@@ -1,3 +1,4 @@
+import type { ReactNode } from "react";
 import { TIME_COMMITMENTS, type TimeCommitment } from "../../../../src/domain/proposal-states.ts";
 import type { Proposal } from "../../../../src/schemas/proposal.ts";
 import { FieldErrorText, fieldId } from "../../forms/field.tsx";
@@ -62,18 +63,22 @@ export function ProposalForm({
   onChange,
   onProposal,
   errors,
+  statusLine,
 }: {
   proposal: Proposal;
   draft: ProposalDraft;
   onChange(draft: ProposalDraft): void;
   onProposal(proposal: Proposal): void;
   errors: (field: string) => string | undefined;
+  /** Whether what is typed is saved, under the heading where it is seen first. */
+  statusLine: ReactNode;
 }) {
   const set = <K extends keyof ProposalDraft>(key: K, value: ProposalDraft[K]) => onChange({ ...draft, [key]: value });
   const accepted = proposal.state === "accepted";
   return (
     <form className="proposal-form" aria-labelledby="form-heading" onSubmit={(event) => event.preventDefault()} noValidate>
       <h2 id="form-heading">{accepted ? "Edit the accepted project" : "The proposal"}</h2>
+      {statusLine}
       <div className={errors("title") ? "field field-invalid" : "field"}>
         <label htmlFor={fieldId("title")}>Title</label>
         <input

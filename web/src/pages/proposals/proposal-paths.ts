@@ -27,5 +27,5 @@ export const proposalPages = {
     `/terms/${encodeURIComponent(term)}/proposals/new${organization ? `?${new URLSearchParams({ organization }).toString()}` : ""}`,
   board: (program: string, term: string, search = "") =>
     `/admin/${encodeURIComponent(program)}/terms/${encodeURIComponent(term)}/proposals${search ? `?${search}` : ""}`,
-  mentorConfirmation: (token: string) => `/mentor-confirmations/${encodeURIComponent(token)}`,
+  mentorConfirmation: (token: string) => `/mentor-confirmations#${new URLSearchParams({ token }).toString()}`,
 };

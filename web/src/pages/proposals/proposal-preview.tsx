@@ -5,6 +5,7 @@ import { MentorList } from "../../components/mentor-list.tsx";
 import { ServerSanitizedHtml } from "../../components/server-sanitized-html.tsx";
 import { formatDateTime } from "../../time/format-date.ts";
 import { viewerTimeZone } from "../../time/zones.ts";
+import { mentorNamed } from "./mentors-field.tsx";
 import type { ProposalDraft } from "./proposal-draft.ts";
 
 /** A typed skill as the catalog would show it: the label the server matched it to once saved, the words as typed before. */
@@ -19,8 +20,14 @@ function previewSkills(proposal: Proposal, typed: readonly string[]): Skill[] {
   });
 }
 
-/** A typed mentor as a public mentor entry: a handle stays a handle, an email address shows only its name part. */
-function previewMentor(typed: string): PublicMentor {
+/**
+ * A typed mentor as a public mentor entry: a mentor the proposal already knows by their name and
+ * handle; before it is saved, a handle as the handle and an email address by its name part.
+ */
+function previewMentor(proposal: Proposal, typed: string): PublicMentor {
+  const known = mentorNamed(proposal.mentors, typed);
+  if (known)
+    return { name: known.name, handle: known.githubHandle, githubUrl: known.githubHandle ? `https://github.com/${known.githubHandle}` : null, email: null };
   const text = typed.trim();
   if (text.startsWith("@")) return { name: text.slice(1), handle: text.slice(1), githubUrl: `https://github.com/${text.slice(1)}`, email: null };
   return { name: text.split("@")[0] ?? text, handle: null, githubUrl: null, email: null };
@@ -32,7 +39,7 @@ function previewMentor(typed: string): PublicMentor {
  * sanitized HTML of the last save (the UI never renders Markdown itself), and say so.
  */
 export function ProposalPreview({ proposal, draft }: { proposal: Proposal; draft: ProposalDraft }) {
-  const mentors = draft.mentors.filter((mentor) => mentor.trim() !== "").map(previewMentor);
+  const mentors = draft.mentors.filter((mentor) => mentor.trim() !== "").map((typed) => previewMentor(proposal, typed));
   const slots = Number.parseInt(draft.slotsRequested, 10);
   const card: ProjectCardData = {
     slug: proposal.slug,
@@ -42,7 +49,8 @@ export function ProposalPreview({ proposal, draft }: { proposal: Proposal; draft
     summary: proposal.summary,
     skills: previewSkills(proposal, draft.skills),
     mentors: mentors.map((mentor) => ({ name: mentor.name, handle: mentor.handle })),
-    slots: Number.isFinite(slots) ? slots : proposal.slotsRequested,
+    // An accepted project shows the slots it was given; before that, the slots asked for.
+    slots: proposal.state === "accepted" ? proposal.slots : Number.isFinite(slots) ? slots : proposal.slotsRequested,
   };
   const issues = draft.upstreamIssues.filter((url) => /^https?:\/\/\S+$/i.test(url.trim()));
   const savedAt = formatDateTime(new Date(proposal.updatedAt), viewerTimeZone());
@@ -50,8 +58,10 @@ export function ProposalPreview({ proposal, draft }: { proposal: Proposal; draft
     <section className="proposal-preview" aria-labelledby="preview-heading">
       <h2 id="preview-heading">Preview</h2>
       <p className="muted small">
-        As the public will see it once accepted. Title, skills and mentors follow what you type; the description and outcome are as of the last save ({savedAt}
-        ). Only mentors who confirm are shown publicly.
+        {proposal.abilities.edit
+          ? `As the public will see it once accepted. Title, skills and mentors follow what you type; the description and outcome are as of the last save (${savedAt}). Only mentors who confirm are shown publicly.`
+          : "As the public will see it once accepted. Only mentors who confirm are shown publicly."}
+        {proposal.pendingChange ? " The description and outcome here are the accepted ones, which the catalog keeps until an admin approves your change." : ""}
       </p>
       <h3 className="preview-label">Catalog card</h3>
       <div className="preview-frame">

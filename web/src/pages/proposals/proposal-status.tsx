@@ -41,8 +41,8 @@ function MentorAnswerButtons({ proposal, onProposal }: { proposal: Proposal; onP
     <div className="panel mentor-ask">
       <p className="notice-title">You are named as a mentor of this project</p>
       <p>
-        {proposal.proposedBy ?? "A maintainer"} of {proposal.organization.name} named you. Confirming means you will mentor it in {proposal.term.title}; the
-        public sees only mentors who confirmed.
+        {proposal.proposedBy ?? "A maintainer"} named you as a mentor of this {proposal.organization.name} project. Confirming means you will mentor it in{" "}
+        {proposal.term.title}; the public sees only mentors who confirmed.
       </p>
       <FormError id="mentor-answer" error={error} />
       <p className="actions">
@@ -83,7 +83,7 @@ export function ProposalStatus({
   const [result, setResult] = useState<string | null>(null);
   const [confirmWithdraw, setConfirmWithdraw] = useState(false);
   const zone = proposal.term.timeZone;
-  const closes = proposalsClose ? instantInSentence(proposalsClose, zone) : null;
+  const closes = proposalsClose ? { words: instantInSentence(proposalsClose, zone), past: Date.parse(proposalsClose) <= Date.now() } : null;
 
   const act = (path: string, done: (proposal: Proposal) => string) => {
     setBusy(true);
@@ -125,7 +125,7 @@ export function ProposalStatus({
       <h2 id="status-heading">
         Status <Chip tone={PROPOSAL_STATE_TONE[proposal.state]}>{PROPOSAL_STATE_LABEL[proposal.state]}</Chip>
       </h2>
-      <p>{proposalStateSentence(proposal.state, closes, proposal.slots)}</p>
+      <p>{proposalStateSentence(proposal.state, closes, proposal.slots, proposal.abilities.decide && proposal.abilities.edit)}</p>
       {proposal.submittedAt ? <p className="muted small">Submitted {formatDateTime(new Date(proposal.submittedAt), viewerTimeZone())}.</p> : null}
       {proposal.state === "changes_requested" && proposal.reviewComment ? (
         <AdminWords title="What the admins asked you to change" text={proposal.reviewComment} />

@@ -39,19 +39,35 @@ export function mentorCounts(mentors: ProposalSummary["mentors"]): string {
   return parts.length > 0 ? parts.join(" · ") : "No mentor named";
 }
 
+/** The end of the proposals phase: its words (viewer's zone first), and whether it has passed. */
+export interface ProposalsClose {
+  words: string;
+  past: boolean;
+}
+
 /**
  * What a state means for the maintainer and what comes next, in one sentence; `closes` is the
- * end of the proposals phase in words, when the term has one.
+ * end of the proposals phase, when the term has one.
  */
-export function proposalStateSentence(state: ProposalState, closes: string | null, slots: number): string {
-  const until = closes ? ` until ${closes}` : "";
+export function proposalStateSentence(state: ProposalState, closes: ProposalsClose | null, slots: number, overriding = false): string {
+  const until = closes && !closes.past ? ` until ${closes.words}` : "";
+  const closed = closes?.past ? `Proposals closed on ${closes.words}` : null;
+  if (closed && overriding && (state === "draft" || state === "submitted" || state === "changes_requested")) {
+    return `${closed}. As an admin of the program you can still edit${state === "submitted" ? "" : " and submit"} it; the audit log records that it happened after the deadline.`;
+  }
   switch (state) {
     case "draft":
-      return `Only your organization's maintainers see this draft. Submit it${until}; each mentor you named then gets an email to confirm, and the program's admins review it.`;
+      return closed
+        ? `${closed}: this draft can no longer be submitted. Only your organization's maintainers and the program's admins see it.`
+        : `Only your organization's maintainers see this draft. Submit it${until}; each mentor you named then gets an email to confirm, and the program's admins review it.`;
     case "submitted":
-      return `Submitted: the program's admins review it and accept it, reject it or ask for changes. You can still edit it${until}; you get an email when they decide.`;
+      return closed
+        ? `Submitted: the program's admins review it and accept it, reject it or ask for changes; you get an email when they decide. ${closed}, so it can no longer be edited.`
+        : `Submitted: the program's admins review it and accept it, reject it or ask for changes. You can still edit it${until}; you get an email when they decide.`;
     case "changes_requested":
-      return `The admins asked for changes (below). Edit the proposal and submit it again${until}.`;
+      return closed
+        ? `The admins asked for changes (below), but ${closed.charAt(0).toLowerCase()}${closed.slice(1)}: ask the program's admins how to go on.`
+        : `The admins asked for changes (below). Edit the proposal and submit it again${until}.`;
     case "accepted":
       return `Accepted with ${countOf(slots, "slot", "slots")}: the project is in the term's public catalog. An edit of its description, outcome, skills or mentors becomes a pending change that waits for an admin's approval; the catalog keeps the accepted text until then.`;
     case "rejected":

@@ -1,11 +1,9 @@
 import { type KeyboardEvent, useEffect, useId, useState } from "react";
 import type { Skill } from "../../../../src/schemas/catalog.ts";
+import type { SkillSuggestionsResponse } from "../../../../src/schemas/proposal.ts";
 import { fetchJson } from "../../api/fetch-json.ts";
 import { FieldErrorText, fieldId } from "../../forms/field.tsx";
 import { proposalApi } from "./proposal-paths.ts";
-
-/** The skills route's answer: a list of suggestions, bare or under `items`. */
-type SkillSuggestions = Skill[] | { items: Skill[] };
 
 /** Suggestions for what is typed, from the skills the program's projects already use; none while the box is empty. */
 function useSkillSuggestions(query: string): Skill[] {
@@ -19,8 +17,8 @@ function useSkillSuggestions(query: string): Skill[] {
     const controller = new AbortController();
     // A short pause, so one request goes out per word rather than per key.
     const timer = window.setTimeout(() => {
-      fetchJson<SkillSuggestions>(proposalApi.skills(text), controller.signal).then(
-        (answer) => setSuggestions(Array.isArray(answer) ? answer : answer.items),
+      fetchJson<SkillSuggestionsResponse>(proposalApi.skills(text), controller.signal).then(
+        (answer) => setSuggestions(answer.items),
         () => setSuggestions([]),
       );
     }, 200);

@@ -1,0 +1,3 @@
+import { describeProposalAxeChecks } from "./proposal-axe.ts";
+
+describeProposalAxeChecks("light");
