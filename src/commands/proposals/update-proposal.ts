@@ -74,6 +74,8 @@ export async function updateProposal(options: UpdateProposalOptions): Promise<Pr
           : `Only the maintainers of ${record.organization.name} and the program's admins may change "${record.title}".`,
       );
     }
+    // An autosave with nothing in it writes nothing and records nothing.
+    if (Object.keys(changes).length === 0) return viewProposal(db, actor, record.slug, now);
     const window = await checkPhaseWindow(db, actor, {
       programId: scope.programId,
       timeline: await loadTermTimeline(db, record.term),

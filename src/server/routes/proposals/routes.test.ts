@@ -230,6 +230,24 @@ describe.each(testDialects())("proposals for maintainers and mentors' confirmati
     }
   });
 
+  it("two submits at once cannot both take the organization's last place", async () => {
+    const db = t.context.database.db;
+    const program = await findProgramBySlug(db, PROGRAM);
+    const kestrel = program ? await findOrganizationBySlug(db, program.id, "kestrel") : undefined;
+    if (!kestrel) throw new Error("no Kestrel");
+    // The accepted project imported from the page holds one place; one is left.
+    await updateOrganization(db, kestrel.id, { projectQuota: 2 });
+    try {
+      const drafts: Proposal[] = [];
+      for (const title of ["Race one", "Race two", "Race three"]) drafts.push(await draft(title, COMPLETE));
+      const answers = await Promise.all(drafts.map((proposal) => call(mia, "POST", `/api/proposals/${proposal.slug}/submit`)));
+      expect(answers.map((answer) => answer.statusCode).sort()).toEqual([200, 409, 409]);
+    } finally {
+      await updateOrganization(db, kestrel.id, { projectQuota: null });
+      await withdrawAll();
+    }
+  });
+
   it("proposals close to the millisecond, in the term's zone and the maintainer's own; an admin acts past it, audited as an override", async () => {
     await call(mia, "PATCH", "/api/me", { timeZone: "Europe/Berlin" });
     try {
