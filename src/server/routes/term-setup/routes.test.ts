@@ -133,10 +133,15 @@ describe.each(testDialects())("setting up a term on %s", (dialect) => {
     const programs = (await t.app.inject({ method: "GET", url: "/api/programs" })).json().items as Array<{ currentTerm: { draft: boolean } | null }>;
     expect(programs.every((program) => program.currentTerm?.draft !== true)).toBe(true);
 
+    // A shared cache (a proxy, a CDN) must not keep the admin's copy of the draft's feed for others.
+    const adminFeed = await t.app.inject({ method: "GET", url: `/api/terms/${draft.slug}/calendar.ics`, headers: { cookie: admin.cookie } });
+    expect(adminFeed.headers["cache-control"]).toBe("private, no-store");
+
     const published = await t.app.inject({ method: "POST", url: `/api/terms/${draft.slug}/publish`, headers: asBrowser(admin) });
     expect(published.json()).toMatchObject({ published: true, publishedAt: NOW.toISOString(), slugEditable: false });
     for (const url of reads.slice(0, 3)) expect((await t.app.inject({ method: "GET", url })).statusCode, `published ${url}`).toBe(200);
     expect(await listed()).toEqual([expect.objectContaining({ slug: draft.slug, draft: false })]);
+    expect((await t.app.inject({ method: "GET", url: `/api/terms/${draft.slug}/calendar.ics` })).headers["cache-control"]).toBe("public, max-age=300");
   });
 
   it("answers a signed-in person who is not the term's admin 403 on a published term and 404 on a draft", async () => {

@@ -5,6 +5,7 @@ import { type CatalogVocabulary, getCatalogVocabulary } from "../../../commands/
 import { getPublicTerm } from "../../../commands/catalog/get-public-term.ts";
 import { getTermTimeline } from "../../../commands/catalog/get-term-timeline.ts";
 import { searchPublicCatalog } from "../../../commands/catalog/search-public-catalog.ts";
+import { isDraftTerm } from "../../../policies/term-policy.ts";
 import { presentTermCalendar } from "../../../presenters/calendar-presenter.ts";
 import { presentCatalogPage } from "../../../presenters/project-presenter.ts";
 import { presentTermDetail } from "../../../presenters/term-presenter.ts";
@@ -88,12 +89,16 @@ export const termRoutes: FastifyPluginAsyncZod<{ context: AppContext }> = async 
       },
     },
     async (request, reply) => {
-      const { filename, body } = presentTermCalendar(await getTermTimeline(context.database, request.params.term, request.actor));
-      return reply
-        .type("text/calendar; charset=utf-8")
-        .header("content-disposition", `inline; filename="${filename}"`)
-        .header("cache-control", "public, max-age=300")
-        .send(body);
+      const found = await getTermTimeline(context.database, request.params.term, request.actor);
+      const { filename, body } = presentTermCalendar(found);
+      return (
+        reply
+          .type("text/calendar; charset=utf-8")
+          .header("content-disposition", `inline; filename="${filename}"`)
+          // A draft's feed is for its admins alone: no shared cache may keep it for anyone else.
+          .header("cache-control", isDraftTerm(found.term) ? "private, no-store" : "public, max-age=300")
+          .send(body)
+      );
     },
   );
 };
