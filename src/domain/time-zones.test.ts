@@ -6,6 +6,9 @@ describe("canonicalTimeZone", () => {
     expect(canonicalTimeZone("America/Los_Angeles")).toBe("America/Los_Angeles");
     expect(canonicalTimeZone("europe/berlin")).toBe("Europe/Berlin");
     expect(canonicalTimeZone("UTC")).toBe("UTC");
+    // A current name is never swapped for an older alias that some Intl versions prefer.
+    expect(canonicalTimeZone("Asia/Kolkata")).toBe("Asia/Kolkata");
+    expect(canonicalTimeZone("Europe/Kyiv")).toBe("Europe/Kyiv");
   });
 
   it("refuses what names no zone, offsets included", () => {

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { ROLES } from "../domain/roles.ts";
 import { DisplayName, SingleLineText } from "./text.ts";
+import { TimeZoneName } from "./time-zone.ts";
 
 /** An email address as people type it. */
 export const EmailField = z
@@ -124,12 +125,7 @@ export const ProfileBody = z
       .regex(/^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})$/, "must be a GitHub user name: letters, digits and hyphens")
       .nullable()
       .optional(),
-    timeZone: z
-      .string()
-      .trim()
-      .refine((zone) => isTimeZone(zone), "must be an IANA time zone such as Europe/Berlin")
-      .nullable()
-      .optional(),
+    timeZone: TimeZoneName.nullable().optional(),
     country: z
       .string()
       .trim()
@@ -175,12 +171,3 @@ export type ApiTokenListResponse = z.infer<typeof ApiTokenListResponse>;
 export const CreatedTokenResponse = ApiToken.extend({ token: z.string().describe("Shown once: store it now.") }).meta({ id: "CreatedApiToken" });
 /** A new API token with its secret. */
 export type CreatedTokenResponse = z.infer<typeof CreatedTokenResponse>;
-
-function isTimeZone(zone: string): boolean {
-  try {
-    new Intl.DateTimeFormat("en", { timeZone: zone });
-    return true;
-  } catch {
-    return false;
-  }
-}

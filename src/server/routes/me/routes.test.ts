@@ -35,6 +35,17 @@ describe.each(testDialects())("your profile on %s", (dialect) => {
     expect((await t.app.inject({ method: "GET", url: "/api/me", headers: asBrowser(ada) })).json().country).toBeNull();
   });
 
+  it("a profile's time zone is kept as the zone database spells it, and one that names no zone is refused naming the field", async () => {
+    const grace = people[1];
+    if (!grace) throw new Error("grace is missing");
+    const saved = await t.app.inject({ method: "PATCH", url: "/api/me", payload: { timeZone: "europe/berlin" }, headers: asBrowser(grace) });
+    expect(saved.statusCode).toBe(200);
+    expect(saved.json().timeZone).toBe("Europe/Berlin");
+    const refused = await t.app.inject({ method: "PATCH", url: "/api/me", payload: { timeZone: "+05:30" }, headers: asBrowser(grace) });
+    expect(refused.statusCode).toBe(400);
+    expect(refused.json().errors).toEqual([{ field: "timeZone", code: "unknown_time_zone", detail: expect.stringContaining("IANA time zone") }]);
+  });
+
   it("two people claiming the same GitHub handle at the same moment: one gets it, the other a 409 problem, never a 500", async () => {
     // Three pairs at once, so that at least one pair's checks both run before either writes.
     const pairs = [0, 1, 2].map((pair) => [people[2 * pair], people[2 * pair + 1]] as const);
