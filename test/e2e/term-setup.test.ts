@@ -1,3 +1,4 @@
+import { DateTime } from "luxon";
 import type { Page } from "playwright-core";
 import { describe, expect, test } from "vitest";
 import { OPEN_TERM } from "../helpers/web-server.ts";
@@ -56,7 +57,7 @@ describe("an admin sets up a term", () => {
     await setDate(page, "Mentee applications", "Start", "2027-03-14T02:30");
     const applications = row(page, "Mentee applications");
     expect(await text(applications.locator(".field-error"))).toContain(
-      "Clocks go from 02:00 to 03:00 that night in America/Los_Angeles, so 02:30 does not exist",
+      "2:30 AM does not exist on Sun 14 Mar 2027 in America/Los_Angeles: clocks jump from 2:00 to 3:00 PDT; choose 3:00 or later",
     );
     await setDate(page, "Mentee applications", "End", "2027-03-29T17:00");
     await page.getByRole("button", { name: "Create the term as a draft" }).click();
@@ -69,8 +70,8 @@ describe("an admin sets up a term", () => {
     await setDate(page, "Last day of term", "Start", "2027-11-07T01:30");
     // 01:30 on 7 Nov 2027 happens twice: the two instants are offered.
     const fold = row(page, "Last day of term").locator(".fold-choice");
-    expect(await text(fold)).toContain("01:30 PDT (08:30 UTC)");
-    await fold.getByLabel(/01:30 PST \(09:30 UTC\)/).check();
+    expect(await text(fold)).toContain("1:30 AM PDT (08:30 UTC)");
+    await fold.getByLabel(/1:30 AM PST \(09:30 UTC\)/).check();
     await page.getByRole("button", { name: "Create the term as a draft" }).click();
     await expect.poll(() => applications.locator(".field-error").count()).toBe(1);
     expect(await text(applications.locator(".field-error"))).toMatch(/before .*Project proposals.* ends/);
@@ -91,7 +92,7 @@ describe("an admin sets up a term", () => {
     expect(await page.getByLabel("Last day of term: Start", { exact: true }).inputValue()).toBe("2027-11-07T01:30");
     expect(
       await row(page, "Last day of term")
-        .getByLabel(/01:30 PST/)
+        .getByLabel(/1:30 AM PST/)
         .isChecked(),
     ).toBe(true);
     // The one refusal, of the overlap, is the expected 400.
@@ -110,8 +111,47 @@ describe("an admin sets up a term", () => {
     expect(await text(visitor.page.locator("main h1"))).toBe(TITLE);
     expect(await text(visitor.page.locator(".timeline"))).toContain("Mentee orientation call");
 
+    // The admin area's list has it, no longer marked as a draft.
+    await page.getByRole("link", { name: "Terms", exact: true }).click();
+    const listed = page.locator(".admin-term-row", { hasText: TITLE });
+    await listed.waitFor();
+    expect(await text(listed)).not.toContain("Draft");
+    expect(await text(listed)).toContain(`/terms/${SLUG}`);
+
     // At 390 px the rows stack and nothing scrolls sideways.
     await page.setViewportSize(PHONE);
+    await listed.getByRole("link", { name: TITLE, exact: true }).click();
+    await page.getByLabel("Title", { exact: true }).waitFor();
     await expectSoundPage(shown, "the setup page at 390 px");
+  });
+
+  test("a draft is listed as such; ending applications that are open now asks first, and saves once confirmed", { timeout: 120_000 }, async () => {
+    const server = app.server();
+    const { page, context, open, errors } = await app.newPage();
+    await signInAsNewAdmin(server, context, { name: "Uma Admin", email: "uma@example.org", password: PASSWORD }, OPEN_TERM.program);
+
+    await open(`/admin/${OPEN_TERM.program}/new-term`);
+    await page.getByLabel("Title", { exact: true }).fill("Winter draft");
+    await page.getByRole("button", { name: "Create the term as a draft" }).click();
+    await page.getByRole("heading", { name: /Draft — only admins see it/ }).waitFor();
+    await open(`/admin/${OPEN_TERM.program}/terms`);
+    expect(await text(page.locator(".admin-term-row", { hasText: "Winter draft" }))).toMatch(/Draft[\s\S]*Not public yet/);
+
+    // Applications of the open term close in three days; the admin moves the end to an hour ago.
+    await open(`/admin/${OPEN_TERM.program}/terms/${OPEN_TERM.term}`);
+    const hourAgo = DateTime.now().setZone("America/Los_Angeles").minus({ hours: 1 }).toFormat("yyyy-MM-dd'T'HH:mm");
+    await page.getByLabel("Mentee applications open: End", { exact: true }).fill(hourAgo);
+    await page.getByRole("button", { name: "Save changes" }).click();
+    const question = page.getByRole("alertdialog");
+    await question.waitFor();
+    expect(await text(question)).toContain("Close “Mentee applications open” now? It is open at the moment.");
+    expect(await page.evaluate(() => document.activeElement?.getAttribute("role"))).toBe("alertdialog");
+    await question.getByRole("button", { name: "Yes, save and close it now" }).click();
+    await page.getByText("Your changes are saved.").waitFor();
+    expect(await page.getByLabel("Mentee applications open: End", { exact: true }).inputValue()).toBe(hourAgo);
+    const publicTerm = (await (await context.request.get(`${server.url}/api/terms/${OPEN_TERM.term}`)).json()) as { apply: { state: string } };
+    expect(publicTerm.apply.state).toBe("closed");
+    // The one refusal, asking for the confirmation, is the expected 409.
+    expect(errors.filter((error) => !/status of 409 .*\/setup\)$/.test(error))).toEqual([]);
   });
 });

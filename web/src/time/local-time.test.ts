@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { foldChoiceLabel, gapMessage, resolveLocalTime } from "./local-time.ts";
+import { foldChoiceLabel, resolveLocalTime } from "./local-time.ts";
 
 const LA = "America/Los_Angeles";
 
@@ -10,24 +10,23 @@ describe("a local time typed for a term's zone", () => {
     expect(resolveLocalTime("2026-05-28T17:00", "Asia/Kolkata")).toEqual({ state: "instant", instant: new Date("2026-05-28T11:30:00.000Z") });
   });
 
-  it("refuses the hour clocks skip in spring and says between which times", () => {
-    const gap = resolveLocalTime("2026-03-08T02:30", LA);
-    expect(gap).toEqual({ state: "gap", gapStart: "02:00", gapEnd: "03:00" });
-    if (gap.state !== "gap") throw new Error("not a gap");
-    expect(gapMessage("2026-03-08T02:30", LA, gap)).toBe(
-      "Clocks go from 02:00 to 03:00 that night in America/Los_Angeles, so 02:30 does not exist there. Choose another time.",
-    );
+  it("refuses the hour clocks skip in spring in the server's words", () => {
+    expect(resolveLocalTime("2026-03-08T02:30", LA)).toEqual({
+      state: "gap",
+      message: "2:30 AM does not exist on Sun 8 Mar 2026 in America/Los_Angeles: clocks jump from 2:00 to 3:00 PDT; choose 3:00 or later",
+    });
     // The minutes either side exist.
     expect(resolveLocalTime("2026-03-08T01:59", LA).state).toBe("instant");
     expect(resolveLocalTime("2026-03-08T03:00", LA)).toEqual({ state: "instant", instant: new Date("2026-03-08T10:00:00.000Z") });
   });
 
-  it("gives both instants of the hour clocks pass twice in autumn, daylight time first", () => {
+  it("gives both instants of the hour clocks pass twice in autumn, daylight time first, worded as the server offers them", () => {
     const twice = resolveLocalTime("2026-11-01T01:30", LA);
-    expect(twice).toEqual({ state: "ambiguous", earlier: new Date("2026-11-01T08:30:00.000Z"), later: new Date("2026-11-01T09:30:00.000Z") });
+    expect(twice).toMatchObject({ state: "ambiguous", earlier: new Date("2026-11-01T08:30:00.000Z"), later: new Date("2026-11-01T09:30:00.000Z") });
     if (twice.state !== "ambiguous") throw new Error("not ambiguous");
-    expect(foldChoiceLabel(twice.earlier, LA)).toBe("01:30 PDT (08:30 UTC)");
-    expect(foldChoiceLabel(twice.later, LA)).toBe("01:30 PST (09:30 UTC)");
+    expect(foldChoiceLabel(twice.earlier, LA)).toBe("1:30 AM PDT (08:30 UTC)");
+    expect(foldChoiceLabel(twice.later, LA)).toBe("1:30 AM PST (09:30 UTC)");
+    expect(twice.message).toContain(`${foldChoiceLabel(twice.earlier, LA)} or ${foldChoiceLabel(twice.later, LA)}`);
   });
 
   it("tells an empty field from a malformed value or an unknown zone", () => {

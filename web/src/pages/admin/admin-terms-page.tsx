@@ -7,7 +7,7 @@ import { ErrorPanel, Loading } from "../../components/load-states.tsx";
 import { TermStatusChip } from "../../components/term-status-chip.tsx";
 import { formatDateRange } from "../../time/format-date.ts";
 import { AdminFrame, adminPaths } from "./admin-frame.tsx";
-import { DraftChip, isDraft } from "./term-status.tsx";
+import { DraftChip } from "./term-status.tsx";
 
 /** The program's terms, each leading to its setup page; drafts say so. */
 function columns(program: string): Column<TermListItem>[] {
@@ -22,7 +22,7 @@ function columns(program: string): Column<TermListItem>[] {
     {
       key: "status",
       header: "Status",
-      cell: (term) => (isDraft(term) ? <DraftChip /> : <TermStatusChip term={term} />),
+      cell: (term) => (term.draft ? <DraftChip /> : <TermStatusChip term={term} />),
     },
     {
       key: "dates",
@@ -34,7 +34,7 @@ function columns(program: string): Column<TermListItem>[] {
       key: "public",
       header: "Public page",
       cell: (term) =>
-        isDraft(term) ? (
+        term.draft ? (
           <span className="muted">Not public yet</span>
         ) : (
           <Link href={pagePaths.term(term.slug)}>

@@ -37,9 +37,11 @@ describe("a new term's form", () => {
   it("refuses before sending a skipped hour and a doubled one without a choice, and sends the choice made", () => {
     const draft = dated(dated(withTitle(emptyTermDraft(LA), "Term"), "applications", "2027-03-14T02:30"), "end", "2027-11-07T01:30");
     const errors = draftErrors(draft);
-    expect(errors["timeline-applications-startsLocal"]).toContain("so 02:30 does not exist there");
+    expect(errors["timeline-applications-startsLocal"]).toBe(
+      "2:30 AM does not exist on Sun 14 Mar 2027 in America/Los_Angeles: clocks jump from 2:00 to 3:00 PDT; choose 3:00 or later",
+    );
     expect(errors["timeline-end-startsFold"]).toBe(
-      "01:30 happens twice that night in America/Los_Angeles: choose 01:30 PDT (08:30 UTC) or 01:30 PST (09:30 UTC).",
+      "1:30 AM happens twice on Sun 7 Nov 2027 in America/Los_Angeles: 1:30 AM PDT (08:30 UTC) or 1:30 AM PST (09:30 UTC); choose which",
     );
     const chosen = { ...draft, timeline: draft.timeline.map((row) => (row.kind === "end" ? { ...row, startsFold: "later" as const } : row)) };
     expect(termSetupBody(chosen).body.timeline.find((row) => row.kind === "end")).toMatchObject({ startsFold: "later" });

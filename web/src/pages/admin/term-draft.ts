@@ -1,7 +1,7 @@
 import { PHASE_KINDS, PHASE_LABELS, type PhaseKind } from "../../../../src/domain/phases.ts";
 import { slugify } from "../../../../src/domain/slug.ts";
 import type { TermSetup, TermSetupBody, TermUpdateBody, TimelineRowBody } from "../../../../src/schemas/term-setup.ts";
-import { foldChoiceLabel, gapMessage, resolveLocalTime } from "../../time/local-time.ts";
+import { resolveLocalTime } from "../../time/local-time.ts";
 import { isTimeZone } from "../../time/time-zones.ts";
 
 /** Which pass of a time the zone passes twice a date means. */
@@ -191,7 +191,7 @@ export function formFieldOf(field: string, keys: readonly string[]): string {
 export function dateProblem(row: RowDraft, end: RowEnd, timeZone: string): string | null {
   const local = end === "starts" ? row.startsLocal : row.endsLocal;
   const read = resolveLocalTime(local, timeZone);
-  if (read.state === "gap") return gapMessage(local, timeZone, read);
+  if (read.state === "gap") return read.message;
   if (read.state === "invalid" && isTimeZone(timeZone)) return "Enter a date and a time, such as 4 Feb 2026, 17:00.";
   return null;
 }
@@ -201,7 +201,7 @@ function foldProblem(row: RowDraft, end: RowEnd, timeZone: string): string | nul
   const local = end === "starts" ? row.startsLocal : row.endsLocal;
   const read = resolveLocalTime(local, timeZone);
   if (read.state !== "ambiguous" || (end === "starts" ? row.startsFold : row.endsFold)) return null;
-  return `${local.slice(11)} happens twice that night in ${timeZone}: choose ${foldChoiceLabel(read.earlier, timeZone)} or ${foldChoiceLabel(read.later, timeZone)}.`;
+  return read.message;
 }
 
 /** What the form refuses before sending: empty or malformed settings and dates the zone cannot read. */

@@ -13,9 +13,10 @@ import { viewerTimeZone } from "../../time/zones.ts";
 import { AdminFrame, adminPaths } from "./admin-frame.tsx";
 import { termPublishPath, termSetupPath } from "./term-api.ts";
 import { TermCopyForm } from "./term-copy-form.tsx";
-import { draftOfSetup, type TermDraft, termUpdateBody } from "./term-draft.ts";
+import { draftOfSetup, formFieldOf, type TermDraft, termUpdateBody, timelineBody } from "./term-draft.ts";
 import { ErrorSummary, TermFields, useTermForm } from "./term-form.tsx";
 import { DraftBanner } from "./term-status.tsx";
+import { rowName } from "./timeline-editor.tsx";
 
 /** Publishing a draft, asked once more: it cannot be undone, and it fixes the slug. */
 function PublishControl({ setup, dirty, onPublished }: { setup: TermSetup; dirty: boolean; onPublished(setup: TermSetup): void }) {
@@ -59,6 +60,19 @@ function PublishControl({ setup, dirty, onPublished }: { setup: TermSetup; dirty
   );
 }
 
+/** "Close “Mentee applications” now?", naming the rows the server says the change closes while they are open. */
+function closingQuestion(draft: TermDraft, fields: readonly string[]): string {
+  const { keys } = timelineBody(draft);
+  const names = fields.flatMap((field) => {
+    const named = formFieldOf(field, keys);
+    const row = draft.timeline.find((candidate) => named === `timeline-${candidate.key}` || named.startsWith(`timeline-${candidate.key}-`));
+    return row ? [`“${rowName(row)}”`] : [];
+  });
+  return names.length > 0
+    ? `Close ${names.join(" and ")} now? ${names.length === 1 ? "It is" : "They are"} open at the moment.`
+    : "Close a phase that is open now?";
+}
+
 /** The question the server asked before closing a phase that is open now, with the two answers. */
 function ConfirmClosing({ question, busy, onConfirm, onCancel }: { question: string; busy: boolean; onConfirm(): void; onCancel(): void }) {
   const panel = useRef<HTMLDivElement>(null);
@@ -68,7 +82,9 @@ function ConfirmClosing({ question, busy, onConfirm, onCancel }: { question: str
       <p id="confirm-closing-question">
         <strong>{question}</strong>
       </p>
-      <p className="small">People taking part see the new dates at once, and those it concerns get an email.</p>
+      <p className="small">
+        Saving ends it at once: nobody can act in it any more, the public timeline shows the new date, and the people it concerns get an email.
+      </p>
       <div className="actions">
         <button type="button" className="button button-danger" onClick={onConfirm} disabled={busy}>
           {busy ? "Saving…" : "Yes, save and close it now"}
@@ -151,7 +167,12 @@ function SetupForm({
     } catch (caught) {
       const error = asApiError(caught);
       if (error.code !== "CONFIRMATION_REQUIRED") throw error;
-      setQuestion(error.message);
+      setQuestion(
+        closingQuestion(
+          draft,
+          error.errors.map((problem) => problem.field),
+        ),
+      );
     }
   });
   const dirty =

@@ -1,11 +1,5 @@
 import type { ReactNode } from "react";
-import type { TermListItem } from "../../../../src/schemas/catalog.ts";
 import { Chip } from "../../components/chip.tsx";
-
-/** True when a term of the program's list is a draft, for a server that says so; a list without the mark lists published terms. */
-export function isDraft(term: TermListItem): boolean {
-  return "draft" in term && term.draft === true;
-}
 
 /** "Draft" as a chip, in words and shape. */
 export function DraftChip() {
@@ -16,9 +10,7 @@ export function DraftChip() {
 export function DraftBanner({ children }: { children: ReactNode }) {
   return (
     <section className="draft-banner" aria-labelledby="draft-banner-heading">
-      <h2 id="draft-banner-heading">
-        <DraftChip /> Draft — only admins see it
-      </h2>
+      <h2 id="draft-banner-heading">Draft — only admins see it</h2>
       <p>
         Visitors, applicants and maintainers get “not found” for this term and its address until you publish it. Publishing makes its page and timeline public
         and fixes its slug.

@@ -1,4 +1,5 @@
 import { FieldErrorText, fieldId, TextField } from "../../forms/field.tsx";
+import { capitalize } from "../../text.ts";
 import { formatDateTime } from "../../time/format-date.ts";
 import { foldChoiceLabel, type LocalTime } from "../../time/local-time.ts";
 import { isTimeZone } from "../../time/time-zones.ts";
@@ -7,7 +8,8 @@ import { type DraftErrors, extraRow, type Fold, type RowDraft, type RowEnd, read
 
 /** What a row is called on the page: its phase's name, or the words the admin gave it. */
 export function rowName(row: RowDraft): string {
-  return row.kind ? row.activity : row.activity.trim() || "New row";
+  // Imported pages often write their phases in lower case ("project proposals").
+  return row.kind ? capitalize(row.activity) : capitalize(row.activity.trim()) || "New row";
 }
 
 /** The instant a local time names, once read: the one instant, or the pass the admin chose of a doubled one. */
@@ -138,7 +140,7 @@ export function TimelineEditor({
                 tabIndex={-1}
                 aria-describedby={rowError ? `${fieldId(rowField(row, "row"))}-error` : undefined}
               >
-                <legend>{row.kind ? row.activity : "Extra row"}</legend>
+                <legend>{row.kind ? rowName(row) : "Extra row"}</legend>
                 {row.kind ? null : (
                   <TextField
                     name={rowField(row, "activity")}
