@@ -59,10 +59,20 @@ describe.each(testDialects())("setting up a term on %s", (dialect) => {
   const create = (body: TermSetupBody, headers = asBrowser(admin)) => t.app.inject({ method: "POST", url: "/api/programs/demo/terms", headers, payload: body });
 
   it("an admin creates a draft with a slug from its title and the program's slot budget, its timeline in local times beside their instants", async () => {
+    const settings = await t.app.inject({ method: "PATCH", url: "/api/programs/demo/settings", headers: asBrowser(admin), payload: { slotBudget: 25 } });
+    expect(settings.statusCode, settings.body).toBe(200);
     const response = await create(setupBody("Spring 2027"));
     expect(response.statusCode, response.body).toBe(201);
     const term = response.json() as TermSetup;
-    expect(term).toMatchObject({ slug: "spring-2027", programSlug: "demo", published: false, publishedAt: null, slugEditable: true, lengthWeeks: 12 });
+    expect(term).toMatchObject({
+      slug: "spring-2027",
+      programSlug: "demo",
+      published: false,
+      publishedAt: null,
+      slugEditable: true,
+      lengthWeeks: 12,
+      slotBudget: 25,
+    });
     expect(term.timeline[0]).toEqual({
       kind: "proposals",
       activity: "Project proposals",
@@ -173,6 +183,10 @@ describe.each(testDialects())("setting up a term on %s", (dialect) => {
     });
     expect(refused.statusCode).toBe(409);
     expect(refused.json().errors).toEqual([{ field: "slug", code: "published", detail: expect.stringContaining("published") }]);
+    const term = await findTermBySlug(t.context.database.db, "renamed-2027-b");
+    const audit = await listAuditEventsFor(t.context.database.db, "term", term?.id ?? 0);
+    expect(audit.map((event) => event.action)).toEqual(["term.created", "term.updated", "term.published"]);
+    expect(JSON.parse(audit[1]?.changes ?? "{}")).toEqual({ slug: { before: draft.slug, after: "renamed-2027-b" } });
   });
 
   it("copies a term as a draft, its timeline weeks later at the same local time", async () => {
@@ -188,6 +202,9 @@ describe.each(testDialects())("setting up a term on %s", (dialect) => {
     expect(copied).toMatchObject({ slug: "source-2027-again", published: false, lengthWeeks: 12, timeZone: LA });
     // 28 Jan 17:00 PST ten weeks on is 8 Apr 17:00 PDT: the same wall-clock time.
     expect(copied.timeline[0]).toMatchObject({ startsLocal: "2027-03-16T09:00", endsLocal: "2027-04-08T17:00", endsAt: "2027-04-09T00:00:00.000Z" });
+    const term = await findTermBySlug(t.context.database.db, copied.slug);
+    const audit = await listAuditEventsFor(t.context.database.db, "term", term?.id ?? 0);
+    expect(audit.map((event) => [event.action, JSON.parse(event.changes).from])).toEqual([["term.copied", source.slug]]);
   });
 
   describe("editing a published term's timeline", () => {
