@@ -45,7 +45,7 @@ export async function buildTermPageData({ database, termSlug, states = ["accepte
       mentorNotes: parseJsonArray<string>(project.mentorNotes),
       upstreamIssues: project.upstreamIssues,
       url: project.externalUrl,
-      extraFields: parseJsonArray<ExtraField>(project.extraFields),
+      extraFields: withSlots(parseJsonArray<ExtraField>(project.extraFields), project.slots),
     };
     organization.projects.push(data);
   }
@@ -59,6 +59,18 @@ export async function buildTermPageData({ database, termSlug, states = ["accepte
     sections: parseJsonArray<SectionData>(term.sections),
     organizations: [...organizations.values()],
   };
+}
+
+/** The label of the extra field that carries a project's slots, a number the canonical format has no field of its own for. */
+const SLOTS_FIELD = "Slots";
+
+/**
+ * A project's extra fields with its slots as they are now: written when it takes more than one
+ * mentee (one is what a page without the line means), replacing a "Slots" line an import kept.
+ */
+function withSlots(extraFields: ExtraField[], slots: number): ExtraField[] {
+  const others = extraFields.filter((field) => field.label.toLowerCase() !== SLOTS_FIELD.toLowerCase());
+  return slots > 1 ? [...others, { label: SLOTS_FIELD, text: String(slots) }] : others;
 }
 
 function parseJsonArray<T>(text: string): T[] {

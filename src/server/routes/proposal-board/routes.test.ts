@@ -396,6 +396,9 @@ describe.each(testDialects())("the admin's proposal board on %s", (dialect) => {
     // Neo was named by the approved change and has not confirmed: not on the public page.
     expect(alpha?.mentors.map((mentor) => mentor.name)).toEqual(["Mia Maintainer", "Ada Mentor"]);
     expect(alpha?.skills).toEqual(["rust"]);
+    // Slots have no field of their own in the canonical format: a project taking more than one mentee says so in a "Slots" line.
+    expect(alpha?.extraFields).toEqual([{ label: "Slots", text: "2" }]);
+    expect(projects[1]?.extraFields ?? []).toEqual([]);
     expect(page.timeline.map((row) => row.activity)).toEqual(["project proposals", "mentee applications open"]);
   });
 
