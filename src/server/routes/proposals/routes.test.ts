@@ -195,6 +195,28 @@ describe.each(testDialects())("proposals for maintainers and mentors' confirmati
     await withdrawAll();
   });
 
+  it("bad input is refused naming each field, and the draft keeps what it had", async () => {
+    const created = await draft("Bad input", { slotsRequested: 2 });
+    const response = await call(mia, "PATCH", `/api/proposals/${created.slug}`, {
+      slotsRequested: 0,
+      upstreamIssues: ["ftp://example.org/x"],
+      mentors: ["not a mentor"],
+    });
+    expect(response.statusCode).toBe(400);
+    expect(response.headers["content-type"]).toContain("application/problem+json");
+    expect(
+      response
+        .json()
+        .errors.map((error: { field: string }) => error.field)
+        .sort(),
+    ).toEqual(["slotsRequested", "upstreamIssues.0"]);
+    const mentors = await call(mia, "PATCH", `/api/proposals/${created.slug}`, { description: "Kept?", mentors: ["not a mentor"] });
+    expect(mentors.json().errors).toEqual([expect.objectContaining({ field: "mentors.0", code: "invalid_mentor" })]);
+    const kept = (await call(mia, "GET", `/api/proposals/${created.slug}`)).json() as Proposal;
+    expect([kept.slotsRequested, kept.description]).toEqual([2, ""]);
+    await withdrawAll();
+  });
+
   it("a mentor named by a GitHub handle nobody has is refused, saying to give an email address", async () => {
     const created = await draft("Handle mentor");
     const response = await call(mia, "PATCH", `/api/proposals/${created.slug}`, { mentors: ["ada@example.org", "@nobody-here"] });
@@ -457,6 +479,24 @@ describe.each(testDialects())("proposals for maintainers and mentors' confirmati
     } finally {
       await smtp.close();
       await withdrawAll();
+    }
+  });
+});
+
+describe("guessing mentor confirmation links", () => {
+  it("is limited per minute, like invitation links", async () => {
+    const t = await createTestApp("sqlite");
+    try {
+      for (const url of ["/api/mentor-confirmations/lookup", "/api/mentor-confirmations/answer"]) {
+        const answers: number[] = [];
+        for (let i = 0; i < 31; i += 1) {
+          answers.push((await t.app.inject({ method: "POST", url, payload: { token: `cohort_mentor_guess-${i}`, answer: "confirm" } })).statusCode);
+        }
+        expect(answers.slice(0, 30).every((status) => status === 404)).toBe(true);
+        expect(answers[30]).toBe(429);
+      }
+    } finally {
+      await t.dispose();
     }
   });
 });
