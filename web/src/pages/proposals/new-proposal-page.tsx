@@ -56,8 +56,12 @@ function StartForm({ me, term }: { me: Me; term: TermDetail }) {
   return (
     <form className="panel stack start-proposal" onSubmit={form.onSubmit} noValidate>
       <p>
-        {closes ? `Proposals for ${term.title} are open until ${instantInSentence(closes, term.timeZone)}. ` : ""}Start with a title: the draft is created at
-        once and everything else is saved as you type. Nobody outside your organization sees it until you submit it.
+        {closes
+          ? Date.parse(closes) > Date.now()
+            ? `Proposals for ${term.title} are open until ${instantInSentence(closes, term.timeZone)}. `
+            : `Proposals for ${term.title} closed on ${instantInSentence(closes, term.timeZone)}: only the program's admins can still start one. `
+          : ""}
+        Start with a title: the draft is created at once and everything else is saved as you type. Nobody outside your organization sees it until you submit it.
       </p>
       <FormError id="start-proposal" error={form.errors.form} />
       {organizations.length > 1 ? (
