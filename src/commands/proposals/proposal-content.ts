@@ -72,7 +72,8 @@ export async function resolveMentors(
     const existing = await findPersonByEmail(db, name.email);
     if (existing) links.push({ personId: existing.id, namedAs: name.namedAs });
     else if (options.create !== false) {
-      const { person } = await findOrCreatePerson(db, { name: null, handle: null, email: name.email }, at);
+      // No name yet: a person's name is public once they confirm, and the address must never be.
+      const { person } = await findOrCreatePerson(db, { name: "", handle: null, email: name.email }, at);
       links.push({ personId: person.id, namedAs: name.namedAs });
     }
   }

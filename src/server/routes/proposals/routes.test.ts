@@ -405,6 +405,23 @@ describe.each(testDialects())("proposals for maintainers and mentors' confirmati
     await call(mia, "POST", `/api/proposals/${created.slug}/withdraw`);
   });
 
+  it("a mentor named by an address Cohort did not know is never shown by that address on the public pages", async () => {
+    const created = await draft("Private address", { ...COMPLETE, mentors: ["ada@example.org", "quiet.person@example.org"] });
+    await call(mia, "POST", `/api/proposals/${created.slug}/submit`);
+    const token = await tokenFromLatestEmail(t, "quiet.person@example.org", "/mentor-confirmations");
+    await t.app.inject({ method: "POST", url: "/api/mentor-confirmations/answer", payload: { token, answer: "confirm" } });
+    const db = t.context.database.db;
+    const project = await findProjectInProgram(db, created.slug);
+    if (!project) throw new Error("no project");
+    await updateProject(db, project.id, { ...storedProposalState("accepted"), slots: 1 }, NOW);
+    const page = await t.app.inject({ method: "GET", url: `/api/projects/${created.slug}` });
+    expect((page.json() as ProjectDetail).mentors).toHaveLength(1);
+    expect(page.body).not.toContain("quiet.person");
+    const catalog = await t.app.inject({ method: "GET", url: `/api/terms/${TERM}/projects?q=private` });
+    expect(catalog.body).not.toContain("quiet.person");
+    await call(mia, "POST", `/api/proposals/${created.slug}/withdraw`);
+  });
+
   it("who sees a proposal: its maintainers, its named mentors and the program's admins; others are told it does not exist", async () => {
     const created = await draft("Seen by few", COMPLETE);
     await call(mia, "POST", `/api/proposals/${created.slug}/submit`);
