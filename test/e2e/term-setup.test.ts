@@ -81,8 +81,10 @@ describe("an admin sets up a term", () => {
     expect(await page.getByLabel("Project proposals: End", { exact: true }).inputValue()).toBe("2027-02-15T17:00");
 
     await setDate(page, "Mentee applications", "Start", "2027-03-15T09:00");
+    // A new row takes focus, so the keyboard goes on typing in it.
     await page.getByRole("button", { name: "Add a row" }).click();
-    await page.getByLabel("What happens", { exact: true }).fill("Mentee orientation call");
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute("name"))).toMatch(/^timeline-extra-\d+-activity$/);
+    await page.keyboard.type("Mentee orientation call");
     await setDate(page, "Mentee orientation call", "Start", "2027-06-01T08:00");
     await page.getByRole("button", { name: "Create the term as a draft" }).click();
 

@@ -1,3 +1,4 @@
+import { useEffect, useState } from "react";
 import { FieldErrorText, fieldId, TextField } from "../../forms/field.tsx";
 import { capitalize } from "../../text.ts";
 import { formatDateTime } from "../../time/format-date.ts";
@@ -5,6 +6,8 @@ import { foldChoiceLabel, type LocalTime } from "../../time/local-time.ts";
 import { isTimeZone } from "../../time/time-zones.ts";
 import { sameWallClock } from "../../time/zones.ts";
 import { type DraftErrors, extraRow, type Fold, type RowDraft, type RowEnd, readRow, rowField } from "./term-draft.ts";
+
+const ADD_ROW_ID = "timeline-add-row";
 
 /** What a row is called on the page: its phase's name, or the words the admin gave it. */
 export function rowName(row: RowDraft): string {
@@ -74,7 +77,7 @@ function DateField({ row, end, timeZone, viewerZone, error, foldError, onChange 
       <TimeEcho id={echoId} instant={instant} viewerZone={viewerZone} />
       {read.state === "ambiguous" ? (
         <fieldset className="fold-choice" aria-describedby={foldError ? `${fieldId(rowField(row, foldKey))}-error` : undefined}>
-          <legend>{row[localKey].slice(11)} happens twice that night. Which one?</legend>
+          <legend>This time happens twice that night, when clocks go back. Which one?</legend>
           {(["earlier", "later"] as const).map((fold) => (
             <div className="check-row" key={fold}>
               <input
@@ -87,7 +90,7 @@ function DateField({ row, end, timeZone, viewerZone, error, foldError, onChange 
               />
               <label htmlFor={fold === "earlier" ? fieldId(rowField(row, foldKey)) : `${fieldId(rowField(row, foldKey))}-${fold}`}>
                 {foldChoiceLabel(fold === "earlier" ? read.earlier : read.later, timeZone)}
-                <span className="muted">{fold === "earlier" ? ", before clocks go back" : ", after clocks go back"}</span>
+                <span className="muted">{fold === "earlier" ? ", the first time" : ", the second time"}</span>
               </label>
             </div>
           ))}
@@ -123,6 +126,13 @@ export function TimelineEditor({
       field,
     );
   const zoneKnown = isTimeZone(timeZone);
+  // Keyboard users land on the row they added, or back on "Add a row" after removing one.
+  const [focusId, setFocusId] = useState<string | null>(null);
+  useEffect(() => {
+    if (!focusId) return;
+    document.getElementById(focusId)?.focus();
+    setFocusId(null);
+  }, [focusId]);
   return (
     <div className="timeline-editor">
       <p className="field-hint">
@@ -170,12 +180,13 @@ export function TimelineEditor({
                     <button
                       type="button"
                       className="button"
-                      onClick={() =>
+                      onClick={() => {
                         onChange(
                           rows.filter((other) => other.key !== row.key),
                           rowField(row, "row"),
-                        )
-                      }
+                        );
+                        setFocusId(ADD_ROW_ID);
+                      }}
                     >
                       Remove<span className="visually-hidden"> {rowName(row)}</span>
                     </button>
@@ -186,7 +197,16 @@ export function TimelineEditor({
           );
         })}
       </ol>
-      <button type="button" className="button" onClick={() => onChange([...rows, extraRow()], "timeline")}>
+      <button
+        type="button"
+        id={ADD_ROW_ID}
+        className="button"
+        onClick={() => {
+          const added = extraRow();
+          onChange([...rows, added], "timeline");
+          setFocusId(fieldId(rowField(added, "activity")));
+        }}
+      >
         Add a row
       </button>
     </div>
