@@ -1,4 +1,4 @@
-import { useState } from "react";
+import { useRef, useState } from "react";
 import { Link } from "wouter";
 import { PROGRAM_SETTING_LIMITS, type ProgramSettings, type ProgramSettingsBody } from "../../../../src/schemas/program-settings.ts";
 import { sendJson } from "../../api/send-json.ts";
@@ -53,6 +53,7 @@ function SettingsForm({ program, settings }: { program: string; settings: Progra
   const [draft, setDraft] = useState(() => draftOf(settings));
   const [saved, setSaved] = useState(false);
   const { refresh } = useSession();
+  const savedName = useRef(settings.name);
   const set = (key: keyof Draft, value: string) => {
     setSaved(false);
     setDraft((previous) => ({ ...previous, [key]: value }));
@@ -71,7 +72,10 @@ function SettingsForm({ program, settings }: { program: string; settings: Progra
     setDraft(draftOf(updated));
     setSaved(true);
     // The admin pages' heading shows the program's name as the session knows it.
-    if (updated.name !== settings.name) await refresh();
+    if (updated.name !== savedName.current) {
+      savedName.current = updated.name;
+      await refresh();
+    }
   };
   const form = useForm(FIELDS, save, {
     formId: "settings",
