@@ -33,7 +33,8 @@ function toDateTime(instant: Date | string): DateTime {
   return typeof instant === "string" ? DateTime.fromISO(instant, { setZone: true }) : DateTime.fromJSDate(instant);
 }
 
-function zoneAbbreviation(dateTime: DateTime): string {
+/** The zone's letters at that instant (PDT), or its offset (UTC+05:30) where the zone database has no letters. */
+export function zoneAbbreviation(dateTime: DateTime): string {
   if (dateTime.zoneName === "UTC" || dateTime.zoneName === "Etc/UTC") return "UTC";
   const short = dateTime.toFormat("ZZZZ");
   // Some zones have no letters in the database (e.g. "GMT+5:30"); the offset is then clearer.

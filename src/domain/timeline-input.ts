@@ -1,5 +1,6 @@
 import { DateTime, IANAZone } from "luxon";
 import type { FieldError } from "../errors/app-error.ts";
+import { zoneAbbreviation } from "./format-instant.ts";
 import { type PhaseKind, phaseOrder } from "./phases.ts";
 
 // A term made in Cohort has its timeline entered as wall-clock times in the term's zone. This
@@ -76,7 +77,7 @@ export function readLocalTime(local: string, timeZone: string, fold?: Fold): Loc
   if (fold) return { ok: true, instant: DateTime.fromMillis(fold === "earlier" ? earlier : later, { zone: timeZone }) };
   const choice = (instant: number) => {
     const inZone = DateTime.fromMillis(instant, { zone: timeZone });
-    return `${inZone.toFormat("h:mm a")} ${zoneLetters(inZone)} (${inZone.toUTC().toFormat("HH:mm")} UTC)`;
+    return `${inZone.toFormat("h:mm a")} ${zoneAbbreviation(inZone)} (${inZone.toUTC().toFormat("HH:mm")} UTC)`;
   };
   return {
     ok: false,
@@ -101,7 +102,7 @@ function gapDetail(wall: DateTime, wallMs: number, timeZone: string): string {
   const to = DateTime.fromMillis(high, { zone: timeZone });
   return (
     `${wall.toFormat("h:mm a")} does not exist on ${wall.toFormat("ccc d LLL yyyy")} in ${timeZone}: ` +
-    `clocks jump from ${from.toFormat("H:mm")} to ${to.toFormat("H:mm")} ${zoneLetters(to)}; choose ${to.toFormat("H:mm")} or later`
+    `clocks jump from ${from.toFormat("H:mm")} to ${to.toFormat("H:mm")} ${zoneAbbreviation(to)}; choose ${to.toFormat("H:mm")} or later`
   );
 }
 
@@ -110,12 +111,6 @@ function offsetSuffix(offsetMinutes: number): string {
   const sign = offsetMinutes < 0 ? "-" : "+";
   const absolute = Math.abs(offsetMinutes);
   return `${sign}${Math.floor(absolute / 60)}${absolute % 60 ? `:${String(absolute % 60).padStart(2, "0")}` : ""}`;
-}
-
-/** The zone's letters at that instant (PDT), or its offset (UTC+05:30) when the database has none. */
-function zoneLetters(dateTime: DateTime): string {
-  const short = dateTime.toFormat("ZZZZ");
-  return /^[A-Z]{2,5}$/.test(short) ? short : `UTC${dateTime.toFormat("ZZ")}`;
 }
 
 /** An instant as the wall-clock time the editor shows in the zone: `2026-02-04T17:00`. */
@@ -235,7 +230,7 @@ export function readTimeline(rows: readonly TimelineRowInput[], timeZone: string
 
 function describe(instant: number, timeZone: string): string {
   const at = DateTime.fromMillis(instant, { zone: timeZone });
-  return `${at.toFormat("ccc d LLL yyyy HH:mm")} ${zoneLetters(at)}`;
+  return `${at.toFormat("ccc d LLL yyyy HH:mm")} ${zoneAbbreviation(at)}`;
 }
 
 /** An instant moved by whole weeks at the same wall-clock time in the zone (a copy of a term a year on). */

@@ -1,5 +1,6 @@
 import { DateTime } from "luxon";
 import { deadlineHeadline } from "../domain/deadline-words.ts";
+import { zoneAbbreviation } from "../domain/format-instant.ts";
 import { PHASE_LABELS, type PhaseKind } from "../domain/phases.ts";
 import { rowWindow, type TimelineRowChange } from "../domain/timeline-changes.ts";
 import { buildEmailMessage, type EmailContent } from "./email-layout.ts";
@@ -61,8 +62,7 @@ function withNow(headline: string): string {
 
 function when(at: Date, timeZone: string): string {
   const local = DateTime.fromJSDate(at, { zone: timeZone });
-  const letters = local.toFormat("ZZZZ");
-  return `${local.toFormat("ccc d LLL HH:mm")} ${/^[A-Z]{2,5}$/.test(letters) ? letters : `UTC${local.toFormat("ZZ")}`}`;
+  return `${local.toFormat("ccc d LLL HH:mm")} ${zoneAbbreviation(local)}`;
 }
 
 /** The old instant as short as it can be beside the new one: its day, or its time when only the time moved. */
