@@ -1,11 +1,8 @@
 import { PHASE_KINDS, PHASE_LABELS, type PhaseKind } from "../../../../src/domain/phases.ts";
 import { slugify } from "../../../../src/domain/slug.ts";
-import type { TermSetup, TermSetupBody, TermUpdateBody, TimelineRowBody } from "../../../../src/schemas/term-setup.ts";
+import type { Fold, TermSetup, TermSetupBody, TermUpdateBody, TimelineRowBody } from "../../../../src/schemas/term-setup.ts";
 import { resolveLocalTime } from "../../time/local-time.ts";
 import { isTimeZone } from "../../time/time-zones.ts";
-
-/** Which pass of a time the zone passes twice a date means. */
-export type Fold = NonNullable<TimelineRowBody["startsFold"]>;
 
 /** A date field of a timeline row. */
 export type RowEnd = "starts" | "ends";

@@ -1,11 +1,12 @@
 import { useEffect, useState } from "react";
+import type { Fold } from "../../../../src/schemas/term-setup.ts";
 import { FieldErrorText, fieldId, TextField } from "../../forms/field.tsx";
 import { capitalize } from "../../text.ts";
 import { formatDateTime } from "../../time/format-date.ts";
 import { foldChoiceLabel, type LocalTime } from "../../time/local-time.ts";
 import { isTimeZone } from "../../time/time-zones.ts";
 import { sameWallClock } from "../../time/zones.ts";
-import { type DraftErrors, extraRow, type Fold, type RowDraft, type RowEnd, readRow, rowField } from "./term-draft.ts";
+import { type DraftErrors, extraRow, type RowDraft, type RowEnd, readRow, rowField } from "./term-draft.ts";
 
 const ADD_ROW_ID = "timeline-add-row";
 
