@@ -108,6 +108,8 @@ export function presentMentorConfirmation(found: { record: ProposalRecord; mento
       termTitle: record.term.title,
     },
     mentorName: mentor.name,
+    needsName: mentor.name.trim() === "",
+    githubHandle: mentor.githubHandle,
     namedBy: record.proposerName,
     confirmation: mentor.confirmation,
   };

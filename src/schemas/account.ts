@@ -115,16 +115,17 @@ export const MeResponse = z
 /** The signed-in person. */
 export type MeResponse = z.infer<typeof MeResponse>;
 
+/** A GitHub user name as a person types it, without the @. */
+export const GithubHandle = z
+  .string()
+  .trim()
+  .regex(/^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})$/, "must be a GitHub user name: letters, digits and hyphens");
+
 /** `PATCH /api/me`. */
 export const ProfileBody = z
   .object({
     name: DisplayName.trim().min(1).max(100).optional(),
-    githubHandle: z
-      .string()
-      .trim()
-      .regex(/^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})$/, "must be a GitHub user name: letters, digits and hyphens")
-      .nullable()
-      .optional(),
+    githubHandle: GithubHandle.nullable().optional(),
     timeZone: TimeZoneName.nullable().optional(),
     country: z
       .string()

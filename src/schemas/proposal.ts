@@ -1,8 +1,9 @@
 import { z } from "zod";
 import { MENTOR_CONFIRMATIONS, PROJECT_QUESTION_KINDS, PROJECT_QUESTION_SECTIONS, PROPOSAL_STATES, TIME_COMMITMENTS } from "../domain/proposal-states.ts";
+import { GithubHandle } from "./account.ts";
 import { Skill } from "./catalog.ts";
 import { Slug } from "./slug.ts";
-import { SingleLineText } from "./text.ts";
+import { DisplayName, SingleLineText } from "./text.ts";
 
 const Instant = z.string().describe("An instant, ISO 8601 in UTC (e.g. 2024-05-29T00:00:00.000Z).");
 
@@ -177,7 +178,16 @@ export type MentorAnswerBody = z.infer<typeof MentorAnswerBody>;
 
 /** The emailed link's token, with the answer when there is one. */
 export const MentorTokenBody = z
-  .object({ token: z.string().min(1).max(200), answer: z.enum(["confirm", "decline"]).optional() })
+  .object({
+    token: z.string().min(1).max(200),
+    answer: z.enum(["confirm", "decline"]).optional(),
+    name: DisplayName.trim()
+      .min(1)
+      .max(100)
+      .optional()
+      .describe("The mentor's name as the project's page will show it; needed to confirm when Cohort knows none (`needsName`)."),
+    githubHandle: GithubHandle.optional().describe("The mentor's GitHub user name, shown beside their name; kept only when Cohort knows none yet."),
+  })
   .meta({ id: "MentorTokenBody" });
 /** A confirmation link's token. */
 export type MentorTokenBody = z.infer<typeof MentorTokenBody>;
@@ -186,7 +196,9 @@ export type MentorTokenBody = z.infer<typeof MentorTokenBody>;
 export const MentorConfirmationResponse = z
   .object({
     proposal: z.object({ slug: z.string(), title: z.string(), summary: z.string(), organizationName: z.string(), termTitle: z.string() }),
-    mentorName: z.string(),
+    mentorName: z.string().describe("Empty while Cohort knows no name for the mentor."),
+    needsName: z.boolean().describe("Cohort knows no name for the mentor yet: confirming asks for one, since a confirmed mentor is shown by name."),
+    githubHandle: z.string().nullable(),
     namedBy: z.string().nullable(),
     confirmation: z.enum(MENTOR_CONFIRMATIONS),
   })

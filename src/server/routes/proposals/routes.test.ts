@@ -302,12 +302,33 @@ describe.each(testDialects())("proposals for maintainers and mentors' confirmati
       proposal: { slug: created.slug, title: "Confirm me", organizationName: "Kestrel" },
       namedBy: "Mia Maintainer",
       confirmation: "pending",
+      needsName: true,
     });
+    // Named by an address Cohort did not know: confirming asks the name the project's page will show.
+    const nameless = await t.app.inject({ method: "POST", url: "/api/mentor-confirmations/answer", payload: { token, answer: "confirm" } });
+    expect(nameless.statusCode).toBe(400);
+    expect(nameless.json().errors).toEqual([expect.objectContaining({ field: "name", code: "required" })]);
     for (let i = 0; i < 2; i += 1) {
-      const answered = await t.app.inject({ method: "POST", url: "/api/mentor-confirmations/answer", payload: { token, answer: "confirm" } });
+      const answered = await t.app.inject({
+        method: "POST",
+        url: "/api/mentor-confirmations/answer",
+        payload: { token, answer: "confirm", name: "Nia Newman", githubHandle: "nia-newman" },
+      });
       expect(answered.statusCode, answered.body).toBe(200);
-      expect((answered.json() as MentorConfirmationResponse).confirmation).toBe("confirmed");
+      expect(answered.json() as MentorConfirmationResponse).toMatchObject({
+        confirmation: "confirmed",
+        mentorName: "Nia Newman",
+        needsName: false,
+        githubHandle: "nia-newman",
+      });
     }
+    // A name once given is the person's: a later link cannot rename them.
+    const renamed = await t.app.inject({
+      method: "POST",
+      url: "/api/mentor-confirmations/answer",
+      payload: { token, answer: "confirm", name: "Someone Else" },
+    });
+    expect((renamed.json() as MentorConfirmationResponse).mentorName).toBe("Nia Newman");
     const bad = await t.app.inject({ method: "POST", url: "/api/mentor-confirmations/lookup", payload: { token: `${token}x` } });
     expect(bad.statusCode).toBe(404);
 
@@ -405,17 +426,17 @@ describe.each(testDialects())("proposals for maintainers and mentors' confirmati
     await call(mia, "POST", `/api/proposals/${created.slug}/withdraw`);
   });
 
-  it("a mentor named by an address Cohort did not know is never shown by that address on the public pages", async () => {
+  it("a mentor named by an address Cohort did not know is shown by the name they gave when confirming, never by that address", async () => {
     const created = await draft("Private address", { ...COMPLETE, mentors: ["ada@example.org", "quiet.person@example.org"] });
     await call(mia, "POST", `/api/proposals/${created.slug}/submit`);
     const token = await tokenFromLatestEmail(t, "quiet.person@example.org", "/mentor-confirmations");
-    await t.app.inject({ method: "POST", url: "/api/mentor-confirmations/answer", payload: { token, answer: "confirm" } });
+    await t.app.inject({ method: "POST", url: "/api/mentor-confirmations/answer", payload: { token, answer: "confirm", name: "Quinn Quiet" } });
     const db = t.context.database.db;
     const project = await findProjectInProgram(db, created.slug);
     if (!project) throw new Error("no project");
     await updateProject(db, project.id, { ...storedProposalState("accepted"), slots: 1 }, NOW);
     const page = await t.app.inject({ method: "GET", url: `/api/projects/${created.slug}` });
-    expect((page.json() as ProjectDetail).mentors).toHaveLength(1);
+    expect((page.json() as ProjectDetail).mentors.map((mentor) => mentor.name)).toContain("Quinn Quiet");
     expect(page.body).not.toContain("quiet.person");
     const catalog = await t.app.inject({ method: "GET", url: `/api/terms/${TERM}/projects?q=private` });
     expect(catalog.body).not.toContain("quiet.person");
@@ -491,7 +512,7 @@ describe.each(testDialects())("proposals for maintainers and mentors' confirmati
       const email = await waitForEmail(smtp, "wire.mentor@example.org");
       expect(email.text ?? "").toContain('Mia Maintainer named you as a mentor of "Over the wire", a project Kestrel proposes');
       const token = (email.text ?? "").match(/\/mentor-confirmations#token=([\w-]+)/)?.[1] ?? "";
-      const answered = await t.app.inject({ method: "POST", url: "/api/mentor-confirmations/answer", payload: { token, answer: "confirm" } });
+      const answered = await t.app.inject({ method: "POST", url: "/api/mentor-confirmations/answer", payload: { token, answer: "confirm", name: "Wim Wire" } });
       expect((answered.json() as MentorConfirmationResponse).confirmation).toBe("confirmed");
     } finally {
       await smtp.close();

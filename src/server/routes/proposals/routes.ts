@@ -208,13 +208,15 @@ export const proposalRoutes: FastifyPluginAsyncZod<{ context: AppContext }> = as
       },
     },
     async (request) => {
-      const { token, answer } = request.body;
+      const { token, answer, name, githubHandle } = request.body;
       if (answer === undefined) {
         throw new AppError("INVALID_INPUT", "body.answer: say confirm or decline.", undefined, {
           errors: [{ field: "answer", code: "required", detail: "Say confirm or decline." }],
         });
       }
-      return presentMentorConfirmation(await answerMentorLink({ database: context.database, token, answer, now: context.now() }));
+      return presentMentorConfirmation(
+        await answerMentorLink({ database: context.database, token, answer, identity: { name, githubHandle }, now: context.now() }),
+      );
     },
   );
 
