@@ -97,11 +97,23 @@ function ConfirmClosing({ question, busy, onConfirm, onCancel }: { question: str
   );
 }
 
+function NoSuchTerm({ program, term }: { program: string; term: string }) {
+  return (
+    <div className="error-panel" role="alert">
+      <p>
+        <strong className="error-label">Not found:</strong> this program has no term “{term}”. <Link href={adminPaths.terms(program)}>See its terms</Link>.
+      </p>
+    </div>
+  );
+}
+
 function Setup({ program, term, me }: { program: string; term: string; me: Me }) {
   const loadedSetup = useApi<TermSetup>(termSetupPath(term));
   const [setup, setSetup] = useState<TermSetup | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const current = setup ?? loadedSetup.data;
+  // An admin of two programs reaches another program's term only under that program's own pages.
+  if (current && current.programSlug !== program) return <NoSuchTerm program={program} term={term} />;
   if (current) {
     return (
       <SetupForm
@@ -118,15 +130,7 @@ function Setup({ program, term, me }: { program: string; term: string; me: Me })
     );
   }
   if (loadedSetup.error) {
-    return loadedSetup.error.notFound ? (
-      <div className="error-panel" role="alert">
-        <p>
-          <strong className="error-label">Not found:</strong> this program has no term “{term}”. <Link href={adminPaths.terms(program)}>See its terms</Link>.
-        </p>
-      </div>
-    ) : (
-      <ErrorPanel error={loadedSetup.error} onRetry={loadedSetup.reload} />
-    );
+    return loadedSetup.error.notFound ? <NoSuchTerm program={program} term={term} /> : <ErrorPanel error={loadedSetup.error} onRetry={loadedSetup.reload} />;
   }
   return <Loading what="the term" />;
 }
