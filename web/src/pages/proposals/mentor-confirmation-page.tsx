@@ -7,6 +7,7 @@ import { sendJson } from "../../api/send-json.ts";
 import { Chip } from "../../components/chip.tsx";
 import { Loading } from "../../components/load-states.tsx";
 import { useDocumentTitle } from "../../components/use-document-title.ts";
+import { TextField } from "../../forms/field.tsx";
 import { FormError, Notice } from "../../forms/form-error.tsx";
 import { useFragmentToken } from "../../session/fragment-token.ts";
 import { proposalApi, proposalPages } from "./proposal-paths.ts";
@@ -55,6 +56,10 @@ function Confirmation({ token }: { token: string }) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ApiError | null>(null);
   const [justAnswered, setJustAnswered] = useState(false);
+  // Asked only of a mentor Cohort knows no name for: a confirmed mentor is shown by name.
+  const [name, setName] = useState("");
+  const [githubHandle, setGithubHandle] = useState("");
+  const fieldError = (field: string) => error?.errors.find((problem) => problem.field === field)?.detail;
 
   useEffect(() => {
     let cancelled = false;
@@ -70,7 +75,11 @@ function Confirmation({ token }: { token: string }) {
   const answer = (choice: NonNullable<MentorTokenBody["answer"]>) => {
     setBusy(true);
     setError(null);
-    sendJson<MentorConfirmationResponse>("POST", proposalApi.answerConfirmation(), { token, answer: choice } satisfies MentorTokenBody).then(
+    const identity =
+      choice === "confirm" && lookup.state === "ok" && lookup.confirmation.needsName
+        ? { ...(name.trim() ? { name: name.trim() } : {}), ...(githubHandle.trim() ? { githubHandle: githubHandle.trim().replace(/^@/, "") } : {}) }
+        : {};
+    sendJson<MentorConfirmationResponse>("POST", proposalApi.answerConfirmation(), { token, answer: choice, ...identity } satisfies MentorTokenBody).then(
       (confirmation) => {
         setBusy(false);
         setJustAnswered(true);
@@ -103,7 +112,8 @@ function Confirmation({ token }: { token: string }) {
             </p>
             {lookup.confirmation.proposal.summary ? <p className="card-summary">{lookup.confirmation.proposal.summary}</p> : null}
             <p>
-              {lookup.confirmation.namedBy ?? "A maintainer"} named you, {lookup.confirmation.mentorName}, as a mentor of this project.
+              {lookup.confirmation.namedBy ?? "A maintainer"} named you{lookup.confirmation.mentorName ? `, ${lookup.confirmation.mentorName},` : ""} as a
+              mentor of this project.
             </p>
             <p>
               Your answer: <Chip tone={MENTOR_ANSWER_TONE[lookup.confirmation.confirmation]}>{MENTOR_ANSWER_LABEL[lookup.confirmation.confirmation]}</Chip>
@@ -112,6 +122,31 @@ function Confirmation({ token }: { token: string }) {
           {justAnswered && answeredWords(lookup.confirmation) ? <Notice title="Answer recorded">{answeredWords(lookup.confirmation)}</Notice> : null}
           <FormError id="mentor-answer" error={error} />
           <p>Confirming means you will mentor the project if the program accepts it: review its applications and guide the mentee through the term.</p>
+          {lookup.confirmation.needsName && lookup.confirmation.confirmation !== "confirmed" ? (
+            <fieldset className="mentor-identity">
+              <legend>How the project's page names you</legend>
+              <TextField
+                name="name"
+                label="Your name"
+                hint="Shown to applicants once the project is accepted. Your email address is never shown."
+                autoComplete="name"
+                maxLength={100}
+                value={name}
+                onChange={(event) => setName(event.target.value)}
+                error={fieldError("name")}
+              />
+              <TextField
+                name="githubHandle"
+                label="GitHub handle (optional)"
+                autoComplete="off"
+                spellCheck={false}
+                maxLength={40}
+                value={githubHandle}
+                onChange={(event) => setGithubHandle(event.target.value)}
+                error={fieldError("githubHandle")}
+              />
+            </fieldset>
+          ) : null}
           <p className="actions">
             <button
               type="button"
