@@ -2,6 +2,7 @@ import { DateTime, IANAZone } from "luxon";
 import type { FieldError } from "../errors/app-error.ts";
 import { zoneAbbreviation } from "./format-instant.ts";
 import { type PhaseKind, phaseOrder } from "./phases.ts";
+import { canonicalTimeZone } from "./time-zones.ts";
 
 // A term made in Cohort has its timeline entered as wall-clock times in the term's zone. This
 // module turns them into instants (refusing the hour a zone skips, asking which of the hour it
@@ -44,9 +45,9 @@ export function unknownTimeZone(timeZone: string): FieldError {
   return { field: "timeZone", code: "unknown_time_zone", detail: `"${timeZone}" is not an IANA time zone such as America/Los_Angeles or Europe/Berlin` };
 }
 
-/** True when the zone database knows `timeZone` (an IANA name such as America/Los_Angeles). */
+/** True when the zone database knows `timeZone` (an IANA name such as America/Los_Angeles), in any letter case. */
 export function isKnownTimeZone(timeZone: string): boolean {
-  return IANAZone.isValidZone(timeZone);
+  return canonicalTimeZone(timeZone) !== null;
 }
 
 /**

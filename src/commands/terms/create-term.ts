@@ -4,7 +4,7 @@ import { recordAuditEvent } from "../../storage/repos/audit-repo.ts";
 import { insertTerm, replaceTimeline } from "../../storage/repos/term-repo.ts";
 import { inTransaction } from "../../storage/transaction.ts";
 import { auditActorOf, readTermSetup, requireProgramForNewTerm, type TermSetupActor, type TermSetupData } from "./term-admin.ts";
-import { chooseTermSlug, lengthTextOf, requireTimeline } from "./term-input.ts";
+import { chooseTermSlug, lengthTextOf, requireTimeline, requireTimeZone } from "./term-input.ts";
 
 /** Options of createTerm. */
 export interface CreateTermOptions {
@@ -23,7 +23,7 @@ export interface CreateTermOptions {
 export async function createTerm({ database, actor, programSlug, body, now }: CreateTermOptions): Promise<TermSetupData> {
   return inTransaction(database, async (db) => {
     const program = await requireProgramForNewTerm(db, actor, programSlug);
-    const timeZone = body.timeZone;
+    const timeZone = requireTimeZone(body.timeZone);
     const rows = requireTimeline(body.timeline, timeZone);
     const slug = await chooseTermSlug(db, body.slug, body.title);
     const term = await insertTerm(

@@ -1,5 +1,6 @@
 import { slugify, uniqueSlug } from "../../domain/slug.ts";
-import { isKnownTimeZone, type ResolvedTimelineRow, readTimeline, type TimelineRowInput, unknownTimeZone } from "../../domain/timeline-input.ts";
+import { canonicalTimeZone } from "../../domain/time-zones.ts";
+import { type ResolvedTimelineRow, readTimeline, type TimelineRowInput, unknownTimeZone } from "../../domain/timeline-input.ts";
 import { AppError, type FieldError } from "../../errors/app-error.ts";
 import type { Db } from "../../storage/repos/db.ts";
 import { findTermBySlug, listTermSlugsLike } from "../../storage/repos/term-repo.ts";
@@ -9,9 +10,10 @@ import { findTermBySlug, listTermSlugsLike } from "../../storage/repos/term-repo
 
 const SIDE_WORDS: Record<string, string> = { startsLocal: "start", endsLocal: "end", kind: "phase" };
 
-/** The zone, or INVALID_INPUT naming the `timeZone` field. */
+/** The zone as the zone database spells it ("america/los_angeles" → "America/Los_Angeles"), or INVALID_INPUT naming the `timeZone` field. */
 export function requireTimeZone(timeZone: string): string {
-  if (isKnownTimeZone(timeZone)) return timeZone;
+  const known = canonicalTimeZone(timeZone);
+  if (known) return known;
   const problem = unknownTimeZone(timeZone);
   throw new AppError("INVALID_INPUT", `timeZone: ${problem.detail}.`, undefined, { errors: [problem] });
 }

@@ -72,13 +72,12 @@ async function checkedSettings(db: Db, term: TermRow, body: TermUpdateBody) {
   const changed = changedFields(term, {
     title: body.title,
     slug: body.slug,
-    timeZone: body.timeZone,
+    timeZone: body.timeZone === undefined ? undefined : requireTimeZone(body.timeZone),
     lengthWeeks: body.lengthWeeks,
     lengthText: body.lengthWeeks === undefined ? undefined : lengthTextOf(body.lengthWeeks),
     slotBudget: body.slotBudget,
   });
   const { values } = changed;
-  if (values.timeZone !== undefined) requireTimeZone(values.timeZone);
   if (values.slug !== undefined) {
     if (!isDraftTerm(term)) {
       const detail = `the term is published as "${term.slug}": its address stays, so links to it keep working`;

@@ -111,10 +111,14 @@ describe.each(testDialects())("setting up a term on %s", (dialect) => {
     expect(fixed.json().timeline[1]).toMatchObject({ endsAt: "2027-11-07T09:30:00.000Z", endsLocal: "2027-11-07T01:30", endsFold: "later" });
   });
 
-  it("refuses an unknown zone and a slug another term has, naming the field", async () => {
+  it("refuses an unknown zone and a slug another term has, naming the field, and spells a known zone as the zone database does", async () => {
     const zone = await create(setupBody("Zone term", { timeZone: "Mars/Olympus_Mons" }));
     expect(zone.statusCode).toBe(400);
     expect(zone.json().errors).toEqual([{ field: "timeZone", code: "unknown_time_zone", detail: expect.stringContaining("Mars/Olympus_Mons") }]);
+    // A zone typed in another letter case is stored as the zone database spells it.
+    const lower = await create(setupBody("Lower-case zone", { timeZone: "america/los_angeles" }));
+    expect(lower.statusCode, lower.body).toBe(201);
+    expect(lower.json().timeZone).toBe("America/Los_Angeles");
     const taken = await create(setupBody("Taken", { slug: "2026-demo-term-02" }));
     expect(taken.statusCode).toBe(409);
     expect(taken.json().errors).toEqual([{ field: "slug", code: "taken", detail: expect.stringContaining('"2026-demo-term-02"') }]);
