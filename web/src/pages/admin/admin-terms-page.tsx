@@ -51,7 +51,9 @@ function Terms({ program }: { program: string }) {
   return (
     <section aria-labelledby="terms-heading">
       <div className="section-head">
-        <h2 id="terms-heading">Terms of the program</h2>
+        <h2 id="terms-heading" className="section-head-title">
+          Terms of the program
+        </h2>
         <Link href={adminPaths.newTerm(program)} className="button button-primary">
           New term
         </Link>

@@ -109,7 +109,9 @@ export function ErrorSummary({ draft, errors }: { draft: TermDraft; errors: Draf
   if (listed.length === 0) return null;
   return (
     <section className="error-panel error-summary" aria-labelledby="term-errors-heading">
-      <h2 id="term-errors-heading">{listed.length === 1 ? "One thing to fix" : `${listed.length} things to fix`} before this term is saved</h2>
+      <h2 id="term-errors-heading" className="error-summary-title">
+        {listed.length === 1 ? "One thing to fix" : `${listed.length} things to fix`} before this term is saved
+      </h2>
       <ul>
         {listed.map(({ field, label }) => (
           <li key={field}>

@@ -10,7 +10,9 @@ export function DraftChip() {
 export function DraftBanner({ children }: { children: ReactNode }) {
   return (
     <section className="draft-banner" aria-labelledby="draft-banner-heading">
-      <h2 id="draft-banner-heading">Draft — only admins see it</h2>
+      <h2 id="draft-banner-heading" className="draft-banner-title">
+        Draft — only admins see it
+      </h2>
       <p>
         Visitors, applicants and maintainers get “not found” for this term and its address until you publish it. Publishing makes its page and timeline public
         and fixes its slug.
