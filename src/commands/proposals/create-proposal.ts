@@ -1,8 +1,8 @@
 import { slugify, uniqueSlug } from "../../domain/slug.ts";
 import { AppError } from "../../errors/app-error.ts";
 import type { SignedIn } from "../../policies/actor.ts";
-import { isProgramAdmin } from "../../policies/program-policy.ts";
 import { canProposeFor } from "../../policies/proposal-policy.ts";
+import { canSeeTerm } from "../../policies/term-policy.ts";
 import type { ProposalCreateBody } from "../../schemas/proposal.ts";
 import type { DatabaseHandle } from "../../storage/database.ts";
 import { recordAuditEvent } from "../../storage/repos/audit-repo.ts";
@@ -33,7 +33,7 @@ export async function createProposal(options: CreateProposalOptions): Promise<Pr
   const { actor, body, now } = options;
   return inTransaction(options.database, async (db) => {
     const term = await findTermBySlug(db, options.termSlug);
-    if (!term || (term.publishedAt === null && !isProgramAdmin(actor, term.programId))) {
+    if (!term || !canSeeTerm(actor, term)) {
       throw new AppError("NOT_FOUND", `There is no term "${options.termSlug}".`);
     }
     const organization = await findOrganizationBySlug(db, term.programId, body.organization);

@@ -13,6 +13,7 @@ import {
   type ProposalScope,
   proposalScope,
 } from "../../policies/proposal-policy.ts";
+import { canSeeTerm } from "../../policies/term-policy.ts";
 import type { ProposalAbilities } from "../../schemas/proposal.ts";
 import { findPersonById } from "../../storage/repos/account-repo.ts";
 import type { Db } from "../../storage/repos/db.ts";
@@ -39,7 +40,7 @@ export async function requireVisibleProposal(db: Db, actor: Actor, slug: string)
   if (!isSignedIn(actor)) throw new AppError("UNAUTHENTICATED", "Sign in to see proposals.");
   const record = await loadProposal(db, slug);
   const scope = record ? proposalScope(record) : undefined;
-  if (!record || !scope || !canSeeProposal(actor, scope) || (record.term.publishedAt === null && !isProgramAdmin(actor, scope.programId))) {
+  if (!record || !scope || !canSeeProposal(actor, scope) || !canSeeTerm(actor, record.term)) {
     throw new AppError("NOT_FOUND", `There is no proposal "${slug}".`);
   }
   return { record, scope };
