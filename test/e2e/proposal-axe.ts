@@ -25,6 +25,16 @@ export const PROPOSAL_PAGES: ProposalPage[] = [
   { name: "maintainer's home", path: () => "/", as: "maintainer", phone: true },
   { name: "admin's home", path: () => "/", as: "admin", phone: true },
   { name: "draft proposal", path: (fixtures) => `/proposals/${fixtures.draft}`, as: "admin", phone: true },
+  {
+    name: "draft proposal saved as it is typed",
+    path: (fixtures) => `/proposals/${fixtures.draft}`,
+    as: "admin",
+    act: async (page) => {
+      // Different words each time, so every run of this state has something to save.
+      await page.getByLabel("Expected outcome").fill(`- Resumable replication jobs\n- Tests, docs and demo ${Date.now()}, merged upstream`);
+      await page.locator(".autosave-status", { hasText: /^Saved \d\d:\d\d$/ }).waitFor();
+    },
+  },
   { name: "draft proposal after the proposals phase", path: (fixtures) => `/proposals/${fixtures.draft}`, as: "maintainer" },
   {
     name: "draft proposal with an error beside a field",
@@ -42,6 +52,15 @@ export const PROPOSAL_PAGES: ProposalPage[] = [
   { name: "mentor confirmation without a link", path: () => "/mentor-confirmations", as: "visitor" },
   { name: "proposal board", path: () => board, as: "admin", phone: true },
   { name: "proposal board deciding on a proposal", path: (fixtures) => `${board}?decide=${fixtures.submitted}`, as: "admin" },
+  {
+    name: "proposal board refusing to accept without a confirmed mentor",
+    path: (fixtures) => `${board}?decide=${fixtures.submitted}`,
+    as: "admin",
+    act: async (page) => {
+      await page.getByRole("button", { name: "Accept", exact: true }).click();
+      await page.locator(".decision-panel .error-panel").waitFor();
+    },
+  },
   {
     name: "proposal board with a pending change's diff",
     path: (fixtures) => `${board}?pendingChange=true&decide=${fixtures.accepted}`,

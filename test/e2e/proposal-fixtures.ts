@@ -104,7 +104,11 @@ export async function prepareProposalFixtures(app: WebApp): Promise<ProposalFixt
   await post(`/api/proposals/${submitted}/submit`);
   const acceptedSlug = await create("Harbor CLI plugins", ["cara@example.org"]);
   await post(`/api/proposals/${acceptedSlug}/submit`);
-  await post("/api/mentor-confirmations/answer", { token: await tokenIn(server, "cara@example.org", "/mentor-confirmations"), answer: "confirm" });
+  await post("/api/mentor-confirmations/answer", {
+    token: await tokenIn(server, "cara@example.org", "/mentor-confirmations"),
+    answer: "confirm",
+    name: "Cara Mentor",
+  });
   await post(`/api/proposals/${acceptedSlug}/accept`, { slots: 1 });
   const edit = await maintainer.request.patch(`${server.url}/api/proposals/${acceptedSlug}`, {
     headers: maintainerHeaders,
