@@ -254,11 +254,6 @@ function Board({ term }: { term: string }) {
 
   return (
     <>
-      <p className="actions">
-        <a className="button" href={proposalApi.termPage(term)} download>
-          Export term page (Markdown)
-        </a>
-      </p>
       {board.error ? <ErrorPanel error={board.error} onRetry={board.reload} /> : null}
       {!data ? (
         board.status === "loading" ? (
@@ -266,15 +261,20 @@ function Board({ term }: { term: string }) {
         ) : null
       ) : (
         <>
-          <p className="lead board-term">
-            {data.term.title}
-            {data.term.published ? null : (
-              <>
-                {" "}
-                <Chip tone="neutral">Draft, not public</Chip>
-              </>
-            )}
-          </p>
+          <div className="board-head">
+            <p className="lead board-term">
+              {data.term.title}
+              {data.term.published ? null : (
+                <>
+                  {" "}
+                  <Chip tone="neutral">Draft, not public</Chip>
+                </>
+              )}
+            </p>
+            <a className="button" href={proposalApi.termPage(term)} download>
+              Export term page (Markdown)
+            </a>
+          </div>
           <BoardCounts board={data} />
           <BoardFilters board={data} />
           {deciding ? <ProposalDecisionPanel key={deciding} slug={deciding} onDecided={board.reload} onClose={() => setParams({ decide: null })} /> : null}

@@ -10,7 +10,7 @@ import { FieldErrorText, fieldId } from "../../forms/field.tsx";
 import { FormError, Notice } from "../../forms/form-error.tsx";
 import { countOf } from "../../text.ts";
 import { proposalApi, proposalPages } from "../proposals/proposal-paths.ts";
-import { MENTOR_ANSWER_LABEL, MENTOR_ANSWER_TONE, PROPOSAL_STATE_LABEL, PROPOSAL_STATE_TONE } from "../proposals/proposal-words.ts";
+import { MENTOR_ANSWER_LABEL, MENTOR_ANSWER_TONE, mentorLabel, PROPOSAL_STATE_LABEL, PROPOSAL_STATE_TONE } from "../proposals/proposal-words.ts";
 import { ChangeDiff } from "./change-diff.tsx";
 
 /** The decisions an admin takes on a proposal, each posted with its body, and the words said back once it is done. */
@@ -139,7 +139,7 @@ export function ProposalDecisionPanel({ slug, onDecided, onClose }: { slug: stri
           <ul className="plain-list">
             {data.mentors.map((mentor) => (
               <li key={mentor.personId}>
-                {mentor.name} <Chip tone={MENTOR_ANSWER_TONE[mentor.confirmation]}>{MENTOR_ANSWER_LABEL[mentor.confirmation]}</Chip>
+                {mentorLabel(mentor)} <Chip tone={MENTOR_ANSWER_TONE[mentor.confirmation]}>{MENTOR_ANSWER_LABEL[mentor.confirmation]}</Chip>
               </li>
             ))}
           </ul>

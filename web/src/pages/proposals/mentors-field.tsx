@@ -6,7 +6,7 @@ import { Chip } from "../../components/chip.tsx";
 import { formatDateTime } from "../../time/format-date.ts";
 import { viewerTimeZone } from "../../time/zones.ts";
 import { proposalApi } from "./proposal-paths.ts";
-import { MENTOR_ANSWER_LABEL, MENTOR_ANSWER_TONE } from "./proposal-words.ts";
+import { MENTOR_ANSWER_LABEL, MENTOR_ANSWER_TONE, mentorLabel } from "./proposal-words.ts";
 import { TextRows } from "./text-rows.tsx";
 
 /** The named mentor a typed entry stands for: by the words the maintainer named them with, or their handle. */
@@ -28,7 +28,7 @@ function MentorAnswer({ proposal, mentor, onChanged }: { proposal: Proposal; men
     sendJson<Proposal>("POST", proposalApi.askAgain(proposal.slug, mentor.personId)).then(
       (answer) => {
         setBusy(false);
-        setResult(`Sent ${mentor.name} the confirmation email again.`);
+        setResult(`Sent ${mentorLabel(mentor)} the confirmation email again.`);
         onChanged(answer);
       },
       (caught: unknown) => {
@@ -40,7 +40,8 @@ function MentorAnswer({ proposal, mentor, onChanged }: { proposal: Proposal; men
   const canAsk = proposal.abilities.edit && mentor.askedAt !== null && mentor.confirmation === "pending";
   return (
     <div className="mentor-answer">
-      <span className="small">{mentor.name}</span> <Chip tone={MENTOR_ANSWER_TONE[mentor.confirmation]}>{MENTOR_ANSWER_LABEL[mentor.confirmation]}</Chip>{" "}
+      <span className="small">{mentorLabel(mentor)}</span>{" "}
+      <Chip tone={MENTOR_ANSWER_TONE[mentor.confirmation]}>{MENTOR_ANSWER_LABEL[mentor.confirmation]}</Chip>{" "}
       <span className="muted small">
         {mentor.answeredAt
           ? `answered ${when(mentor.answeredAt)}`
@@ -50,7 +51,7 @@ function MentorAnswer({ proposal, mentor, onChanged }: { proposal: Proposal; men
       </span>
       {canAsk ? (
         <button type="button" className="link-button small" onClick={askAgain} disabled={busy}>
-          Ask again<span className="visually-hidden"> {mentor.name}</span>
+          Ask again<span className="visually-hidden"> {mentorLabel(mentor)}</span>
         </button>
       ) : null}
       {result ? (

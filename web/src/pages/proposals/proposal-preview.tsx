@@ -26,7 +26,8 @@ function previewSkills(proposal: Proposal, typed: readonly string[]): Skill[] {
  */
 function previewMentor(proposal: Proposal, typed: string): PublicMentor {
   const known = mentorNamed(proposal.mentors, typed);
-  if (known)
+  // A mentor who has not given a name yet is shown as typed until they do.
+  if (known?.name)
     return { name: known.name, handle: known.githubHandle, githubUrl: known.githubHandle ? `https://github.com/${known.githubHandle}` : null, email: null };
   const text = typed.trim();
   if (text.startsWith("@")) return { name: text.slice(1), handle: text.slice(1), githubUrl: `https://github.com/${text.slice(1)}`, email: null };

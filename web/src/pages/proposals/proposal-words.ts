@@ -1,5 +1,5 @@
 import type { MentorConfirmation, ProposalState } from "../../../../src/domain/proposal-states.ts";
-import type { ProposalSummary } from "../../../../src/schemas/proposal.ts";
+import type { ProposalMentor, ProposalSummary } from "../../../../src/schemas/proposal.ts";
 import type { Tone } from "../../components/chip.tsx";
 import { countOf } from "../../text.ts";
 
@@ -28,6 +28,11 @@ export const MENTOR_ANSWER_LABEL: Record<MentorConfirmation, string> = { pending
 
 /** The colour of a mentor's answer. */
 export const MENTOR_ANSWER_TONE: Record<MentorConfirmation, Tone> = { pending: "closing", confirmed: "open", declined: "closed" };
+
+/** A named mentor as the maintainer and admins know them: their name, or the address or handle they were named by until they give one. */
+export function mentorLabel(mentor: Pick<ProposalMentor, "name" | "namedAs" | "githubHandle">): string {
+  return mentor.name || mentor.namedAs || (mentor.githubHandle ? `@${mentor.githubHandle}` : "A mentor not named yet");
+}
 
 /** The mentors of a proposal in a list, in words: "1 confirmed · 1 not answered". */
 export function mentorCounts(mentors: ProposalSummary["mentors"]): string {
