@@ -11,6 +11,7 @@ import { TextField } from "../../forms/field.tsx";
 import { FormError, Notice } from "../../forms/form-error.tsx";
 import { useFragmentToken } from "../../session/fragment-token.ts";
 import { proposalApi, proposalPages } from "./proposal-paths.ts";
+import "./proposals.css";
 import { MENTOR_ANSWER_LABEL, MENTOR_ANSWER_TONE } from "./proposal-words.ts";
 
 type Lookup = { state: "loading" } | { state: "ok"; confirmation: MentorConfirmationResponse } | { state: "failed"; error: ApiError };
