@@ -6,6 +6,7 @@ import { type Column, DataTable } from "../../components/data-table.tsx";
 import { ErrorPanel, Loading } from "../../components/load-states.tsx";
 import { TermStatusChip } from "../../components/term-status-chip.tsx";
 import { formatDateRange } from "../../time/format-date.ts";
+import { proposalPages } from "../proposals/proposal-paths.ts";
 import { AdminFrame, adminPaths } from "./admin-frame.tsx";
 import { DraftChip } from "./term-status.tsx";
 
@@ -29,6 +30,15 @@ function columns(program: string): Column<TermListItem>[] {
       header: "Dates",
       cell: (term) => (term.startsAt && term.endsAt ? formatDateRange(term.startsAt, term.endsAt, term.timeZone) : <span className="muted">No dates yet</span>),
       compare: (a, b) => (a.startsAt ?? "").localeCompare(b.startsAt ?? ""),
+    },
+    {
+      key: "proposals",
+      header: "Proposals",
+      cell: (term) => (
+        <Link href={proposalPages.board(program, term.slug)}>
+          Proposal board<span className="visually-hidden"> of {term.title}</span>
+        </Link>
+      ),
     },
     {
       key: "public",

@@ -10,6 +10,7 @@ import { FormError, Notice } from "../../forms/form-error.tsx";
 import type { Me } from "../../session/session.tsx";
 import { formatDateTime } from "../../time/format-date.ts";
 import { viewerTimeZone } from "../../time/zones.ts";
+import { proposalPages } from "../proposals/proposal-paths.ts";
 import { AdminFrame, adminPaths } from "./admin-frame.tsx";
 import { termPublishPath, termSetupPath } from "./term-api.ts";
 import { TermCopyForm } from "./term-copy-form.tsx";
@@ -193,6 +194,10 @@ function SetupForm({
             · published {publishedOn} · <Link href={pagePaths.term(setup.slug)}>public page</Link>
           </span>
         ) : null}
+        <span className="muted">
+          {" "}
+          · <Link href={proposalPages.board(setup.programSlug, setup.slug)}>proposal board</Link>
+        </span>
       </p>
       {notice ? <Notice title={notice} /> : null}
       {setup.published ? null : (
