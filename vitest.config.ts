@@ -8,6 +8,10 @@ export default defineConfig({
     testTimeout: 20_000,
     hookTimeout: 60_000,
     pool: "forks",
+    // Vitest takes one core less than the machine has: one file at a time on a 2-core machine,
+    // where most of a browser or server test's time is spent waiting on another process
+    // (Chromium, PostgreSQL, a spawned server). Two files at once keep both cores busy.
+    maxWorkers: 2,
     reporters: ["default"],
   },
 });

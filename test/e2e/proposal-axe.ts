@@ -47,7 +47,7 @@ export const PROPOSAL_PAGES: ProposalPage[] = [
   },
   { name: "submitted proposal naming the maintainer as a mentor", path: (fixtures) => `/proposals/${fixtures.submitted}`, as: "maintainer" },
   { name: "accepted project with a pending change", path: (fixtures) => `/proposals/${fixtures.accepted}`, as: "maintainer", phone: true },
-  { name: "new proposal", path: () => `/terms/${OPEN_TERM.term}/proposals/new?organization=harbor`, as: "maintainer" },
+  { name: "new proposal", path: () => `/terms/${OPEN_TERM.term}/proposals/new?organization=harbor`, as: "maintainer", phone: true },
   { name: "mentor confirmation link", path: (fixtures) => `/mentor-confirmations#token=${fixtures.mentorToken}`, as: "visitor", phone: true },
   { name: "mentor confirmation without a link", path: () => "/mentor-confirmations", as: "visitor" },
   { name: "proposal board", path: () => board, as: "admin", phone: true },
