@@ -36,7 +36,7 @@ export function registerTermCommands(program: Command): void {
           return;
         }
         process.stdout.write(
-          `${file}: term ${term.slug} created as a draft of ${owner.slug} with ${timeline.length} timeline rows; ` +
+          `${file}: term ${term.slug} created as a draft of ${owner.slug} with ${timeline.length} timeline ${timeline.length === 1 ? "row" : "rows"}; ` +
             "only the program's admins see it until one of them publishes it.\n",
         );
       } finally {
