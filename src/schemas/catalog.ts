@@ -2,12 +2,11 @@ import { z } from "zod";
 import { PHASE_KINDS } from "../domain/phases.ts";
 import { PROJECT_STATES } from "../domain/project-states.ts";
 import { TERM_STATUSES } from "../domain/term-status.ts";
+import { Instant } from "./instant.ts";
 
 const PhaseKind = z.enum(PHASE_KINDS);
 
 const TermStatus = z.enum(TERM_STATUSES);
-
-const Instant = z.string().describe("An instant, ISO 8601 in UTC (e.g. 2024-05-29T00:00:00.000Z).");
 
 /** The next thing that opens or closes in a term. */
 export const Deadline = z

@@ -2,10 +2,10 @@ import { z } from "zod";
 import { MENTOR_CONFIRMATIONS, PROJECT_QUESTION_KINDS, PROJECT_QUESTION_SECTIONS, PROPOSAL_STATES, TIME_COMMITMENTS } from "../domain/proposal-states.ts";
 import { GithubHandle } from "./account.ts";
 import { Skill } from "./catalog.ts";
+import { Instant } from "./instant.ts";
+import { WebAddress } from "./organization.ts";
 import { Slug } from "./slug.ts";
 import { DisplayName, SingleLineText } from "./text.ts";
-
-const Instant = z.string().describe("An instant, ISO 8601 in UTC (e.g. 2024-05-29T00:00:00.000Z).");
 
 const Line = (max: number) => SingleLineText.pipe(z.string().trim().max(max, `must be at most ${max} characters`));
 const Markdown = (max: number) =>
@@ -14,10 +14,6 @@ const Markdown = (max: number) =>
     .max(max, `must be at most ${max} characters`)
     .refine((text) => !text.includes("\u0000"), "must not contain NUL characters")
     .describe("Markdown; rendered and sanitized by the server.");
-const HttpUrl = z
-  .string()
-  .max(500)
-  .regex(/^https?:\/\/[^\s]+$/i, "must be an http(s) URL");
 
 /** A prerequisite task or a question a project asks its applicants; the application form asks exactly these. */
 export const ProposalQuestion = z
@@ -52,7 +48,7 @@ export const ProposalFields = z.object({
     .array(Line(254).pipe(z.string().min(1)))
     .max(6)
     .describe("Each mentor by email address or GitHub handle (@name): existing people are matched, others invited by email."),
-  upstreamIssues: z.array(HttpUrl).max(20),
+  upstreamIssues: z.array(WebAddress).max(20),
   slotsRequested: z.number().int().min(1).max(10),
   timeCommitment: z.enum(TIME_COMMITMENTS).nullable(),
   hoursPerWeek: z.number().int().min(1).max(60).nullable(),

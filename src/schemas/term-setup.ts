@@ -1,9 +1,8 @@
 import { z } from "zod";
 import { PHASE_KINDS } from "../domain/phases.ts";
+import { Instant } from "./instant.ts";
 import { Slug } from "./slug.ts";
 import { SingleLineText } from "./text.ts";
-
-const Instant = z.string().describe("An instant, ISO 8601 in UTC (e.g. 2024-05-29T00:00:00.000Z).");
 
 /** A wall-clock date and time in the term's zone, to the minute: `2026-02-04T17:00`. */
 export const LocalDateTime = z
