@@ -5,24 +5,16 @@ import { Skill } from "./catalog.ts";
 import { Instant } from "./instant.ts";
 import { WebAddress } from "./organization.ts";
 import { Slug } from "./slug.ts";
-import { DisplayName, SingleLineText } from "./text.ts";
-
-const Line = (max: number) => SingleLineText.pipe(z.string().trim().max(max, `must be at most ${max} characters`));
-const Markdown = (max: number) =>
-  z
-    .string()
-    .max(max, `must be at most ${max} characters`)
-    .refine((text) => !text.includes("\u0000"), "must not contain NUL characters")
-    .describe("Markdown; rendered and sanitized by the server.");
+import { DisplayName, LineOf, MarkdownOf } from "./text.ts";
 
 /** A prerequisite task or a question a project asks its applicants; the application form asks exactly these. */
 export const ProposalQuestion = z
   .object({
     section: z.enum(PROJECT_QUESTION_SECTIONS).describe("`task`: a prerequisite task to do and link; `question`: a question to answer."),
     kind: z.enum(PROJECT_QUESTION_KINDS).describe("The answer it takes: free text, a URL, or one of `choices`."),
-    prompt: Line(500).pipe(z.string().min(1, "must say what to do or answer")),
+    prompt: LineOf(500).pipe(z.string().min(1, "must say what to do or answer")),
     choices: z
-      .array(Line(200).pipe(z.string().min(1)))
+      .array(LineOf(200).pipe(z.string().min(1)))
       .max(20)
       .default([])
       .describe("The choices of a `choice` question (2 to 20); empty otherwise."),
@@ -37,15 +29,15 @@ export type ProposalQuestion = z.infer<typeof ProposalQuestion>;
  * submitting checks that the title, description, expected outcome, a skill and a mentor are there.
  */
 export const ProposalFields = z.object({
-  title: Line(120),
-  description: Markdown(20_000),
-  expectedOutcome: Markdown(5_000),
+  title: LineOf(120),
+  description: MarkdownOf(20_000),
+  expectedOutcome: MarkdownOf(5_000),
   skills: z
-    .array(Line(80).pipe(z.string().min(1)))
+    .array(LineOf(80).pipe(z.string().min(1)))
     .max(20)
     .describe("Recommended skills in the maintainer's own words; each is matched to a skill tag."),
   mentors: z
-    .array(Line(254).pipe(z.string().min(1)))
+    .array(LineOf(254).pipe(z.string().min(1)))
     .max(6)
     .describe("Each mentor by email address or GitHub handle (@name): existing people are matched, others invited by email."),
   upstreamIssues: z.array(WebAddress).max(20),
@@ -57,7 +49,7 @@ export const ProposalFields = z.object({
 
 /** A new proposal: the organization it is for and its first fields (the rest may follow as the draft autosaves). */
 export const ProposalCreateBody = ProposalFields.partial()
-  .extend({ organization: Slug, title: Line(120).pipe(z.string().min(1, "must not be empty")) })
+  .extend({ organization: Slug, title: LineOf(120).pipe(z.string().min(1, "must not be empty")) })
   .meta({ id: "ProposalCreateBody" });
 /** A new proposal. */
 export type ProposalCreateBody = z.infer<typeof ProposalCreateBody>;
@@ -209,14 +201,14 @@ export type AcceptProposalBody = z.infer<typeof AcceptProposalBody>;
 
 /** `POST …/reject`: the reason the maintainer reads. */
 export const RejectProposalBody = z
-  .object({ reason: Markdown(2_000).pipe(z.string().trim().min(1, "must give the reason")) })
+  .object({ reason: MarkdownOf(2_000).pipe(z.string().trim().min(1, "must give the reason")) })
   .meta({ id: "RejectProposalBody" });
 /** Rejecting with a reason. */
 export type RejectProposalBody = z.infer<typeof RejectProposalBody>;
 
 /** `POST …/request-changes`: what the maintainer should change. */
 export const RequestChangesBody = z
-  .object({ comment: Markdown(2_000).pipe(z.string().trim().min(1, "must say what to change")) })
+  .object({ comment: MarkdownOf(2_000).pipe(z.string().trim().min(1, "must say what to change")) })
   .meta({ id: "RequestChangesBody" });
 /** Asking for changes. */
 export type RequestChangesBody = z.infer<typeof RequestChangesBody>;

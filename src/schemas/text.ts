@@ -35,3 +35,14 @@ export const DisplayName = SingleLineText.superRefine((text, context) => {
       message: `must not contain invisible formatting characters such as bidi overrides or zero-width spaces (found ${codePoint(found[0])} at character ${found.index + 1}); type the name without it`,
     });
 });
+
+/** A line of at most `max` characters, trimmed. */
+export const LineOf = (max: number) => SingleLineText.pipe(z.string().trim().max(max, `must be at most ${max} characters`));
+
+/** Markdown a person writes, at most `max` characters; the server renders and sanitizes it. */
+export const MarkdownOf = (max: number) =>
+  z
+    .string()
+    .max(max, `must be at most ${max} characters`)
+    .refine((text) => !text.includes("\u0000"), "must not contain NUL characters")
+    .describe("Markdown; rendered and sanitized by the server.");

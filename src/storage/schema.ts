@@ -1,4 +1,5 @@
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from "kysely";
+import type { ApplicationState, EligibilityQuestionKind } from "../domain/application-states.ts";
 import type { OutboxState } from "../domain/outbox-states.ts";
 import type { PhaseKind } from "../domain/phases.ts";
 import type { ProjectState } from "../domain/project-states.ts";
@@ -108,6 +109,11 @@ export interface PersonTable {
   emailVerifiedAt: ColumnType<Instant | null, Instant | null | undefined, Instant | null>;
   /** JSON array of skill tags the person lists on their profile. */
   skills: ColumnType<string, string | undefined, string>;
+  pronouns: ColumnType<string | null, string | null | undefined, string | null>;
+  /** An http(s) address of the applicant's portfolio: a personal site, a GitHub profile. */
+  portfolioUrl: ColumnType<string | null, string | null | undefined, string | null>;
+  /** An http(s) address of the applicant's CV. */
+  cvUrl: ColumnType<string | null, string | null | undefined, string | null>;
   createdAt: Instant;
   updatedAt: Instant;
 }
@@ -247,6 +253,8 @@ export interface ProjectTable {
   submittedAt: ColumnType<Instant | null, Instant | null | undefined, Instant | null>;
   decidedAt: ColumnType<Instant | null, Instant | null | undefined, Instant | null>;
   proposedByPersonId: ColumnType<number | null, number | null | undefined, number | null>;
+  /** A mentor's soft cap: no new applications once this many are submitted; null for none. */
+  applicationCap: ColumnType<number | null, number | null | undefined, number | null>;
   sourceLine: number | null;
   createdAt: Instant;
   updatedAt: Instant;
@@ -366,6 +374,76 @@ export interface ScheduledJobTable {
   doneAt: ColumnType<Instant | null, Instant | null | undefined, Instant | null>;
 }
 
+/** An eligibility question of a program (`program_eligibility_questions`), copied into each term (`term_eligibility_questions`). */
+interface EligibilityQuestionColumns {
+  id: Generated<number>;
+  position: number;
+  kind: EligibilityQuestionKind;
+  prompt: string;
+  /** JSON array of the choices of a `choice` question; empty otherwise. */
+  choices: ColumnType<string, string | undefined, string>;
+  /** JSON array of the answers that disqualify ("no", some choices). */
+  disqualifyingAnswers: ColumnType<string, string | undefined, string>;
+  /** What a disqualified applicant is told. */
+  disqualifyingReason: ColumnType<string | null, string | null | undefined, string | null>;
+}
+
+/** The `program_eligibility_questions` table: what a program asks every applicant, edited by admins. */
+export interface ProgramEligibilityQuestionTable extends EligibilityQuestionColumns {
+  programId: number;
+}
+
+/** The `term_eligibility_questions` table: the program's questions as a term asks them. */
+export interface TermEligibilityQuestionTable extends EligibilityQuestionColumns {
+  termId: number;
+}
+
+/** The `eligibility_answers` table: one applicant's answers for one term, and the verdict. */
+export interface EligibilityAnswerTable {
+  termId: number;
+  personId: number;
+  /** JSON object {questionId: answer}. */
+  answers: string;
+  eligible: Flag;
+  /** JSON array of {questionId, prompt, answer, reason}, one per disqualifying answer. */
+  disqualifications: ColumnType<string, string | undefined, string>;
+  answeredAt: Instant;
+  updatedAt: Instant;
+}
+
+/** The `applications` table: one applicant's application to one project. */
+export interface ApplicationTable {
+  id: Generated<number>;
+  termId: number;
+  projectId: number;
+  personId: number;
+  state: ColumnType<ApplicationState, ApplicationState | undefined, ApplicationState>;
+  coverLetter: ColumnType<string, string | undefined, string>;
+  /** The cover letter as sanitized HTML, rendered when it was written. */
+  coverLetterHtml: ColumnType<string, string | undefined, string>;
+  /** JSON array of {questionId, answer}. */
+  answers: ColumnType<string, string | undefined, string>;
+  /** JSON array of http(s) addresses. */
+  links: ColumnType<string, string | undefined, string>;
+  createdAt: Instant;
+  updatedAt: Instant;
+  /** When the server received the submission that counts. */
+  submittedAt: ColumnType<Instant | null, Instant | null | undefined, Instant | null>;
+  withdrawnAt: ColumnType<Instant | null, Instant | null | undefined, Instant | null>;
+}
+
+/** The `idempotency_keys` table: the first answer to a request sent with an Idempotency-Key. */
+export interface IdempotencyKeyTable {
+  personId: number;
+  key: string;
+  /** SHA-256 of the operation and its body. */
+  requestHash: string;
+  statusCode: number;
+  /** The first answer's JSON body. */
+  response: string;
+  createdAt: Instant;
+}
+
 /** The SQLite FTS5 index of projects (SQLite only; PostgreSQL keeps a tsvector column instead). */
 export interface ProjectsFtsTable {
   rowid: number;
@@ -399,6 +477,11 @@ export interface Database {
   identities: IdentityTable;
   oidcLogins: OidcLoginTable;
   scheduledJobs: ScheduledJobTable;
+  programEligibilityQuestions: ProgramEligibilityQuestionTable;
+  termEligibilityQuestions: TermEligibilityQuestionTable;
+  eligibilityAnswers: EligibilityAnswerTable;
+  applications: ApplicationTable;
+  idempotencyKeys: IdempotencyKeyTable;
 }
 
 /** A program row as read. */
@@ -423,6 +506,14 @@ export type AuditEventRow = Selectable<AuditEventTable>;
 export type OutboxRow = Selectable<OutboxTable>;
 /** A scheduled job as read. */
 export type ScheduledJobRow = Selectable<ScheduledJobTable>;
+/** An application as read. */
+export type ApplicationRow = Selectable<ApplicationTable>;
+/** A term's eligibility question as read. */
+export type TermEligibilityQuestionRow = Selectable<TermEligibilityQuestionTable>;
+/** A program's eligibility question as read. */
+export type ProgramEligibilityQuestionRow = Selectable<ProgramEligibilityQuestionTable>;
+/** One applicant's eligibility answers for a term, as read. */
+export type EligibilityAnswerRow = Selectable<EligibilityAnswerTable>;
 /** A new program. */
 export type NewProgram = Insertable<ProgramTable>;
 /** Changes to a program. */
