@@ -9,6 +9,18 @@ export const APPLICATION_STATES = ["draft", "submitted", "withdrawn", "offered",
 /** One application state. */
 export type ApplicationState = (typeof APPLICATION_STATES)[number];
 
+/** Each state in words, as lists of applications show it to mentors and admins. */
+export const APPLICATION_STATE_LABELS: Record<ApplicationState, string> = {
+  draft: "Draft",
+  submitted: "Submitted",
+  withdrawn: "Withdrawn",
+  offered: "Offered",
+  accepted: "Accepted",
+  declined: "Declined",
+  lapsed: "Offer lapsed",
+  not_selected: "Not selected",
+};
+
 /** The states that count towards the program's application limit: every submitted one, and later. */
 export const CAPPED_APPLICATION_STATES = [
   "submitted",
