@@ -726,3 +726,90 @@ export interface BulkAcceptOutcome {
   code: string | null;
   message: string | null;
 }
+
+/** A project as the mentors' and admins' application pages name it, with its term, organization and soft cap. */
+export interface BoardProjectRow {
+  id: number;
+  slug: string;
+  title: string;
+  state: ProjectState;
+  applicationCap: number | null;
+  termId: number;
+  termSlug: string;
+  termTitle: string;
+  termTimeZone: string;
+  programId: number;
+  organizationSlug: string;
+  organizationName: string;
+}
+
+/** A project's applications counted: submitted ones (and those decided since), and drafts. */
+export interface ApplicationCounts {
+  submitted: number;
+  drafts: number;
+}
+
+/** A project of the mentors' and admins' pages with its counts and its term's timeline. */
+export interface BoardProjectData {
+  project: BoardProjectRow;
+  counts: ApplicationCounts;
+  timeline: TermTimeline;
+}
+
+/** One application of a project's list for its mentors and admins. */
+export interface ProjectApplicationRow {
+  id: number;
+  state: ApplicationState;
+  submittedAt: Instant | null;
+  applicantName: string;
+  githubHandle: string | null;
+  pronouns: string | null;
+}
+
+/** An applicant's eligibility for a term: answered and eligible (or nothing asked), disqualified, or not answered. */
+export type ApplicantEligibility = "eligible" | "not_eligible" | "unanswered";
+
+/** One application of a term as its admins list and export it. */
+export interface TermApplicationRow {
+  id: number;
+  state: ApplicationState;
+  submittedAt: Instant | null;
+  updatedAt: Instant;
+  applicantName: string;
+  applicantEmail: string | null;
+  githubHandle: string | null;
+  pronouns: string | null;
+  country: string | null;
+  timeZone: string | null;
+  projectSlug: string;
+  projectTitle: string;
+  organizationSlug: string;
+  organizationName: string;
+  eligibility: ApplicantEligibility;
+  coverLetter: string;
+  /** JSON array of http(s) addresses. */
+  links: string;
+}
+
+/** A page of a term's applications for its admins, with the counts the filters show. */
+export interface TermApplicationsData {
+  term: TermRow;
+  timeline: TermTimeline;
+  items: TermApplicationRow[];
+  total: number;
+  page: number;
+  limit: number;
+  states: Record<ApplicationState, number>;
+  organizations: Array<{ slug: string; name: string }>;
+}
+
+/** A project of the same term that shares skills with another and has fewer applicants. */
+export interface SimilarProjectRow {
+  id: number;
+  slug: string;
+  title: string;
+  organizationSlug: string;
+  organizationName: string;
+  sharedSkills: number;
+  submitted: number;
+}
