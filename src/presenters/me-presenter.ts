@@ -15,6 +15,9 @@ export function presentMe(person: PersonRow, roles: RolesOfPerson, actor: Signed
     timeZone: person.timeZone,
     country: person.country,
     skills: profileSkills(person),
+    pronouns: person.pronouns,
+    portfolioUrl: person.portfolioUrl,
+    cvUrl: person.cvUrl,
     roles: [
       ...roles.grants.map((grant) => ({
         role: grant.role,

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { ROLES } from "../domain/roles.ts";
+import { WebAddress } from "./organization.ts";
 import { DisplayName, SingleLineText } from "./text.ts";
 import { TimeZoneName } from "./time-zone.ts";
 
@@ -107,6 +108,9 @@ export const MeResponse = z
     timeZone: z.string().nullable(),
     country: z.string().nullable(),
     skills: z.array(z.object({ tag: z.string(), label: z.string() })),
+    pronouns: z.string().nullable().describe("Shown wherever the name is."),
+    portfolioUrl: z.string().nullable().describe("Seen by the mentors of projects you apply to and the program's admins."),
+    cvUrl: z.string().nullable().describe("Seen by the mentors of projects you apply to and the program's admins."),
     roles: z.array(RoleGrant),
     authenticatedWith: z.enum(["session", "token"]),
     csrfToken: z.string().nullable().describe("Send it as x-csrf-token on every change made with the session cookie."),
@@ -121,6 +125,9 @@ export const GithubHandle = z
   .trim()
   .regex(/^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})$/, "must be a GitHub user name: letters, digits and hyphens");
 
+/** The most characters pronouns may have ("she/her", "they/them", "any pronouns"). */
+export const PRONOUNS_MAX_LENGTH = 40;
+
 /** `PATCH /api/me`. */
 export const ProfileBody = z
   .object({
@@ -134,6 +141,9 @@ export const ProfileBody = z
       .nullable()
       .optional(),
     skills: z.array(DisplayName.trim().min(1).max(60)).max(50).optional(),
+    pronouns: DisplayName.trim().max(PRONOUNS_MAX_LENGTH, `must be at most ${PRONOUNS_MAX_LENGTH} characters`).nullable().optional(),
+    portfolioUrl: WebAddress.nullable().optional(),
+    cvUrl: WebAddress.nullable().optional(),
   })
   // Strict, so a client still sending the retired `emailPublic` switch is told so instead of being ignored.
   .strict();

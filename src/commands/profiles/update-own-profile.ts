@@ -14,6 +14,9 @@ export interface ProfileChanges {
   timeZone?: string | null | undefined;
   country?: string | null | undefined;
   skills?: string[] | undefined;
+  pronouns?: string | null | undefined;
+  portfolioUrl?: string | null | undefined;
+  cvUrl?: string | null | undefined;
 }
 
 /**
@@ -37,6 +40,10 @@ export async function updateOwnProfile(options: { database: DatabaseHandle; acto
     if (changes.githubHandle !== undefined) update.githubHandle = changes.githubHandle;
     if (changes.timeZone !== undefined) update.timeZone = changes.timeZone;
     if (changes.country !== undefined) update.country = changes.country;
+    // An emptied field is no field: the profile shows nothing rather than an empty line.
+    if (changes.pronouns !== undefined) update.pronouns = changes.pronouns?.trim() || null;
+    if (changes.portfolioUrl !== undefined) update.portfolioUrl = changes.portfolioUrl;
+    if (changes.cvUrl !== undefined) update.cvUrl = changes.cvUrl;
     if (changes.skills !== undefined) {
       const tags = [...new Set(changes.skills.map((skill) => normalizeSkill(skill)).filter((tag): tag is string => Boolean(tag)))];
       update.skills = JSON.stringify(tags);

@@ -45,6 +45,9 @@ export interface PersonChanges {
   timeZone?: string | null;
   country?: string | null;
   skills?: string;
+  pronouns?: string | null;
+  portfolioUrl?: string | null;
+  cvUrl?: string | null;
   passwordHash?: string | null;
   emailVerifiedAt?: string | null;
 }

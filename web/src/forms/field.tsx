@@ -214,9 +214,13 @@ export function CheckboxField({
   );
 }
 
-/** Who can see a profile field: said in words, with a shape, never colour alone. */
-export function VisibilityBadge({ visibility }: { visibility: "public" | "admins" | "private" }) {
-  const words = { public: "Public", admins: "Program admins", private: "Only you" }[visibility];
+/**
+ * Who can see a profile field: said in words, with a shape, never colour alone. `applications`
+ * is what an applicant shows with an application: the mentors of the project applied to and the
+ * program's admins.
+ */
+export function VisibilityBadge({ visibility }: { visibility: "public" | "applications" | "admins" | "private" }) {
+  const words = { public: "Public", applications: "Mentors you apply to", admins: "Program admins", private: "Only you" }[visibility];
   return (
     <span className={`visibility visibility-${visibility}`}>
       <span className="visibility-icon" aria-hidden="true" />

@@ -66,4 +66,39 @@ describe.each(testDialects())("your profile on %s", (dialect) => {
       expect(refused?.json()).toMatchObject({ code: "CONFLICT", detail: expect.stringMatching(/GitHub handle/) });
     }
   });
+  it("pronouns, a portfolio and a CV link are kept and shown back; emptied pronouns and a null link clear them", async () => {
+    const barbara = people[3];
+    if (!barbara) throw new Error("barbara is missing");
+    const saved = await t.app.inject({
+      method: "PATCH",
+      url: "/api/me",
+      payload: { pronouns: " she/her ", portfolioUrl: "https://barbara.example.org/work", cvUrl: "https://barbara.example.org/cv.pdf" },
+      headers: asBrowser(barbara),
+    });
+    expect(saved.statusCode).toBe(200);
+    expect(saved.json()).toMatchObject({ pronouns: "she/her", portfolioUrl: "https://barbara.example.org/work", cvUrl: "https://barbara.example.org/cv.pdf" });
+    const read = (await t.app.inject({ method: "GET", url: "/api/me", headers: asBrowser(barbara) })).json();
+    expect(read).toMatchObject({ pronouns: "she/her", portfolioUrl: "https://barbara.example.org/work", cvUrl: "https://barbara.example.org/cv.pdf" });
+
+    const cleared = await t.app.inject({ method: "PATCH", url: "/api/me", payload: { pronouns: "", cvUrl: null }, headers: asBrowser(barbara) });
+    expect(cleared.json()).toMatchObject({ pronouns: null, portfolioUrl: "https://barbara.example.org/work", cvUrl: null });
+  });
+
+  it("a portfolio or CV link that is not an http(s) address, and pronouns over 40 characters, are refused naming the field, and nothing is kept", async () => {
+    const edsger = people[4];
+    if (!edsger) throw new Error("edsger is missing");
+    for (const [field, value, words] of [
+      ["portfolioUrl", "javascript:alert(1)", "https://"],
+      ["cvUrl", "ftp://edsger.example.org/cv.pdf", "https://"],
+      ["cvUrl", "https://user:secret@edsger.example.org/cv.pdf", "user name or password"],
+      ["pronouns", "x".repeat(41), "at most 40 characters"],
+    ] as const) {
+      const refused = await t.app.inject({ method: "PATCH", url: "/api/me", payload: { country: "NL", [field]: value }, headers: asBrowser(edsger) });
+      expect(refused.statusCode, `${field} = ${value}`).toBe(400);
+      expect(refused.headers["content-type"]).toContain("application/problem+json");
+      expect(refused.json().errors).toEqual([expect.objectContaining({ field, detail: expect.stringContaining(words) })]);
+    }
+    const read = (await t.app.inject({ method: "GET", url: "/api/me", headers: asBrowser(edsger) })).json();
+    expect(read).toMatchObject({ country: null, pronouns: null, portfolioUrl: null, cvUrl: null });
+  });
 });

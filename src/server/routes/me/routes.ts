@@ -48,7 +48,7 @@ export const meRoutes: FastifyPluginAsyncZod<{ context: AppContext }> = async (a
     {
       schema: {
         tags: ["accounts"],
-        summary: "Change your profile: name, GitHub handle, time zone, country, skills",
+        summary: "Change your profile: name, pronouns, GitHub handle, time zone, country, skills, portfolio and CV links",
         body: ProfileBody,
         response: { 200: MeResponse, ...problemResponses(400, 401, 403, 409) },
       },

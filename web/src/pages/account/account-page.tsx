@@ -107,8 +107,9 @@ export function AccountPage() {
           <section aria-labelledby="profile-heading">
             <h2 id="profile-heading">Profile</h2>
             <p className="visibility-legend">
-              Each field says who can see it: <strong>Public</strong> means anyone, on the pages of projects you mentor; <strong>Program admins</strong> means
-              the admins of programs where you have a role; <strong>Only you</strong> means nobody else.
+              Each field says who can see it: <strong>Public</strong> means anyone, on the pages of projects you mentor; <strong>Mentors you apply to</strong>{" "}
+              means the mentors of each project you apply to and its program's admins; <strong>Program admins</strong> means the admins of programs where you
+              have a role; <strong>Only you</strong> means nobody else.
             </p>
             <ProfileForm me={me} onSaved={() => void refresh()} />
           </section>

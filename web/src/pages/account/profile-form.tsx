@@ -8,24 +8,30 @@ import { useForm } from "../../forms/use-form.ts";
 import type { Me } from "../../session/session.tsx";
 import { viewerTimeZone } from "../../time/zones.ts";
 
-const FIELDS = ["name", "githubHandle", "timeZone", "country", "skills"] as const;
+const FIELDS = ["name", "pronouns", "githubHandle", "timeZone", "country", "skills", "portfolioUrl", "cvUrl"] as const;
 
 /** The profile as the form holds it: plain strings, as typed. */
 interface Draft {
   name: string;
+  pronouns: string;
   githubHandle: string;
   timeZone: string;
   country: string;
   skills: string;
+  portfolioUrl: string;
+  cvUrl: string;
 }
 
 function draftOf(me: Me): Draft {
   return {
     name: me.name,
+    pronouns: me.pronouns ?? "",
     githubHandle: me.githubHandle ?? "",
     timeZone: me.timeZone ?? viewerTimeZone(),
     country: me.country ?? "",
     skills: me.skills.map((skill) => skill.label).join(", "),
+    portfolioUrl: me.portfolioUrl ?? "",
+    cvUrl: me.cvUrl ?? "",
   };
 }
 
@@ -39,9 +45,15 @@ function cleanHandle(value: string): string | null {
   return handle === "" ? null : handle;
 }
 
+/** A link field as sent: empty means none. */
+function linkOrNull(value: string): string | null {
+  const link = value.trim();
+  return link === "" ? null : link;
+}
+
 /**
- * The profile form: name, GitHub handle, time zone, country and skills, each marked with who can
- * see it, beside the account's email, which it shows but does not change. Saves with PATCH /api/me;
+ * The profile form: name, pronouns, GitHub handle, time zone, country, skills and the portfolio
+ * and CV links, each marked with who can see it, beside the account's email, which it shows but does not change. Saves with PATCH /api/me;
  * errors beside the field.
  */
 export function ProfileForm({ me, onSaved }: { me: Me; onSaved(me: Me): void }) {
@@ -55,6 +67,7 @@ export function ProfileForm({ me, onSaved }: { me: Me; onSaved(me: Me): void }) 
   const save = async () => {
     const updated = await sendJson<Me>("PATCH", "/api/me", {
       name: draft.name,
+      pronouns: draft.pronouns.trim() === "" ? null : draft.pronouns,
       githubHandle: cleanHandle(draft.githubHandle),
       timeZone: draft.timeZone || null,
       country: draft.country.trim() === "" ? null : draft.country.trim().toUpperCase(),
@@ -62,6 +75,8 @@ export function ProfileForm({ me, onSaved }: { me: Me; onSaved(me: Me): void }) 
         .split(",")
         .map((skill) => skill.trim())
         .filter(Boolean),
+      portfolioUrl: linkOrNull(draft.portfolioUrl),
+      cvUrl: linkOrNull(draft.cvUrl),
     } satisfies ProfileBody);
     setDraft(draftOf(updated));
     setSaved(true);
@@ -81,6 +96,16 @@ export function ProfileForm({ me, onSaved }: { me: Me; onSaved(me: Me): void }) 
         value={draft.name}
         onChange={(event) => set("name", event.target.value)}
         error={form.errors.fields.name}
+      />
+      <TextField
+        name="pronouns"
+        label="Pronouns (optional)"
+        badge={<VisibilityBadge visibility="public" />}
+        hint="How people should refer to you, such as she/her, he/him or they/them. Shown beside your name."
+        maxLength={40}
+        value={draft.pronouns}
+        onChange={(event) => set("pronouns", event.target.value)}
+        error={form.errors.fields.pronouns}
       />
       <div className="field">
         <div className="field-label-row">
@@ -136,6 +161,33 @@ export function ProfileForm({ me, onSaved }: { me: Me; onSaved(me: Me): void }) 
         value={draft.skills}
         onChange={(event) => set("skills", event.target.value)}
         error={form.errors.fields.skills}
+      />
+      <TextField
+        name="portfolioUrl"
+        label="Portfolio (optional)"
+        badge={<VisibilityBadge visibility="applications" />}
+        hint="A web address starting with https://: your site, a blog or a list of your work. Shown with your applications."
+        type="url"
+        inputMode="url"
+        autoComplete="url"
+        spellCheck={false}
+        autoCapitalize="none"
+        value={draft.portfolioUrl}
+        onChange={(event) => set("portfolioUrl", event.target.value)}
+        error={form.errors.fields.portfolioUrl}
+      />
+      <TextField
+        name="cvUrl"
+        label="CV link (optional)"
+        badge={<VisibilityBadge visibility="applications" />}
+        hint="A web address starting with https:// where your CV can be read. Shown with your applications."
+        type="url"
+        inputMode="url"
+        spellCheck={false}
+        autoCapitalize="none"
+        value={draft.cvUrl}
+        onChange={(event) => set("cvUrl", event.target.value)}
+        error={form.errors.fields.cvUrl}
       />
       <div className="form-actions">
         <button type="submit" className="button button-primary" disabled={form.busy}>
