@@ -3,11 +3,11 @@ import type { Proposal, ProposalMentor } from "../../../../src/schemas/proposal.
 import { asApiError } from "../../api/api-error.ts";
 import { sendJson } from "../../api/send-json.ts";
 import { Chip } from "../../components/chip.tsx";
+import { TextRows } from "../../forms/text-rows.tsx";
 import { formatDateTime } from "../../time/format-date.ts";
 import { viewerTimeZone } from "../../time/zones.ts";
 import { proposalApi } from "./proposal-paths.ts";
 import { MENTOR_ANSWER_LABEL, MENTOR_ANSWER_TONE, mentorLabel } from "./proposal-words.ts";
-import { TextRows } from "./text-rows.tsx";
 
 /** The named mentor a typed entry stands for: by the words the maintainer named them with, or their handle. */
 export function mentorNamed(mentors: readonly ProposalMentor[], typed: string): ProposalMentor | undefined {

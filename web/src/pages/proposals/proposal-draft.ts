@@ -96,25 +96,3 @@ export function changedFields(saved: ProposalUpdateBody, draft: ProposalDraft, a
 export function errorOf(errors: ReadonlyMap<string, string>, field: string): string | undefined {
   return errors.get(field) ?? errors.get(`body.${field}`);
 }
-
-/** Where the autosave stands: nothing to save, saving, saved at an instant, or failed (the typed text stays in the form). */
-export type AutosaveStatus =
-  | { state: "idle"; savedAt: Date | null }
-  | { state: "saving"; savedAt: Date | null }
-  | { state: "saved"; savedAt: Date }
-  | { state: "failed"; savedAt: Date | null; message: string };
-
-/** The status line under the form: "Saved 17:02", "Saving…", or what failed and that nothing typed is lost. */
-export function autosaveWords(status: AutosaveStatus, timeZone: string): string {
-  const at = (date: Date) => new Intl.DateTimeFormat("en-GB", { timeZone, hour: "2-digit", minute: "2-digit", hourCycle: "h23" }).format(date);
-  switch (status.state) {
-    case "saving":
-      return "Saving…";
-    case "saved":
-      return `Saved ${at(status.savedAt)}`;
-    case "failed":
-      return `Not saved: ${status.message} What you typed stays here; it is saved as soon as the server takes it.`;
-    case "idle":
-      return status.savedAt ? `Saved ${at(status.savedAt)}` : "Changes are saved as you type.";
-  }
-}

@@ -1,21 +1,22 @@
-import { useCallback, useState } from "react";
+import { useState } from "react";
 import type { TermDetail } from "../../../../src/schemas/catalog.ts";
-import type { Proposal } from "../../../../src/schemas/proposal.ts";
+import type { Proposal, ProposalUpdateBody } from "../../../../src/schemas/proposal.ts";
 import type { ApiError } from "../../api/api-error.ts";
 import { apiPaths, pagePaths } from "../../api/paths.ts";
+import { sendJson } from "../../api/send-json.ts";
 import { useApi } from "../../api/use-api.ts";
 import { Breadcrumbs } from "../../components/breadcrumbs.tsx";
 import { ErrorPanel, Loading } from "../../components/load-states.tsx";
 import { useDocumentTitle } from "../../components/use-document-title.ts";
+import { AutosaveStatusLine } from "../../forms/autosave-status.tsx";
+import { useAutosave } from "../../forms/use-autosave.ts";
 import { RequireSignIn } from "../../session/require-sign-in.tsx";
-import { viewerTimeZone } from "../../time/zones.ts";
 import { NotFoundPage } from "../not-found-page.tsx";
-import { autosaveWords, draftFromProposal, errorOf, type ProposalDraft } from "./proposal-draft.ts";
+import { changedFields, draftFromProposal, errorOf, type ProposalDraft } from "./proposal-draft.ts";
 import { ProposalForm } from "./proposal-form.tsx";
 import { proposalApi } from "./proposal-paths.ts";
 import { ProposalPreview } from "./proposal-preview.tsx";
 import { ProposalStatus } from "./proposal-status.tsx";
-import { useAutosave } from "./use-autosave.ts";
 import "./proposals.css";
 
 /** The end of the term's proposals phase, when its timeline has one. */
@@ -28,8 +29,13 @@ function ProposalEditor({ initial, term }: { initial: Proposal; term: TermDetail
   const [proposal, setProposal] = useState(initial);
   const [draft, setDraft] = useState<ProposalDraft>(() => draftFromProposal(initial));
   const [submitErrors, setSubmitErrors] = useState<ReadonlyMap<string, string>>(new Map());
-  const onSaved = useCallback((saved: Proposal) => setProposal(saved), []);
-  const autosave = useAutosave({ proposal, draft, onSaved });
+  const accepted = proposal.state === "accepted";
+  const autosave = useAutosave<ProposalUpdateBody>({
+    // The baseline is what the server held when the page opened; later saves move it on.
+    saved: changedFields({}, draftFromProposal(initial), false),
+    changesSince: (saved) => changedFields(saved, draft, accepted),
+    send: async (changes) => setProposal(await sendJson<Proposal>("PATCH", proposalApi.proposal(initial.slug), changes)),
+  });
   const errors = (field: string) => errorOf(autosave.fieldErrors, field) ?? errorOf(submitErrors, field);
   const onSubmitFailed = (error: ApiError) => setSubmitErrors(new Map(error.errors.map((problem) => [problem.field.replace(/^body\./, ""), problem.detail])));
   const onProposal = (next: Proposal) => {
@@ -55,19 +61,7 @@ function ProposalEditor({ initial, term }: { initial: Proposal; term: TermDetail
               onChange={setDraft}
               onProposal={onProposal}
               errors={errors}
-              statusLine={
-                <p className={autosave.status.state === "failed" ? "form-status autosave-status autosave-failed" : "form-status autosave-status"} role="status">
-                  {autosaveWords(autosave.status, viewerTimeZone())}
-                  {autosave.status.state === "failed" ? (
-                    <>
-                      {" "}
-                      <button type="button" className="link-button" onClick={() => void autosave.saveNow()}>
-                        Try saving again
-                      </button>
-                    </>
-                  ) : null}
-                </p>
-              }
+              statusLine={<AutosaveStatusLine autosave={autosave} />}
             />
           </div>
         ) : null}

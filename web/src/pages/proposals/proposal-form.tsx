@@ -2,55 +2,14 @@ import type { ReactNode } from "react";
 import { TIME_COMMITMENTS, type TimeCommitment } from "../../../../src/domain/proposal-states.ts";
 import type { Proposal } from "../../../../src/schemas/proposal.ts";
 import { FieldErrorText, fieldId } from "../../forms/field.tsx";
+import { MarkdownField } from "../../forms/markdown-field.tsx";
+import { TextRows } from "../../forms/text-rows.tsx";
 import { MentorsField } from "./mentors-field.tsx";
 import type { ProposalDraft } from "./proposal-draft.ts";
 import { QuestionsEditor } from "./questions-editor.tsx";
 import { SkillsInput } from "./skills-input.tsx";
-import { TextRows } from "./text-rows.tsx";
 
 const COMMITMENT_LABEL: Record<TimeCommitment, string> = { full_time: "Full time", part_time: "Part time" };
-
-/** A labelled textarea for Markdown, with its hint and the server's words. */
-function MarkdownField({
-  name,
-  label,
-  hint,
-  value,
-  rows,
-  onChange,
-  error,
-  disabled,
-}: {
-  name: string;
-  label: string;
-  hint: string;
-  value: string;
-  rows: number;
-  onChange(value: string): void;
-  error: string | undefined;
-  disabled: boolean;
-}) {
-  const id = fieldId(name);
-  return (
-    <div className={error ? "field field-invalid" : "field"}>
-      <label htmlFor={id}>{label}</label>
-      <p className="field-hint" id={`${id}-hint`}>
-        {hint}
-      </p>
-      <textarea
-        id={id}
-        className="input markdown-input"
-        rows={rows}
-        value={value}
-        disabled={disabled}
-        onChange={(event) => onChange(event.target.value)}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={`${id}-hint${error ? ` ${id}-error` : ""}`}
-      />
-      <FieldErrorText id={`${id}-error`} error={error} />
-    </div>
-  );
-}
 
 /**
  * Every field of a proposal. Each change goes to `onChange` at once (the page autosaves); the

@@ -1,5 +1,6 @@
 import type { ReactNode } from "react";
-import { FieldErrorText, fieldId } from "../../forms/field.tsx";
+import { FieldErrorText, fieldId } from "./field.tsx";
+import "./forms.css";
 
 /**
  * A list of one-line entries (mentors, issue links) as rows of inputs, each with a Remove button
