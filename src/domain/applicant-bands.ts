@@ -21,3 +21,11 @@ export function applicantBand(submitted: number): ApplicantBand {
   if (submitted <= 20) return "5_to_20";
   return "over_20";
 }
+
+/** True when a project's soft cap is reached: with this many submitted applications it takes no new one (an applicant already there may still edit). */
+export function softCapReached(submitted: number, applicationCap: number | null): boolean {
+  return applicationCap !== null && submitted >= applicationCap;
+}
+
+/** What the catalog and the project page say of a project whose soft cap is reached. */
+export const SOFT_CAP_REACHED_LABEL = "Closed to new applications (mentors’ limit reached)";
