@@ -11,6 +11,7 @@ export const ERROR_CODES = {
   CONFLICT: "The change clashes with the current state (a duplicate, a stale update).",
   PHASE_CLOSED: "The action belongs to a phase of the term that is not open now.",
   LIMIT_REACHED: "A limit of the program has been reached (e.g. applications per term).",
+  IDEMPOTENCY_KEY_REUSED: "An Idempotency-Key sent again with another request than the one it first came with; the message says so.",
   CONFIRMATION_REQUIRED: "The change has a consequence the caller must confirm first (e.g. closing a phase that is open now); the message says which.",
   RATE_LIMITED: "Too many requests; try again later.",
   PAYLOAD_TOO_LARGE: "The request body is larger than the route accepts.",

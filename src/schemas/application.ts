@@ -77,3 +77,75 @@ export const ApplicantCount = z
   .meta({ id: "ApplicantCount" });
 /** A project's applicant band. */
 export type ApplicantCount = z.infer<typeof ApplicantCount>;
+
+/** The `Idempotency-Key` header of a submission: the UI makes one per click, so a retry of the same click is answered once. */
+export const SubmitApplicationHeaders = z.looseObject({
+  "idempotency-key": z
+    .string({ error: "is required: send a new random key with each submission, and the same key when retrying it" })
+    .regex(/^[\x21-\x7e]{8,200}$/, "must be 8 to 200 visible ASCII characters, e.g. a UUID")
+    .describe("A key made once per submission (e.g. a UUID); a retry with the same key and body gets the first answer."),
+});
+/** A submission's headers. */
+export type SubmitApplicationHeaders = z.infer<typeof SubmitApplicationHeaders>;
+
+/** One disqualifying eligibility answer, as the applicant is told it. */
+export const ApplicationDisqualification = z
+  .object({ questionId: z.number().int(), prompt: z.string(), answer: z.string(), reason: z.string() })
+  .meta({ id: "ApplicationDisqualification" });
+/** A disqualifying answer. */
+export type ApplicationDisqualification = z.infer<typeof ApplicationDisqualification>;
+
+/** A project's application form: what to answer, whether it can be sent now and why not, and the caller's own application. */
+export const ApplicationForm = z
+  .object({
+    project: z.object({ slug: z.string(), title: z.string(), organization: z.object({ slug: z.string(), name: z.string() }) }),
+    term: z.object({ slug: z.string(), title: z.string(), timeZone: z.string() }),
+    questions: z.array(ApplicationQuestion),
+    window: z.object({
+      opensAt: Instant.nullable(),
+      closesAt: Instant.nullable(),
+      open: z.boolean(),
+      message: z.string().describe("When applications open or close, or that they closed, in the term's zone and UTC."),
+    }),
+    accepting: z.object({
+      accepting: z.boolean().describe("False when the project takes no new applications: its soft cap is reached, or it is not an accepted project."),
+      reason: z.string().nullable(),
+    }),
+    eligibility: z.object({
+      questions: z.number().int().describe("How many eligibility questions the term asks; none means everyone is eligible."),
+      answered: z.boolean(),
+      eligible: z.boolean(),
+      disqualifications: z.array(ApplicationDisqualification),
+    }),
+    cap: z.object({
+      limit: z.number().int().describe("The program's application limit per term."),
+      used: z.number().int().describe("How many of the caller's applications of the term count towards it: submitted ones, not drafts or withdrawn ones."),
+      applications: z.array(z.object({ projectSlug: z.string(), projectTitle: z.string() })),
+    }),
+    application: Application.nullable().describe("The caller's own application to this project, or null."),
+  })
+  .meta({ id: "ApplicationForm" });
+/** An application form. */
+export type ApplicationForm = z.infer<typeof ApplicationForm>;
+
+/** `GET /api/me/applications`: each of the caller's applications with its state in words, its next step and the deadline. */
+export const MyApplicationsResponse = z
+  .object({
+    items: z.array(
+      z.object({
+        id: z.number().int(),
+        state: z.enum(APPLICATION_STATES),
+        stateLabel: z.string().describe("The state in words, e.g. “Submitted”."),
+        nextStep: z.string().describe("What happens next and when, e.g. “Draft · submit by Tue 28 May 2024 at 17:00 PDT”."),
+        nextStepAt: Instant.nullable().describe("The instant the next step hangs on, for a countdown."),
+        deadline: Instant.nullable().describe("When applications of the term close."),
+        project: z.object({ slug: z.string(), title: z.string(), organization: z.object({ slug: z.string(), name: z.string() }) }),
+        term: z.object({ slug: z.string(), title: z.string(), timeZone: z.string() }),
+        updatedAt: Instant,
+        submittedAt: Instant.nullable(),
+      }),
+    ),
+  })
+  .meta({ id: "MyApplications" });
+/** My applications. */
+export type MyApplicationsResponse = z.infer<typeof MyApplicationsResponse>;

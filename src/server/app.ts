@@ -11,6 +11,7 @@ import type { AppContext } from "./context.ts";
 import { answerUnreadableRequest, installErrorHandlers, sendFrameworkError } from "./errors.ts";
 import { BODY_LIMIT, installJsonBodyParser } from "./json-body.ts";
 import { adminRoutes } from "./routes/admin/routes.ts";
+import { applicationRoutes } from "./routes/applications/routes.ts";
 import { authRoutes } from "./routes/auth/routes.ts";
 import { healthRoutes } from "./routes/health/routes.ts";
 import { invitationRoutes } from "./routes/invitations/routes.ts";
@@ -165,5 +166,6 @@ export async function buildApp({
   await app.register(projectRoutes, { context });
   await app.register(proposalRoutes, { context });
   await app.register(proposalBoardRoutes, { context });
+  await app.register(applicationRoutes, { context });
   return app;
 }

@@ -813,3 +813,78 @@ export interface SimilarProjectRow {
   sharedSkills: number;
   submitted: number;
 }
+
+/** One answer of an application, as stored in its JSON column. */
+export interface ApplicationAnswerRow {
+  questionId: number;
+  answer: string;
+}
+
+/** An application with its answers and links read from JSON, and the project, organization and term it belongs to. */
+export interface ApplicationRecord extends Omit<ApplicationRow, "answers" | "links"> {
+  answers: ApplicationAnswerRow[];
+  links: string[];
+  project: { slug: string; title: string; organizationId: number; applicationCap: number | null };
+  organization: { slug: string; name: string };
+  term: { slug: string; title: string; timeZone: string; programId: number };
+}
+
+/** A project as the application commands need it: whether and how it takes applications, with its term and program limit. */
+export interface ApplicationTargetRow {
+  project: { id: number; slug: string; title: string; state: ProjectState; organizationId: number; applicationCap: number | null };
+  organization: { slug: string; name: string };
+  term: { id: number; slug: string; title: string; timeZone: string; programId: number; publishedAt: Instant | null };
+  /** The program's application limit per applicant and term. */
+  applicationLimit: number;
+}
+
+/** A question of a project's application form, with the id answers refer to. */
+export interface ApplicationQuestionRow {
+  id: number;
+  section: ProjectQuestionSection;
+  kind: ProjectQuestionKind;
+  prompt: string;
+  choices: string[];
+  required: boolean;
+}
+
+/** One of an applicant's applications in their list, with its project, organization and term. */
+export interface MyApplicationRow {
+  id: number;
+  state: ApplicationState;
+  termId: number;
+  projectSlug: string;
+  projectTitle: string;
+  organizationSlug: string;
+  organizationName: string;
+  termSlug: string;
+  termTitle: string;
+  termTimeZone: string;
+  createdAt: Instant;
+  updatedAt: Instant;
+  submittedAt: Instant | null;
+  withdrawnAt: Instant | null;
+}
+
+/** An applicant's eligibility for a term as the application form shows it; no questions means eligible. */
+export interface ApplicationEligibility {
+  questions: number;
+  answered: boolean;
+  eligible: boolean;
+  disqualifications: Array<{ questionId: number; prompt: string; answer: string; reason: string }>;
+}
+
+/** What a project's application form shows its caller, read together. */
+export interface ApplicationFormData {
+  target: ApplicationTargetRow;
+  questions: ApplicationQuestionRow[];
+  timeline: TermTimeline;
+  /** The instant the form was read, for the window's state. */
+  now: Date;
+  /** Whether the project takes the caller's application now, and why not (withdrawn, soft cap reached for a new applicant). */
+  accepting: { accepting: boolean; reason: string | null };
+  eligibility: ApplicationEligibility;
+  /** The caller's applications of the term that count towards the limit, this project's included. */
+  capped: Array<{ projectSlug: string; projectTitle: string }>;
+  application: ApplicationRecord | null;
+}

@@ -153,3 +153,15 @@ export async function listMaintainersWithProposalsIn(db: Db, termId: number): Pr
     .execute();
   return rows.flatMap((row) => (row.email ? [{ personId: row.personId, name: row.name, email: row.email, timeZone: row.timeZone }] : []));
 }
+
+/**
+ * Moves a term's revision on and nothing else, so cached reads of its catalog are not served
+ * again (an application changed a project's applicant band or whether it takes applications).
+ */
+export async function moveTermRevision(db: Db, termId: number): Promise<void> {
+  await db
+    .updateTable("terms")
+    .set((eb) => ({ revision: eb("revision", "+", 1) }))
+    .where("id", "=", termId)
+    .execute();
+}
