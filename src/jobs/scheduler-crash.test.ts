@@ -1,10 +1,7 @@
-import { spawn } from "node:child_process";
-import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
-import { CRASH_JOB_KIND } from "../../test/helpers/crash-during-job.ts";
+import { CRASH_JOB_KIND, runDyingJobProcess } from "../../test/helpers/crash-during-job.ts";
 import { createTestDatabase, testDialects } from "../../test/helpers/databases.ts";
-import { REPO_ROOT } from "../../test/helpers/run-cli.ts";
 import { openDatabase } from "../storage/database.ts";
 import { migrateToLatest } from "../storage/migrate.ts";
 import { listAuditEventsFor, recordAuditEvent } from "../storage/repos/audit-repo.ts";
@@ -13,22 +10,6 @@ import { defineJobHandler } from "./handlers/job-handler.ts";
 import { createScheduler } from "./scheduler.ts";
 
 const LEASE_MS = 5 * 60_000;
-
-/** Runs the scheduler in a process that is killed after the job's effect, before its commit. */
-function runDyingProcess(url: string): Promise<NodeJS.Signals | null> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ["--import", "tsx", path.join(REPO_ROOT, "test/helpers/crash-during-job.ts"), url], {
-      cwd: REPO_ROOT,
-      stdio: ["ignore", "ignore", "pipe"],
-    });
-    let stderr = "";
-    child.stderr.on("data", (chunk: Buffer) => {
-      stderr += chunk.toString();
-    });
-    child.on("error", reject);
-    child.on("exit", (code, signal) => (code ? reject(new Error(`The process exited with ${code}:\n${stderr}`)) : resolve(signal)));
-  });
-}
 
 describe.each(testDialects())("a server process killed during a scheduled job on %s", (dialect) => {
   it("leaves nothing of the job's effect, and the job runs again once after its lease", async () => {
@@ -39,7 +20,7 @@ describe.each(testDialects())("a server process killed during a scheduled job on
       const startedAt = new Date();
       await scheduleJob(database.db, { kind: CRASH_JOB_KIND, key: "crash", dueAt: startedAt, payload: { label: "crash" }, at: startedAt });
 
-      expect(await runDyingProcess(target.url)).toBe("SIGKILL");
+      expect(await runDyingJobProcess(target.url)).toBe("SIGKILL");
       // The effect was written but never committed: nobody sees it, and the job is still claimed.
       expect(await listAuditEventsFor(database.db, "test", "crash")).toEqual([]);
       expect(await findJobByKey(database.db, "crash")).toMatchObject({ state: "running", attempts: 1 });

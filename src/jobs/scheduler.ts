@@ -29,6 +29,8 @@ export interface SchedulerOptions {
   maxAttempts?: number;
   /** Jitter source for the backoff; tests pass a fixed one. */
   random?: () => number;
+  /** Where links in the emails of jobs point (the server's public address); a job that needs it fails without it. */
+  baseUrl?: () => string;
 }
 
 /** What one pass did: jobs whose effect committed, that wait for a retry, that ended failed. */
@@ -67,6 +69,11 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
   const leaseMs = options.leaseMs ?? DEFAULTS.leaseMs;
   const maxAttempts = options.maxAttempts ?? SCHEDULED_JOB_MAX_ATTEMPTS;
   const random = options.random ?? Math.random;
+  const baseUrl =
+    options.baseUrl ??
+    (() => {
+      throw new Error("This scheduler was started without the server's address, which the links of this job's email need.");
+    });
 
   let stopped = false;
   let recurringEnsured = false;
@@ -116,7 +123,7 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
       const outcome = await inTransaction(database, async (db) => {
         const at = now();
         if (!(await holdJob(db, claim, { now: at }))) throw new ClaimLost();
-        const result = await handler.run({ db, job, payload: payload.value, now: at });
+        const result = await handler.run({ db, job, payload: payload.value, now: at, baseUrl });
         if (!(await completeJob(db, claim, { now: at, nextDueAt: result?.nextDueAt }))) throw new ClaimLost();
         return result;
       });

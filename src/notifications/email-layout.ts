@@ -56,8 +56,8 @@ export function buildEmailMessage(input: EmailMessageInput): EmailContent {
   return { subject: input.subject.replace(/\s+/g, " ").trim(), text, html, actionUrl };
 }
 
-/** Joins a Cohort path to the base URL, keeping a base path such as https://example.org/cohort. */
-function actionLink(baseUrl: string, path: string): string {
+/** Joins a Cohort path to the base URL, keeping a base path such as https://example.org/cohort: a link written out in an email. */
+export function actionLink(baseUrl: string, path: string): string {
   if (!path.startsWith("/") || path.startsWith("//")) {
     // The path is not quoted: it may carry a token.
     throw new AppError("INTERNAL", 'An email\'s action path must be a path on Cohort starting with one "/".');

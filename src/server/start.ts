@@ -58,8 +58,9 @@ export async function startServer({
     const demoTerms = demo ? await seedDemoIfEmpty(database, new Date()) : [];
     // Known once listening (the port may be 0); links in emails need it before COHORT_PUBLIC_URL is set.
     let listeningUrl = `http://${config.host}:${config.port}`;
+    const baseUrl = () => config.publicUrl ?? listeningUrl;
     const app = await buildApp({
-      context: { config, database, now: () => new Date(), baseUrl: () => config.publicUrl ?? listeningUrl },
+      context: { config, database, now: () => new Date(), baseUrl },
       version: VERSION,
       ...(webRoot ? { webRoot } : {}),
       logger: {
@@ -80,7 +81,7 @@ export async function startServer({
     const host = config.host.includes(":") ? `[${config.host}]` : config.host;
     listeningUrl = `http://${host}:${port}`;
     const mailer = outboxWorker ? createMailer(config) : null;
-    const scheduler = createScheduler({ database, log: app.log });
+    const scheduler = createScheduler({ database, log: app.log, baseUrl });
     const outbox = outboxWorker ? createOutboxWorker({ database, mailer, log: app.log }) : undefined;
     // One loop per process. Jobs run first, so an email one of them enqueues leaves in the same tick.
     const tasks: LoopTask[] = [{ name: "scheduled jobs", runOnce: scheduler.runDueJobs, stop: scheduler.stop }];

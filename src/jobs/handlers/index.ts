@@ -1,5 +1,6 @@
+import { applicationsDraftReminder } from "./applications-draft-reminder.ts";
 import type { JobHandler } from "./job-handler.ts";
 import { sessionsPurgeExpired } from "./sessions-purge-expired.ts";
 
 /** Every kind of scheduled job the server runs; a job of a kind not listed here ends failed. */
-export const JOB_HANDLERS: readonly JobHandler[] = [sessionsPurgeExpired];
+export const JOB_HANDLERS: readonly JobHandler[] = [sessionsPurgeExpired, applicationsDraftReminder];

@@ -9,6 +9,8 @@ export interface JobContext<Payload> {
   job: ScheduledJobRow;
   payload: Payload;
   now: Date;
+  /** Where links in the emails a job enqueues point (the server's public address, read when the job runs). */
+  baseUrl(): string;
 }
 
 /** What a run may ask for after its effect: to run again later (a recurring job), and counts to log. */
