@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sessionCookieOf, type TestSession } from "../helpers/accounts.ts";
 import { createTestApp, type TestApp } from "../helpers/app.ts";
 import { testDialects } from "../helpers/databases.ts";
+import { APPLICATION_ROWS } from "./application-rows.ts";
 import { buildPermissionWorld, CALLERS, type Caller, PASSWORD, type PermissionWorld } from "./callers.ts";
 import { PROGRAM_SETUP_ROWS } from "./program-setup-rows.ts";
 import { PROPOSAL_BOARD_ROWS } from "./proposal-board-rows.ts";
@@ -108,7 +109,7 @@ const ADMIN_ROUTES: Row[] = [
  * The groups of the workflow's routes, each in its own file beside this one, with the objects
  * its rows need made by its `setup`.
  */
-const GROUPS: RowGroup[] = [PROGRAM_SETUP_ROWS, PROPOSAL_BOARD_ROWS, PROPOSAL_ROWS, TERM_SETUP_ROWS];
+const GROUPS: RowGroup[] = [APPLICATION_ROWS, PROGRAM_SETUP_ROWS, PROPOSAL_BOARD_ROWS, PROPOSAL_ROWS, TERM_SETUP_ROWS];
 
 /** The table: every API route, against every kind of caller. */
 const TABLE: Row[] = [...PUBLIC_READS, ...ACCOUNT_ROUTES, ...ADMIN_ROUTES, ...GROUPS.flatMap((group) => group.rows)];
@@ -146,8 +147,8 @@ describe.each(testDialects())("permission table on %s", (dialect) => {
       const outcomes: Record<string, string> = {};
       const wanted: Record<string, string> = {};
       for (const caller of CALLERS) {
-        const { url, payload } = row.request(world, caller);
-        const headers: Record<string, string> = {};
+        const { url, payload, headers: rowHeaders } = row.request(world, caller);
+        const headers: Record<string, string> = { ...rowHeaders };
         if (caller !== "visitor") {
           const session = await sessionFor(caller, row.freshSession === true);
           headers.cookie = session.cookie;

@@ -9,7 +9,7 @@ export interface Row {
   /** "METHOD /path" exactly as the route is declared. */
   route: string;
   /** The request a caller sends; its method is the route's. */
-  request(world: PermissionWorld, caller: Caller): { url: string; payload?: object };
+  request(world: PermissionWorld, caller: Caller): { url: string; payload?: object; headers?: Record<string, string> };
   expected: Record<Caller, Expected>;
   /** Rows that end the caller's session run on a session of their own. */
   freshSession?: boolean;

@@ -1,0 +1,149 @@
+import { findOrganizationBySlug } from "../../src/storage/repos/organization-repo.ts";
+import { findProgramBySlug } from "../../src/storage/repos/program-repo.ts";
+import { addProjectMentor, insertProject } from "../../src/storage/repos/project-repo.ts";
+import { insertTerm, replaceTimeline } from "../../src/storage/repos/term-repo.ts";
+import { asBrowser } from "../helpers/accounts.ts";
+import type { TestApp } from "../helpers/app.ts";
+import type { Caller, PermissionWorld } from "./callers.ts";
+import { type Expected, type RowGroup, signedIn } from "./row.ts";
+
+/** A term of the demo program whose applications window is open whenever the table runs. */
+const TERM = "application-rows-term";
+const DAY_MS = 24 * 60 * 60 * 1000;
+/** The projects the rows apply to, each for one row so no row's change is another's precondition. */
+const PROJECTS = ["read", "withdraw", "save", "submit"] as const;
+
+const key = (name: string) => `applications.${name}`;
+const project = (w: PermissionWorld, name: (typeof PROJECTS)[number]) => w.extra[key(`project.${name}`)] ?? "";
+
+const BODY = { coverLetter: "A letter the permission table sends.", answers: [], links: [] };
+
+/**
+ * Who reaches the applicant's submitted application to a project the mentor of the project
+ * mentors: its applicant (`applicant`), that mentor and the program's admin (`readers`); to
+ * anyone else it does not exist (404), and a visitor is asked to sign in.
+ */
+const applicationRow = (applicant: Expected, readers: Expected): Record<Caller, Expected> => ({
+  visitor: 401,
+  applicant,
+  anotherApplicant: 404,
+  mentorOfProject: readers,
+  mentorOfAnotherProject: 404,
+  maintainerOfOrganization: 404,
+  maintainerOfAnotherOrganization: 404,
+  programAdmin: readers,
+  adminOfAnotherProgram: 404,
+});
+
+/** Submits the applicant's application to a project of the rows' term, returning its id. */
+async function submitAsApplicant(t: TestApp, world: PermissionWorld, slug: string): Promise<string> {
+  const response = await t.app.inject({
+    method: "POST",
+    url: `/api/projects/${slug}/application/submit`,
+    headers: { ...asBrowser(world.sessions.applicant), "idempotency-key": `application-rows-${slug}` },
+    payload: BODY,
+  });
+  if (response.statusCode !== 201) throw new Error(`the rows' application was not submitted: ${response.body}`);
+  return String(response.json().id);
+}
+
+/**
+ * Applications (issue 12): any signed-in person reads a project's form, drafts and submits their
+ * own application and lists theirs; an application is its applicant's, its project's mentors' and
+ * the program's admins' to read, and its applicant's alone to withdraw (to those who read it
+ * without owning it, 403; to everyone else it does not exist).
+ */
+export const APPLICATION_ROWS: RowGroup = {
+  async setup(t, world) {
+    const db = t.context.database.db;
+    const at = t.context.now();
+    const program = await findProgramBySlug(db, world.program);
+    const organization = program ? await findOrganizationBySlug(db, program.id, world.organization) : undefined;
+    if (!program || !organization) throw new Error("no demo program or organization");
+    const term = await insertTerm(
+      db,
+      program.id,
+      TERM,
+      {
+        title: "Application Rows Term",
+        timeZone: "America/Los_Angeles",
+        lengthText: null,
+        lengthWeeks: null,
+        statusText: null,
+        intro: null,
+        publishedAt: at.toISOString(),
+      },
+      at,
+    );
+    await replaceTimeline(db, term.id, [
+      {
+        kind: "applications",
+        activity: "mentee applications",
+        text: "open while the table runs",
+        startsAt: new Date(at.getTime() - 30 * DAY_MS).toISOString(),
+        endsAt: new Date(at.getTime() + 30 * DAY_MS).toISOString(),
+      },
+    ]);
+    for (const name of PROJECTS) {
+      const row = await insertProject(
+        db,
+        term.id,
+        `${TERM}-${name}`,
+        {
+          organizationId: organization.id,
+          title: `Applied to by the table: ${name}`,
+          groupName: null,
+          intro: null,
+          description: "A project the permission table applies to.",
+          expectedOutcome: "Answers.",
+          descriptionHtml: "<p>A project the permission table applies to.</p>",
+          expectedOutcomeHtml: "<p>Answers.</p>",
+          summary: "A project the permission table applies to.",
+          skillsText: "Go",
+          externalUrl: null,
+          state: "accepted",
+          sourceLine: null,
+        },
+        at,
+      );
+      await addProjectMentor(db, row.id, world.personIds.mentorOfProject);
+      world.extra[key(`project.${name}`)] = row.slug;
+    }
+    world.extra[key("read")] = await submitAsApplicant(t, world, project(world, "read"));
+    world.extra[key("withdraw")] = await submitAsApplicant(t, world, project(world, "withdraw"));
+  },
+  rows: [
+    {
+      route: "GET /api/projects/:project/application",
+      request: (w) => ({ url: `/api/projects/${project(w, "read")}/application` }),
+      expected: signedIn(),
+    },
+    {
+      route: "PUT /api/projects/:project/application",
+      // Each caller saves their own draft; nobody writes another's.
+      request: (w) => ({ url: `/api/projects/${project(w, "save")}/application`, payload: BODY }),
+      expected: signedIn(),
+    },
+    {
+      route: "POST /api/projects/:project/application/submit",
+      request: (w, caller) => ({
+        url: `/api/projects/${project(w, "submit")}/application/submit`,
+        payload: BODY,
+        headers: { "idempotency-key": `application-rows-submit-${caller}` },
+      }),
+      expected: signedIn(),
+    },
+    {
+      route: "GET /api/applications/:application",
+      request: (w) => ({ url: `/api/applications/${w.extra[key("read")]}` }),
+      expected: applicationRow("ok", "ok"),
+    },
+    {
+      route: "POST /api/applications/:application/withdraw",
+      request: (w) => ({ url: `/api/applications/${w.extra[key("withdraw")]}/withdraw`, payload: {} }),
+      // The mentor and the admin read it but do not withdraw it for the applicant.
+      expected: applicationRow("ok", 403),
+    },
+    { route: "GET /api/me/applications", request: () => ({ url: "/api/me/applications" }), expected: signedIn() },
+  ],
+};
