@@ -36,7 +36,25 @@ function toDateTime(instant: Date | string): DateTime {
 /** The zone's letters at that instant (PDT), or its offset (UTC+05:30) where the zone database has no letters. */
 export function zoneAbbreviation(dateTime: DateTime): string {
   if (dateTime.zoneName === "UTC" || dateTime.zoneName === "Etc/UTC") return "UTC";
-  const short = dateTime.toFormat("ZZZZ");
+  const short = shortZoneName(dateTime);
   // Some zones have no letters in the database (e.g. "GMT+5:30"); the offset is then clearer.
   return /^[A-Z]{2,5}$/.test(short) ? short : `UTC${dateTime.toFormat("ZZ")}`;
+}
+
+const zoneNameFormats = new Map<string, Intl.DateTimeFormat>();
+
+/**
+ * The zone's short name at that instant, as luxon's "ZZZZ" gives it, from one formatter per zone
+ * and locale: luxon builds a new Intl formatter on every call, which cost a submission in a
+ * surge as much as rendering its cover letter.
+ */
+function shortZoneName(dateTime: DateTime): string {
+  if (dateTime.zone.type !== "iana" || !dateTime.zoneName) return dateTime.toFormat("ZZZZ");
+  const key = `${dateTime.locale ?? ""} ${dateTime.zoneName}`;
+  let format = zoneNameFormats.get(key);
+  if (!format) {
+    format = new Intl.DateTimeFormat(dateTime.locale ?? undefined, { timeZone: dateTime.zoneName, timeZoneName: "short" });
+    zoneNameFormats.set(key, format);
+  }
+  return format.formatToParts(dateTime.toJSDate()).find((part) => part.type === "timeZoneName")?.value ?? dateTime.toFormat("ZZZZ");
 }

@@ -5,8 +5,10 @@ import {
   type Driver,
   SqliteAdapter,
   SqliteDialect,
+  type SqliteDatabase,
   type SqliteDialectConfig,
   SqliteDriver,
+  type SqliteStatement,
 } from "kysely";
 import { ErrorTranslatingDriver } from "./error-translating-driver.ts";
 
@@ -25,13 +27,16 @@ import { ErrorTranslatingDriver } from "./error-translating-driver.ts";
  *   would otherwise both run the same migration. The migrator reads which migrations ran
  *   inside that transaction, so the second process finds them done. A migration must
  *   therefore not need to run outside a transaction (`vacuum`, `pragma foreign_keys`).
+ * - Compiled statements are kept by their SQL text (see StatementCache): Kysely prepares every
+ *   query anew, which cost an eighth of a submission's time in a surge.
  */
 export class ConcurrentSqliteDialect extends SqliteDialect {
   readonly #config: SqliteDialectConfig;
 
   constructor(config: SqliteDialectConfig) {
-    super(config);
-    this.#config = config;
+    const database = typeof config.database === "function" ? config.database : new StatementCache(config.database);
+    super({ ...config, database });
+    this.#config = { ...config, database };
   }
 
   override createDriver(): Driver {
@@ -52,5 +57,46 @@ class ImmediateSqliteDriver extends SqliteDriver {
 class TransactionalDdlSqliteAdapter extends SqliteAdapter {
   override get supportsTransactionalDdl(): boolean {
     return true;
+  }
+}
+
+/** How many compiled statements one connection keeps: every query Cohort writes, with room to spare. */
+const STATEMENT_CACHE_SIZE = 500;
+
+/**
+ * A connection that compiles each SQL text once and reuses the statement, least recently used
+ * dropped first. A statement still being iterated (a streamed query) is busy and cannot run
+ * twice at once, so the same SQL then gets a statement of its own. SQLite recompiles a cached
+ * statement by itself when a migration changes the schema under it.
+ */
+class StatementCache implements SqliteDatabase {
+  readonly #connection: SqliteDatabase;
+  readonly #statements = new Map<string, SqliteStatement>();
+
+  constructor(connection: SqliteDatabase) {
+    this.#connection = connection;
+  }
+
+  prepare(sql: string): SqliteStatement {
+    const cached = this.#statements.get(sql);
+    if (cached && !(cached as { busy?: boolean }).busy) {
+      // Map keeps insertion order: moving the entry to the end marks it as the most recently used.
+      this.#statements.delete(sql);
+      this.#statements.set(sql, cached);
+      return cached;
+    }
+    const statement = this.#connection.prepare(sql);
+    if (cached) return statement;
+    this.#statements.set(sql, statement);
+    if (this.#statements.size > STATEMENT_CACHE_SIZE) {
+      const oldest = this.#statements.keys().next().value;
+      if (oldest !== undefined) this.#statements.delete(oldest);
+    }
+    return statement;
+  }
+
+  close(): void {
+    this.#statements.clear();
+    this.#connection.close();
   }
 }
