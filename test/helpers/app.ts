@@ -20,14 +20,15 @@ export interface TestApp {
  */
 export async function createTestApp(
   dialect: Dialect = "sqlite",
-  options: { webRoot?: string; rateLimits?: boolean; config?: Partial<Config> } = {},
+  options: { webRoot?: string; rateLimits?: boolean; config?: Partial<Config>; clock?: () => Date } = {},
 ): Promise<TestApp> {
   const { handle, dispose } = await openMigratedTestDatabase(dialect);
   let now = new Date();
   const context: AppContext = {
     config: { ...loadConfig({}), databaseUrl: "test", ...options.config },
     database: handle,
-    now: () => now,
+    // A clock of the test's own (one that moves as requests read it) replaces the one setNow sets.
+    now: options.clock ?? (() => now),
     baseUrl: () => "http://cohort.test",
   };
   const app = await buildApp({ context, webRoot: options.webRoot ?? "/nonexistent/cohort-web-dist", rateLimits: options.rateLimits ?? true });
