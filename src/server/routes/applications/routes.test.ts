@@ -399,6 +399,35 @@ describe.each(testDialects())("applications on %s", (dialect) => {
     expect((await call(null, "GET", "/api/me/applications")).statusCode).toBe(401);
   });
 
+  it("submissions sent at once keep every rule: the limit, a soft cap's last place, one application per double click", async () => {
+    const [dee, eve, fay] = [
+      await signUpAndVerify(t, { name: "Dee Applicant", email: "dee@example.org", password: PASSWORD }),
+      await signUpAndVerify(t, { name: "Eve Applicant", email: "eve@example.org", password: PASSWORD }),
+      await signUpAndVerify(t, { name: "Fay Applicant", email: "fay@example.org", password: PASSWORD }),
+    ];
+    const statuses = (responses: Array<{ statusCode: number }>) => responses.map((response) => response.statusCode).sort();
+    const four = await Promise.all(["Bravo", "Charlie", "Delta", "Echo"].map((title) => submit(dee, title)));
+    expect(statuses(four)).toEqual([201, 201, 201, 409]);
+    expect((await form(dee, "Golf")).cap.used).toBe(3);
+
+    // A double click: two keys for one project, and one key sent twice.
+    const key = newKey();
+    const clicks = await Promise.all([submit(eve, "Alpha"), submit(eve, "Alpha"), submit(eve, "Alpha", BODY, key), submit(eve, "Alpha", BODY, key)]);
+    expect(clicks.every((response) => response.statusCode === 200 || response.statusCode === 201)).toBe(true);
+    expect(new Set(clicks.map((response) => response.json().id)).size).toBe(1);
+    const eveId = (await findPersonByEmail(t.context.database.db, "eve@example.org"))?.id;
+    expect((await applicationRows("Alpha")).filter((row) => row.personId === eveId)).toHaveLength(1);
+
+    await t.context.database.db
+      .updateTable("projects")
+      .set({ applicationCap: 1 })
+      .where("id", "=", ids.get("Golf") ?? 0)
+      .execute();
+    const race = await Promise.all([submit(eve, "Golf"), submit(fay, "Golf")]);
+    expect(statuses(race)).toEqual([201, 409]);
+    expect((await applicationRows("Golf")).filter((row) => row.state === "submitted")).toHaveLength(1);
+  });
+
   it("an eligibility answer that disqualifies blocks submitting with its reason; unanswered questions are asked for first", async () => {
     const db = t.context.database.db;
     const term = await findTermBySlug(db, TERM);
