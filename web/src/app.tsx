@@ -11,8 +11,11 @@ import {
   AdminPeoplePage,
   AdminSettingsPage,
   AdminTermsPage,
+  ApplicationPage,
+  ApplyPage,
   InvitationPage,
   MentorConfirmationPage,
+  MyApplicationsPage,
   NewProposalPage,
   ProposalBoardPage,
   ProposalFormPage,
@@ -58,6 +61,11 @@ export function App() {
             <Route path={WEB_PAGES.catalog}>{(params) => <CatalogPage key={params.term} term={params.term} />}</Route>
             <Route path={WEB_PAGES.term}>{(params) => <TermPage key={params.term} term={params.term} />}</Route>
             <Route path={WEB_PAGES.project}>{(params) => <ProjectPage key={params.project} project={params.project} />}</Route>
+            <Route path={WEB_PAGES.apply}>{(params) => <ApplyPage key={params.project} project={params.project} />}</Route>
+            <Route path={WEB_PAGES.myApplications}>
+              <MyApplicationsPage />
+            </Route>
+            <Route path={WEB_PAGES.application}>{(params) => <ApplicationPage key={params.application} application={params.application} />}</Route>
             <Route path={WEB_PAGES.newProposal}>{(params) => <NewProposalPage key={params.term} term={params.term} />}</Route>
             <Route path={WEB_PAGES.proposal}>{(params) => <ProposalFormPage key={params.proposal} proposal={params.proposal} />}</Route>
             <Route path={WEB_PAGES.mentorConfirmation}>

@@ -47,5 +47,13 @@ export const MentorConfirmationPage = lazy(() =>
 );
 /** `/admin/:program/terms/:term/proposals`. */
 export const ProposalBoardPage = lazy(() => import("./pages/admin/proposal-board-page.tsx").then((module) => ({ default: module.ProposalBoardPage })));
+/** `/projects/:project/apply`. */
+export const ApplyPage = lazy(() => import("./pages/applications/apply-page.tsx").then((module) => ({ default: module.ApplyPage })));
+/** `/applications`. */
+export const MyApplicationsPage = lazy(() =>
+  import("./pages/applications/my-applications-page.tsx").then((module) => ({ default: module.MyApplicationsPage })),
+);
+/** `/applications/:application`. */
+export const ApplicationPage = lazy(() => import("./pages/applications/application-page.tsx").then((module) => ({ default: module.ApplicationPage })));
 /** The home page's "what needs you now", for signed-in people only. */
 export const HomeWork = lazy(() => import("./pages/home/home-work.tsx").then((module) => ({ default: module.HomeWork })));

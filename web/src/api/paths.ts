@@ -15,4 +15,7 @@ export const pagePaths = {
   term: (term: string) => `/terms/${encodeURIComponent(term)}`,
   catalog: (term: string, search = "") => `/terms/${encodeURIComponent(term)}/projects${search ? `?${search}` : ""}`,
   project: (project: string) => `/projects/${encodeURIComponent(project)}`,
+  apply: (project: string) => `/projects/${encodeURIComponent(project)}/apply`,
+  myApplications: () => "/applications",
+  application: (id: number | string) => `/applications/${encodeURIComponent(String(id))}`,
 };

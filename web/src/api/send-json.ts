@@ -11,8 +11,8 @@ export function setCsrfToken(token: string | null): void {
 /** The HTTP methods that change something, and so carry the CSRF token. */
 type UnsafeMethod = "POST" | "PUT" | "PATCH" | "DELETE";
 
-async function send(method: UnsafeMethod, path: string, body: unknown): Promise<Response> {
-  const headers: Record<string, string> = { accept: "application/json" };
+async function send(method: UnsafeMethod, path: string, body: unknown, extraHeaders: Record<string, string>): Promise<Response> {
+  const headers: Record<string, string> = { ...extraHeaders, accept: "application/json" };
   if (body !== undefined) headers["content-type"] = "application/json";
   if (csrfToken) headers["x-csrf-token"] = csrfToken;
   try {
@@ -38,17 +38,18 @@ async function refreshCsrfToken(): Promise<string | null> {
  * Sends a change to the API as JSON with the session's CSRF token in `x-csrf-token`, and
  * answers the parsed body (undefined for 204). A failure throws ApiError with the server's
  * problem+json words and the fields it named. A refusal for a stale CSRF token (the session
- * was rotated in another tab) fetches the current token and tries once more.
+ * was rotated in another tab) fetches the current token and tries once more. `headers` adds
+ * request headers, e.g. a submission's `Idempotency-Key`, which that retry sends again.
  */
-export async function sendJson<T>(method: UnsafeMethod, path: string, body?: unknown): Promise<T> {
-  let response = await send(method, path, body);
+export async function sendJson<T>(method: UnsafeMethod, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<T> {
+  let response = await send(method, path, body, headers);
   if (response.status === 403) {
     const error = await apiErrorFrom(response.clone());
     if (error.hasError("csrf_token")) {
       const fresh = await refreshCsrfToken();
       if (fresh && fresh !== csrfToken) {
         csrfToken = fresh;
-        response = await send(method, path, body);
+        response = await send(method, path, body, headers);
       }
     }
   }

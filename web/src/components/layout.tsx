@@ -1,5 +1,6 @@
 import { type ReactNode, useEffect, useRef } from "react";
 import { Link, useLocation, useSearch } from "wouter";
+import { pagePaths } from "../api/paths.ts";
 import { Notice } from "../forms/form-error.tsx";
 import { withNext } from "../session/return-path.ts";
 import { useSession } from "../session/session.tsx";
@@ -33,7 +34,7 @@ function SessionControls() {
  */
 export function Layout({ children }: { children: ReactNode }) {
   const [location] = useLocation();
-  const { notice, clearNotice } = useSession();
+  const { session, notice, clearNotice } = useSession();
   const main = useRef<HTMLElement>(null);
   const first = useRef(true);
   useEffect(() => {
@@ -69,6 +70,13 @@ export function Layout({ children }: { children: ReactNode }) {
                   Programs
                 </Link>
               </li>
+              {session.status === "signed-in" ? (
+                <li>
+                  <Link href={pagePaths.myApplications()} aria-current={location === pagePaths.myApplications() ? "page" : undefined}>
+                    My applications
+                  </Link>
+                </li>
+              ) : null}
             </ul>
           </nav>
           <div className="header-end">

@@ -19,6 +19,7 @@ export function TextRows({
   inputType = "text",
   placeholder,
   extra,
+  max,
 }: {
   name: string;
   legend: string;
@@ -32,6 +33,8 @@ export function TextRows({
   placeholder?: string;
   /** Something to show beside a row, e.g. the mentor's answer. */
   extra?: (value: string, index: number) => ReactNode;
+  /** The most rows the server takes: the add button goes once there are as many. */
+  max?: number;
 }) {
   const setAt = (index: number, value: string) => onChange(values.map((existing, at) => (at === index ? value : existing)));
   const listError = errors(name);
@@ -76,9 +79,11 @@ export function TextRows({
           })}
         </ol>
       ) : null}
-      <button type="button" className="button" onClick={() => onChange([...values, ""])}>
-        {addLabel}
-      </button>
+      {max === undefined || values.length < max ? (
+        <button type="button" className="button" onClick={() => onChange([...values, ""])}>
+          {addLabel}
+        </button>
+      ) : null}
       <FieldErrorText id={`${fieldId(name)}-error`} error={listError} />
     </fieldset>
   );

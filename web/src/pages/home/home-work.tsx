@@ -1,4 +1,5 @@
 import { Link } from "wouter";
+import type { MyApplicationsResponse } from "../../../../src/schemas/application.ts";
 import type { ProgramListResponse, TermListResponse } from "../../../../src/schemas/catalog.ts";
 import type { MyProposalsResponse } from "../../../../src/schemas/proposal.ts";
 import type { TermHealth } from "../../../../src/schemas/term-health.ts";
@@ -11,6 +12,8 @@ import type { Me } from "../../session/session.tsx";
 import { countOf } from "../../text.ts";
 import { instantInSentence } from "../../time/format-date.ts";
 import { viewerTimeZone } from "../../time/zones.ts";
+import { ApplicantWork, unsubmittedDrafts } from "../applications/applicant-work.tsx";
+import { applicationApi } from "../applications/application-paths.ts";
 import { proposalApi, proposalPages } from "../proposals/proposal-paths.ts";
 import { mentorCounts, PROPOSAL_STATE_LABEL, PROPOSAL_STATE_TONE } from "../proposals/proposal-words.ts";
 import "../proposals/proposals.css";
@@ -192,19 +195,23 @@ function AdminWork({ me }: { me: Me }) {
 }
 
 /**
- * "What needs you now" on the home page of a signed-in person with a role: a maintainer's
- * proposals and where to propose, a mentor's proposals to answer, an admin's term health.
+ * "What needs you now" on the home page of a signed-in person: an applicant's drafts to submit
+ * before their deadline, a maintainer's proposals and where to propose, a mentor's proposals to
+ * answer, an admin's term health.
  */
 export function HomeWork({ me }: { me: Me }) {
   // Anyone signed in may be named as a mentor, role or not, so everyone's list is asked for.
   const mine = useApi<MyProposalsResponse>(proposalApi.mine());
+  const applications = useApi<MyApplicationsResponse>(applicationApi.mine());
+  const drafts = unsubmittedDrafts(applications.data);
   const maintainer = me.roles.some((role) => role.role === "maintainer");
   const admin = me.roles.some((role) => role.role === "program_admin");
-  if (!maintainer && !admin && (mine.data?.awaitingMyAnswer.length ?? 0) === 0) return null;
+  if (!maintainer && !admin && (mine.data?.awaitingMyAnswer.length ?? 0) === 0 && drafts.length === 0) return null;
   return (
     <section className="home-work" aria-labelledby="work-heading">
       <h2 id="work-heading">What needs you now</h2>
       {mine.error ? <ErrorPanel error={mine.error} onRetry={mine.reload} /> : null}
+      <ApplicantWork drafts={drafts} />
       <AdminWork me={me} />
       <MaintainerWork me={me} mine={mine.data} />
       {mine.data ? <MentorWork mine={mine.data} /> : null}

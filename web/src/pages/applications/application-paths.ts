@@ -1,0 +1,8 @@
+/** Paths of the applicant's API routes, built in one place. */
+export const applicationApi = {
+  form: (project: string) => `/api/projects/${encodeURIComponent(project)}/application`,
+  submit: (project: string) => `/api/projects/${encodeURIComponent(project)}/application/submit`,
+  application: (id: number | string) => `/api/applications/${encodeURIComponent(String(id))}`,
+  withdraw: (id: number | string) => `/api/applications/${encodeURIComponent(String(id))}/withdraw`,
+  mine: () => "/api/me/applications",
+};

@@ -1,0 +1,120 @@
+import { Link } from "wouter";
+import type { MyApplicationsResponse } from "../../../../src/schemas/application.ts";
+import type { ProgramListResponse } from "../../../../src/schemas/catalog.ts";
+import { apiPaths, pagePaths } from "../../api/paths.ts";
+import { useApi } from "../../api/use-api.ts";
+import { Chip } from "../../components/chip.tsx";
+import { Countdown } from "../../components/countdown.tsx";
+import { DateTimeText } from "../../components/date-time-text.tsx";
+import { ErrorPanel, Loading } from "../../components/load-states.tsx";
+import { useDocumentTitle } from "../../components/use-document-title.ts";
+import { RequireSignIn } from "../../session/require-sign-in.tsx";
+import { applicationApi } from "./application-paths.ts";
+import { APPLICATION_STATE_TONE } from "./application-words.ts";
+import "./applications.css";
+
+/** One of the caller's applications as "My applications" and the home page list it. */
+export type MyApplication = MyApplicationsResponse["items"][number];
+
+/** True while the applicant may still change the application: the term's applications are open and it is not decided. */
+export function stillEditable(item: MyApplication, now = Date.now()): boolean {
+  return (item.state === "draft" || item.state === "submitted" || item.state === "withdrawn") && item.deadline !== null && Date.parse(item.deadline) > now;
+}
+
+/** The deadline of an application's term, counting down, in the viewer's zone first and the term's beside it. */
+export function ApplicationDeadline({ item, onElapsed }: { item: MyApplication; onElapsed?: () => void }) {
+  if (!item.deadline || Date.parse(item.deadline) <= Date.now()) return null;
+  return (
+    <div className="deadline">
+      <p className="deadline-what">
+        Applications close <Countdown at={item.deadline} {...(onElapsed ? { onElapsed } : {})} />
+      </p>
+      <p className="deadline-when">
+        <DateTimeText iso={item.deadline} timeZone={item.term.timeZone} />
+      </p>
+    </div>
+  );
+}
+
+/** One application: project, state in words with its next step, the countdown, and the ways to edit or read it. */
+function ApplicationItem({ item, onElapsed }: { item: MyApplication; onElapsed(): void }) {
+  const editable = stillEditable(item);
+  return (
+    <li className="work-item application-item">
+      <p className="work-title">
+        <Link href={pagePaths.application(item.id)}>{item.project.title}</Link> <Chip tone={APPLICATION_STATE_TONE[item.state]}>{item.stateLabel}</Chip>
+      </p>
+      <p className="muted">
+        {item.project.organization.name} · {item.term.title}
+      </p>
+      <p>{item.nextStep}</p>
+      <ApplicationDeadline item={item} onElapsed={onElapsed} />
+      <p className="actions">
+        {editable ? (
+          <Link href={pagePaths.apply(item.project.slug)} className={item.state === "draft" ? "button button-primary" : "button"}>
+            {item.state === "draft" ? "Finish and submit" : item.state === "withdrawn" ? "Apply again" : "Edit"}
+            <span className="visually-hidden"> your application to {item.project.title}</span>
+          </Link>
+        ) : null}
+        <Link href={pagePaths.application(item.id)} className="button">
+          Read<span className="visually-hidden"> your application to {item.project.title}</span>
+        </Link>
+      </p>
+    </li>
+  );
+}
+
+/** Where to look for a project when there is no application yet: the catalog of each program's current term. */
+function EmptyApplications() {
+  const programs = useApi<ProgramListResponse>(apiPaths.programs());
+  const terms = (programs.data?.items ?? []).flatMap((program) => (program.currentTerm ? [{ program: program.name, term: program.currentTerm }] : []));
+  return (
+    <div className="empty-state">
+      <p>You have not applied to a project yet. Find one you would like to work on in a program's catalog, and apply from its page.</p>
+      {terms.length > 0 ? (
+        <ul className="link-list">
+          {terms.map(({ program, term }) => (
+            <li key={term.slug}>
+              <Link href={pagePaths.catalog(term.slug)}>
+                Projects of {program} · {term.title}
+              </Link>
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <p>
+          <Link href={pagePaths.home()}>Browse the programs</Link>
+        </p>
+      )}
+    </div>
+  );
+}
+
+/** `/applications`: every application of the signed-in person, with its state, next step and the countdown to its deadline. */
+export function MyApplicationsPage() {
+  useDocumentTitle("My applications");
+  return <RequireSignIn title="My applications">{() => <MyApplicationsList />}</RequireSignIn>;
+}
+
+function MyApplicationsList() {
+  const mine = useApi<MyApplicationsResponse>(applicationApi.mine());
+  return (
+    <div className="page narrow">
+      <h1>My applications</h1>
+      {mine.error ? <ErrorPanel error={mine.error} onRetry={mine.reload} /> : null}
+      {mine.data ? (
+        mine.data.items.length > 0 ? (
+          <ul className="work-list">
+            {mine.data.items.map((item) => (
+              <ApplicationItem key={item.id} item={item} onElapsed={mine.reload} />
+            ))}
+          </ul>
+        ) : (
+          <EmptyApplications />
+        )
+      ) : mine.error ? null : (
+        <Loading what="your applications" />
+      )}
+    </div>
+  );
+}
