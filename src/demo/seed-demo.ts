@@ -1,8 +1,13 @@
+import { copyEligibilityQuestions } from "../commands/eligibility/copy-eligibility-questions.ts";
+import { setProgramEligibilityQuestionsWithin } from "../commands/eligibility/replace-program-eligibility-questions.ts";
 import { importTermPageWithin } from "../commands/term-pages/import-term-page.ts";
 import { type DatabaseHandle, withStartupBusyTimeout } from "../storage/database.ts";
-import { hasNoPrograms, lockTermPageImports } from "../storage/repos/program-repo.ts";
+import type { Db } from "../storage/repos/db.ts";
+import { findProgramBySlug, hasNoPrograms, lockTermPageImports } from "../storage/repos/program-repo.ts";
+import { findTermBySlug } from "../storage/repos/term-repo.ts";
 import { inTransaction } from "../storage/transaction.ts";
 import { parseTermPage } from "../termpages/index.ts";
+import { DEMO_ELIGIBILITY_QUESTIONS } from "./demo-eligibility-questions.ts";
 import { demoTermPages } from "./demo-term-pages.ts";
 
 /** The demo program's slug. */
@@ -37,7 +42,19 @@ export async function seedDemoIfEmpty(database: DatabaseHandle, now: Date): Prom
         });
         slugs.push(result.term.slug);
       }
+      await askDemoEligibilityQuestions(db, slugs, now);
       return slugs;
     });
   return withStartupBusyTimeout(database.db, load);
+}
+
+/** Gives the demo program its eligibility questions, and each demo term (made before the program had any) its copy. */
+async function askDemoEligibilityQuestions(db: Db, termSlugs: readonly string[], now: Date): Promise<void> {
+  const program = await findProgramBySlug(db, DEMO_PROGRAM_SLUG);
+  if (!program) return;
+  await setProgramEligibilityQuestionsWithin(db, { program, actor: { personId: null, label: "demo data" }, questions: DEMO_ELIGIBILITY_QUESTIONS, now });
+  for (const slug of termSlugs) {
+    const term = await findTermBySlug(db, slug);
+    if (term) await copyEligibilityQuestions(db, { programId: program.id, termId: term.id });
+  }
 }

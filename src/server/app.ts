@@ -13,6 +13,7 @@ import { BODY_LIMIT, installJsonBodyParser } from "./json-body.ts";
 import { adminRoutes } from "./routes/admin/routes.ts";
 import { applicationRoutes } from "./routes/applications/routes.ts";
 import { authRoutes } from "./routes/auth/routes.ts";
+import { eligibilityRoutes } from "./routes/eligibility/routes.ts";
 import { healthRoutes } from "./routes/health/routes.ts";
 import { invitationRoutes } from "./routes/invitations/routes.ts";
 import { meRoutes } from "./routes/me/routes.ts";
@@ -167,5 +168,6 @@ export async function buildApp({
   await app.register(proposalRoutes, { context });
   await app.register(proposalBoardRoutes, { context });
   await app.register(applicationRoutes, { context });
+  await app.register(eligibilityRoutes, { context });
   return app;
 }

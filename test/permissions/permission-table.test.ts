@@ -4,6 +4,7 @@ import { createTestApp, type TestApp } from "../helpers/app.ts";
 import { testDialects } from "../helpers/databases.ts";
 import { APPLICATION_ROWS } from "./application-rows.ts";
 import { buildPermissionWorld, CALLERS, type Caller, PASSWORD, type PermissionWorld } from "./callers.ts";
+import { ELIGIBILITY_ROWS } from "./eligibility-rows.ts";
 import { PROGRAM_SETUP_ROWS } from "./program-setup-rows.ts";
 import { PROPOSAL_BOARD_ROWS } from "./proposal-board-rows.ts";
 import { PROPOSAL_ROWS } from "./proposal-rows.ts";
@@ -109,7 +110,7 @@ const ADMIN_ROUTES: Row[] = [
  * The groups of the workflow's routes, each in its own file beside this one, with the objects
  * its rows need made by its `setup`.
  */
-const GROUPS: RowGroup[] = [APPLICATION_ROWS, PROGRAM_SETUP_ROWS, PROPOSAL_BOARD_ROWS, PROPOSAL_ROWS, TERM_SETUP_ROWS];
+const GROUPS: RowGroup[] = [APPLICATION_ROWS, ELIGIBILITY_ROWS, PROGRAM_SETUP_ROWS, PROPOSAL_BOARD_ROWS, PROPOSAL_ROWS, TERM_SETUP_ROWS];
 
 /** The table: every API route, against every kind of caller. */
 const TABLE: Row[] = [...PUBLIC_READS, ...ACCOUNT_ROUTES, ...ADMIN_ROUTES, ...GROUPS.flatMap((group) => group.rows)];

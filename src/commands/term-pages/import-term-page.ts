@@ -24,6 +24,7 @@ import type { ProgramRow, TermRow } from "../../storage/schema.ts";
 import { inTransaction } from "../../storage/transaction.ts";
 import { durationWeeks, projectFieldProblems, skillLabels } from "../../termpages/index.ts";
 import type { ParsedProject, ParsedTermPage } from "../../termpages/types.ts";
+import { copyEligibilityQuestions } from "../eligibility/copy-eligibility-questions.ts";
 import { type NamedMentor, refreshMentorEmails } from "./mentor-contacts.ts";
 
 /** What one import did, counted per kind of object. */
@@ -214,7 +215,11 @@ async function upsertTerm(db: Db, program: ProgramRow, options: PageImport): Pro
     sections: JSON.stringify(page.sections ?? []),
   };
   // A term page is the program's published word: the term it creates is public at once.
-  if (!existing) return { term: await insertTerm(db, program.id, termSlug, { ...fromPage, publishedAt: now.toISOString() }, now), created: true };
+  if (!existing) {
+    const term = await insertTerm(db, program.id, termSlug, { ...fromPage, publishedAt: now.toISOString() }, now);
+    await copyEligibilityQuestions(db, { programId: program.id, termId: term.id });
+    return { term, created: true };
+  }
   // A page of projects only (project ideas; 2020's "Selected Projects", with no timeline and a title of
   // its own) must not blank or rename the term's own page.
   const projectsOnly = options.projectState === "proposed" || (page.timeline.length === 0 && page.title !== existing.title);

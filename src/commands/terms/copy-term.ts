@@ -4,6 +4,7 @@ import type { DatabaseHandle } from "../../storage/database.ts";
 import { recordAuditEvent } from "../../storage/repos/audit-repo.ts";
 import { insertTerm, listTimeline, replaceTimeline } from "../../storage/repos/term-repo.ts";
 import { inTransaction } from "../../storage/transaction.ts";
+import { copyEligibilityQuestions } from "../eligibility/copy-eligibility-questions.ts";
 import { auditActorOf, readTermSetup, requireTermAdmin, type TermSetupActor, type TermSetupData } from "./term-admin.ts";
 import { chooseTermSlug } from "./term-input.ts";
 
@@ -56,6 +57,7 @@ export async function copyTerm({ database, actor, termSlug, body, now }: CopyTer
       now,
     );
     await replaceTimeline(db, term.id, rows);
+    await copyEligibilityQuestions(db, { programId: program.id, termId: term.id });
     await recordAuditEvent(db, {
       programId: program.id,
       actor: auditActorOf(actor),

@@ -3,6 +3,7 @@ import type { DatabaseHandle } from "../../storage/database.ts";
 import { recordAuditEvent } from "../../storage/repos/audit-repo.ts";
 import { insertTerm, replaceTimeline } from "../../storage/repos/term-repo.ts";
 import { inTransaction } from "../../storage/transaction.ts";
+import { copyEligibilityQuestions } from "../eligibility/copy-eligibility-questions.ts";
 import { auditActorOf, readTermSetup, requireProgramForNewTerm, type TermSetupActor, type TermSetupData } from "./term-admin.ts";
 import { chooseTermSlug, lengthTextOf, requireTimeline, requireTimeZone } from "./term-input.ts";
 
@@ -43,6 +44,7 @@ export async function createTerm({ database, actor, programSlug, body, now }: Cr
       now,
     );
     await replaceTimeline(db, term.id, rows);
+    await copyEligibilityQuestions(db, { programId: program.id, termId: term.id });
     await recordAuditEvent(db, {
       programId: program.id,
       actor: auditActorOf(actor),
