@@ -135,6 +135,14 @@ describe.each(testDialects())("applications on %s", (dialect) => {
     (await listOutbox(t.context.database.db, { limit: 500, offset: 0 })).items.filter((item) => item.recipientEmail === email);
   const revision = async () => (await findTermBySlug(t.context.database.db, TERM))?.revision ?? -1;
 
+  it("the API document asks for the Idempotency-Key header on a submission", async () => {
+    const document = (await t.app.inject({ method: "GET", url: "/api/openapi.json" })).json() as {
+      paths: Record<string, Record<string, { parameters?: Array<{ in: string; name: string; required?: boolean }> }>>;
+    };
+    const submitting = document.paths["/api/projects/{project}/application/submit"]?.post;
+    expect(submitting?.parameters?.filter((parameter) => parameter.in === "header")).toMatchObject([{ name: "idempotency-key", required: true }]);
+  });
+
   it("an applicant drafts, autosaves, submits, edits, withdraws and applies again, with one confirmation email per submission", async () => {
     const empty = await form(ann, "Alpha");
     expect(empty).toMatchObject({
