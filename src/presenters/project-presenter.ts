@@ -1,17 +1,31 @@
+import { APPLICANT_BAND_LABELS, applicantBand, softCapReached } from "../domain/applicant-bands.ts";
 import { applicationSiteOf } from "../domain/application-sites.ts";
 import { checkActionOpen } from "../domain/phase-actions.ts";
 import { termStatusAt } from "../domain/term-status.ts";
 import { termDisplayTitle } from "../domain/term-title.ts";
 import type { TermTimeline } from "../domain/timeline.ts";
 import { markdownTextParts } from "../markdown/markdown-text-parts.ts";
+import type { ApplicantCount } from "../schemas/application.ts";
 import type { CatalogResponse, HowToApply, ProjectCard, ProjectDetail } from "../schemas/catalog.ts";
-import type { CatalogRow, FacetCount, ProgramRow, ProjectDetails, ProjectMentor, ProjectWithDetails, TermRow } from "../storage/schema.ts";
+import type { CatalogRow, FacetCount, ProgramRow, ProjectDetails, ProjectMentor, ProjectWithDetails, SimilarProjectRow, TermRow } from "../storage/schema.ts";
 import { presentApplyState } from "./term-presenter.ts";
 
 const GITHUB_HANDLE = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})$/;
 
-/** A project as a catalog card shows it: no emails, the plain-text summary stored with it. */
-export function presentProjectCard(row: CatalogRow & ProjectDetails, termSlug: string): ProjectCard {
+/** How many submitted applications a project has, and its soft cap. */
+interface Standing {
+  submitted: number;
+  applicationCap: number | null;
+}
+
+/** A project's applicants as the public sees them: a coarse band, never the number. */
+function presentApplicantCount(submitted: number): ApplicantCount {
+  const band = applicantBand(submitted);
+  return { band, label: APPLICANT_BAND_LABELS[band] };
+}
+
+/** A project as a catalog card shows it: no emails, the plain-text summary stored with it, its applicant band and whether it takes new applications. */
+export function presentProjectCard(row: CatalogRow & ProjectDetails, termSlug: string, standing: Standing): ProjectCard {
   return {
     slug: row.slug,
     title: row.title,
@@ -21,16 +35,25 @@ export function presentProjectCard(row: CatalogRow & ProjectDetails, termSlug: s
     skills: row.skills.map((skill) => ({ tag: skill.tag, label: skill.label })),
     mentors: row.mentors.map((mentor) => ({ name: mentorName(mentor), handle: mentor.githubHandle })),
     slots: row.slots,
+    applicants: presentApplicantCount(standing.submitted),
+    capReached: softCapReached(standing.submitted, standing.applicationCap),
   };
 }
 
 /** One page of a term's catalog: its project cards, how many match in all, and the facet counts. */
 export function presentCatalogPage(
-  found: { term: Pick<TermRow, "slug">; projects: Array<CatalogRow & ProjectDetails>; total: number; skills: FacetCount[]; organizations: FacetCount[] },
+  found: {
+    term: Pick<TermRow, "slug">;
+    projects: Array<CatalogRow & ProjectDetails>;
+    total: number;
+    skills: FacetCount[];
+    organizations: FacetCount[];
+    standings: ReadonlyMap<number, Standing>;
+  },
   query: { page: number; limit: number },
 ): CatalogResponse {
   return {
-    items: found.projects.map((row) => presentProjectCard(row, found.term.slug)),
+    items: found.projects.map((row) => presentProjectCard(row, found.term.slug, found.standings.get(row.id) ?? { submitted: 0, applicationCap: null })),
     total: found.total,
     page: query.page,
     limit: query.limit,
@@ -41,13 +64,14 @@ export function presentCatalogPage(
 /**
  * A project page at `now`: the HTML rendered and sanitized when the project was written, mentors
  * with GitHub links, each mentor's email only as this project's own term page published it (never
- * the address the person has elsewhere), and whether applying is open.
+ * the address the person has elsewhere), whether applying is open, its applicant band and
+ * whether it takes new applications, and similar projects with fewer applicants.
  */
 export function presentProjectDetail(
-  found: { project: ProjectWithDetails; term: TermRow; program: ProgramRow; timeline: TermTimeline },
+  found: { project: ProjectWithDetails; term: TermRow; program: ProgramRow; timeline: TermTimeline; standing: Standing; similar: SimilarProjectRow[] },
   now: Date,
 ): ProjectDetail {
-  const { project, term, program, timeline } = found;
+  const { project, term, program, timeline, standing } = found;
   return {
     slug: project.slug,
     title: project.title,
@@ -70,6 +94,15 @@ export function presentProjectDetail(
     externalUrl: project.externalUrl && isWebUrl(project.externalUrl) ? project.externalUrl : null,
     apply: presentApplyState(checkActionOpen({ ...timeline, title: termDisplayTitle(term.title, timeline) }, "submitApplication", now)),
     application: presentHowToApply(project.externalUrl, term.sections),
+    applicants: presentApplicantCount(standing.submitted),
+    capReached: softCapReached(standing.submitted, standing.applicationCap),
+    similar: found.similar.map((similar) => ({
+      slug: similar.slug,
+      title: similar.title,
+      organization: { slug: similar.organizationSlug, name: similar.organizationName },
+      sharedSkills: similar.sharedSkills,
+      applicants: presentApplicantCount(similar.submitted),
+    })),
   };
 }
 

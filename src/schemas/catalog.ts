@@ -2,6 +2,7 @@ import { z } from "zod";
 import { PHASE_KINDS } from "../domain/phases.ts";
 import { PROJECT_STATES } from "../domain/project-states.ts";
 import { TERM_STATUSES } from "../domain/term-status.ts";
+import { ApplicantCount } from "./application.ts";
 import { Instant } from "./instant.ts";
 
 const PhaseKind = z.enum(PHASE_KINDS);
@@ -119,6 +120,8 @@ export const ProjectCard = z
     skills: z.array(Skill),
     mentors: z.array(z.object({ name: z.string(), handle: z.string().nullable() })),
     slots: z.number().int(),
+    applicants: ApplicantCount,
+    capReached: z.boolean().describe("True when the mentors' soft cap is reached: the project takes no new applications."),
   })
   .meta({ id: "ProjectCard" });
 /** A catalog card. */
@@ -160,6 +163,19 @@ export const HowToApply = z
 /** Where and how to apply. */
 export type HowToApply = z.infer<typeof HowToApply>;
 
+/** A project of the same term that shares skills with the one shown and has fewer applicants. */
+export const SimilarProject = z
+  .object({
+    slug: z.string(),
+    title: z.string(),
+    organization: z.object({ slug: z.string(), name: z.string() }),
+    sharedSkills: z.array(Skill).describe("The skills it shares with the project shown."),
+    applicants: ApplicantCount,
+  })
+  .meta({ id: "SimilarProject" });
+/** A similar project with fewer applicants. */
+export type SimilarProject = z.infer<typeof SimilarProject>;
+
 /** A project with everything its page shows. */
 export const ProjectDetail = z
   .object({
@@ -179,6 +195,11 @@ export const ProjectDetail = z
     externalUrl: z.string().nullable(),
     apply: ApplyState,
     application: HowToApply,
+    applicants: ApplicantCount,
+    capReached: z.boolean().describe("True when the mentors' soft cap is reached: the project takes no new applications."),
+    similar: z
+      .array(SimilarProject)
+      .describe("Up to three accepted projects of the term that share skills and have fewer applicants, most shared skills first."),
   })
   .meta({ id: "ProjectDetail" });
 /** A project page. */

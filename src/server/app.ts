@@ -11,6 +11,7 @@ import type { AppContext } from "./context.ts";
 import { answerUnreadableRequest, installErrorHandlers, sendFrameworkError } from "./errors.ts";
 import { BODY_LIMIT, installJsonBodyParser } from "./json-body.ts";
 import { adminRoutes } from "./routes/admin/routes.ts";
+import { applicationBoardRoutes } from "./routes/application-board/routes.ts";
 import { applicationRoutes } from "./routes/applications/routes.ts";
 import { authRoutes } from "./routes/auth/routes.ts";
 import { eligibilityRoutes } from "./routes/eligibility/routes.ts";
@@ -168,6 +169,7 @@ export async function buildApp({
   await app.register(proposalRoutes, { context });
   await app.register(proposalBoardRoutes, { context });
   await app.register(applicationRoutes, { context });
+  await app.register(applicationBoardRoutes, { context });
   await app.register(eligibilityRoutes, { context });
   return app;
 }

@@ -810,7 +810,8 @@ export interface SimilarProjectRow {
   title: string;
   organizationSlug: string;
   organizationName: string;
-  sharedSkills: number;
+  /** The skills it shares with the project shown, most used first. */
+  sharedSkills: Array<{ tag: string; label: string }>;
   submitted: number;
 }
 

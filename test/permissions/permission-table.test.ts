@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sessionCookieOf, type TestSession } from "../helpers/accounts.ts";
 import { createTestApp, type TestApp } from "../helpers/app.ts";
 import { testDialects } from "../helpers/databases.ts";
+import { APPLICATION_BOARD_ROWS } from "./application-board-rows.ts";
 import { APPLICATION_ROWS } from "./application-rows.ts";
 import { buildPermissionWorld, CALLERS, type Caller, PASSWORD, type PermissionWorld } from "./callers.ts";
 import { ELIGIBILITY_ROWS } from "./eligibility-rows.ts";
@@ -110,7 +111,15 @@ const ADMIN_ROUTES: Row[] = [
  * The groups of the workflow's routes, each in its own file beside this one, with the objects
  * its rows need made by its `setup`.
  */
-const GROUPS: RowGroup[] = [APPLICATION_ROWS, ELIGIBILITY_ROWS, PROGRAM_SETUP_ROWS, PROPOSAL_BOARD_ROWS, PROPOSAL_ROWS, TERM_SETUP_ROWS];
+const GROUPS: RowGroup[] = [
+  APPLICATION_BOARD_ROWS,
+  APPLICATION_ROWS,
+  ELIGIBILITY_ROWS,
+  PROGRAM_SETUP_ROWS,
+  PROPOSAL_BOARD_ROWS,
+  PROPOSAL_ROWS,
+  TERM_SETUP_ROWS,
+];
 
 /** The table: every API route, against every kind of caller. */
 const TABLE: Row[] = [...PUBLIC_READS, ...ACCOUNT_ROUTES, ...ADMIN_ROUTES, ...GROUPS.flatMap((group) => group.rows)];

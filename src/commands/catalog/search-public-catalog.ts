@@ -1,5 +1,6 @@
 import type { Actor } from "../../policies/actor.ts";
 import type { DatabaseHandle } from "../../storage/database.ts";
+import { type ApplicantStanding, listApplicantStandings } from "../../storage/repos/application-board-repo.ts";
 import { searchCatalog } from "../../storage/repos/catalog-repo.ts";
 import { attachProjectDetails } from "../../storage/repos/project-repo.ts";
 import { findTermBySlug } from "../../storage/repos/term-repo.ts";
@@ -14,9 +15,11 @@ export interface CatalogPage {
   total: number;
   skills: FacetCount[];
   organizations: FacetCount[];
+  /** Every accepted project of the term with its submitted applications and soft cap. */
+  standings: ReadonlyMap<number, ApplicantStanding>;
 }
 
-/** One page of a term's catalog (accepted projects only) with facet counts; NOT_FOUND when the term does not exist or is a draft the actor may not see. */
+/** One page of a term's catalog (accepted projects only) with facet counts and each project's applicants; NOT_FOUND when the term does not exist or is a draft the actor may not see. */
 export async function searchPublicCatalog(database: DatabaseHandle, termSlug: string, query: CatalogQuery, actor: Actor): Promise<CatalogPage> {
   const term = requireVisibleTerm(actor, await findTermBySlug(database.db, termSlug), termSlug);
   const result = await searchCatalog(
@@ -25,6 +28,6 @@ export async function searchPublicCatalog(database: DatabaseHandle, termSlug: st
     { termId: term.id, q: query.q || undefined, skills: query.skill, organizationSlugs: query.org },
     { offset: (query.page - 1) * query.limit, limit: query.limit },
   );
-  const projects = await attachProjectDetails(database.db, result.rows);
-  return { term, projects, total: result.total, skills: result.skills, organizations: result.organizations };
+  const [projects, standings] = await Promise.all([attachProjectDetails(database.db, result.rows), listApplicantStandings(database.db, term.id)]);
+  return { term, projects, total: result.total, skills: result.skills, organizations: result.organizations, standings };
 }

@@ -1,3 +1,4 @@
+import { APPLICANT_BAND_LABELS } from "../../../../src/domain/applicant-bands.ts";
 import type { ProjectCard as ProjectCardData, PublicMentor, Skill } from "../../../../src/schemas/catalog.ts";
 import type { Proposal } from "../../../../src/schemas/proposal.ts";
 import { ProjectCard } from "../../catalog/project-card.tsx";
@@ -52,6 +53,9 @@ export function ProposalPreview({ proposal, draft }: { proposal: Proposal; draft
     mentors: mentors.map((mentor) => ({ name: mentor.name, handle: mentor.handle })),
     // An accepted project shows the slots it was given; before that, the slots asked for.
     slots: proposal.state === "accepted" ? proposal.slots : Number.isFinite(slots) ? slots : proposal.slotsRequested,
+    // The preview shows the card as a new project starts: nobody has applied yet.
+    applicants: { band: "fewer_than_5", label: APPLICANT_BAND_LABELS.fewer_than_5 },
+    capReached: false,
   };
   const issues = draft.upstreamIssues.filter((url) => /^https?:\/\/\S+$/i.test(url.trim()));
   const savedAt = formatDateTime(new Date(proposal.updatedAt), viewerTimeZone());
