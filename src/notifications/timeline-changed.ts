@@ -29,8 +29,18 @@ export function timelineChangedMessage(input: TimelineChangedInput): EmailConten
     greeting: `Hello ${input.name},`,
     paragraphs: [`The admins of ${input.termTitle} changed its timeline:`, sentences.join("\n")],
     action: { label: "See the term's timeline", path: `/terms/${encodeURIComponent(input.termSlug)}` },
-    reason: "You receive this email because your organization has a proposal in this term.",
+    reason: `You receive this email because ${reasonsOf(input.changes).join(", and ")}.`,
   });
+}
+
+/** Why the reader is told, from the phases that moved: what they have at stake in each. */
+function reasonsOf(changes: TimelineChangedInput["changes"]): string[] {
+  const kinds = new Set(changes.map((change) => change.kind));
+  const reasons = [
+    ...(kinds.has("proposals") ? ["your organization has a proposal in this term"] : []),
+    ...(kinds.has("applications") ? ["you have an application in this term"] : []),
+  ];
+  return reasons.length > 0 ? reasons : ["you take part in this term"];
 }
 
 /** The sentences that say how one phase moved, in the reader's zone. */

@@ -1,5 +1,6 @@
+import { PHASE_ACTIONS } from "../../domain/phase-actions.ts";
 import type { PhaseKind } from "../../domain/phases.ts";
-import { changesClosingOpenPhases, type TimelineRowChange, timelineChanges } from "../../domain/timeline-changes.ts";
+import { changesClosingOpenPhases, rowWindow, type TimelineRowChange, timelineChanges } from "../../domain/timeline-changes.ts";
 import { isKnownTimeZone, type ResolvedTimelineRow, timelineText } from "../../domain/timeline-input.ts";
 import { AppError, type FieldError } from "../../errors/app-error.ts";
 import { timelineChangedMessage } from "../../notifications/timeline-changed.ts";
@@ -12,6 +13,7 @@ import { enqueueNotification } from "../../storage/repos/outbox-repo.ts";
 import { listTimeline, replaceTimeline, updateTerm as updateTermRow } from "../../storage/repos/term-repo.ts";
 import type { TermRow } from "../../storage/schema.ts";
 import { inTransaction } from "../../storage/transaction.ts";
+import { rescheduleTermDraftReminders } from "../applications/draft-reminders.ts";
 import { changedFields } from "../audit/changed-fields.ts";
 import { auditActorOf, readTermSetup, requireTermAdmin, type TermSetupActor, type TermSetupData } from "./term-admin.ts";
 import { lengthTextOf, requireFreeSlug, requireTimeline, requireTimeZone } from "./term-input.ts";
@@ -32,7 +34,8 @@ export interface UpdateTermOptions {
  * Changes a term's settings or its whole timeline, in one transaction. The slug can change only
  * while the term is a draft. A timeline change is audited row by row; once the term is published,
  * each person with something at stake in a changed phase gets one email naming the change, and a
- * change that closes a phase open now is refused with CONFIRMATION_REQUIRED unless confirmed.
+ * change that closes a phase open now is refused with CONFIRMATION_REQUIRED unless confirmed. The
+ * reminders of unsubmitted drafts follow a moved applications deadline.
  */
 export async function updateTerm({ database, actor, termSlug, body, baseUrl, now }: UpdateTermOptions): Promise<TermSetupData> {
   return inTransaction(database, async (db) => {
@@ -62,6 +65,9 @@ export async function updateTerm({ database, actor, termSlug, body, baseUrl, now
         },
       });
       if (published) await tellStakeholders(db, updated, changes, baseUrl, now);
+      const applications = changes.find((change) => change.kind === PHASE_ACTIONS.submitApplication.closesWith);
+      const deadline = applications?.after ? (rowWindow(applications.after)?.end ?? null) : null;
+      if (applications) await rescheduleTermDraftReminders(db, { termId: term.id, deadline, now });
     }
     return readTermSetup(db, updated, program);
   });

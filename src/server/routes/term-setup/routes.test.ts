@@ -3,7 +3,9 @@ import { asBrowser, signUpAndVerify, type TestSession } from "../../../../test/h
 import { createTestApp, type TestApp } from "../../../../test/helpers/app.ts";
 import { seedCatalogFixture } from "../../../../test/helpers/catalog-fixture.ts";
 import { testDialects } from "../../../../test/helpers/databases.ts";
+import { insertApplicant, insertApplicationRow } from "../../../../test/helpers/draft-applications.ts";
 import { startTestSmtpServer, type TestSmtpServer } from "../../../../test/helpers/smtp-server.ts";
+import { draftReminderKey } from "../../../commands/applications/draft-reminders.ts";
 import { createMailer } from "../../../jobs/mailer.ts";
 import { createOutboxWorker } from "../../../jobs/outbox-worker.ts";
 import type { TermSetup, TermSetupBody } from "../../../schemas/term-setup.ts";
@@ -13,6 +15,7 @@ import { findOrganizationBySlug } from "../../../storage/repos/organization-repo
 import { findProgramBySlug } from "../../../storage/repos/program-repo.ts";
 import { insertProject } from "../../../storage/repos/project-repo.ts";
 import { grantRole } from "../../../storage/repos/role-repo.ts";
+import { findJobByKey } from "../../../storage/repos/scheduled-job-repo.ts";
 import { findTermBySlug } from "../../../storage/repos/term-repo.ts";
 
 const LA = "America/Los_Angeles";
@@ -316,6 +319,42 @@ describe.each(testDialects())("setting up a term on %s", (dialect) => {
       );
       const confirmed = await patch({ timeline: timelineWith("2027-01-15T17:00"), confirmClosingOpenPhase: true });
       expect(confirmed.statusCode, confirmed.body).toBe(200);
+    });
+
+    it("emails each applicant with a draft or a submitted application once when the applications deadline moves, and moves their reminders", async () => {
+      const db = t.context.database.db;
+      const term = await findTermBySlug(db, slug);
+      const projects = await db.selectFrom("projects").select(["id", "slug"]).where("slug", "like", "moving-2027-kestrel-%").orderBy("slug").execute();
+      const [a, b] = projects;
+      if (!term || !a || !b) throw new Error("fixture incomplete");
+      const pia = await insertApplicant(db, { name: "Pia Applicant", email: "pia@example.org", timeZone: "Asia/Tokyo", at: NOW });
+      const quinn = await insertApplicant(db, { name: "Quinn Applicant", email: "quinn@example.org", at: NOW });
+      const rex = await insertApplicant(db, { name: "Rex Withdrawn", email: "rex@example.org", at: NOW });
+      await insertApplicationRow(db, { termId: term.id, projectId: a.id, personId: pia.id, state: "draft", at: NOW });
+      await insertApplicationRow(db, { termId: term.id, projectId: b.id, personId: pia.id, state: "submitted", at: NOW });
+      await insertApplicationRow(db, { termId: term.id, projectId: a.id, personId: quinn.id, state: "submitted", at: NOW });
+      await insertApplicationRow(db, { termId: term.id, projectId: a.id, personId: rex.id, state: "withdrawn", at: NOW });
+
+      // The emails of the earlier edits leave first.
+      await deliver();
+      const before = smtp.received.length;
+      const timeline = timelineWith("2027-01-15T17:00").map((row) => (row.kind === "applications" ? { ...row, endsLocal: "2027-02-24T17:00" } : row));
+      const moved = await patch({ timeline });
+      expect(moved.statusCode, moved.body).toBe(200);
+      await deliver();
+      const mail = timelineMail(before);
+      expect(mail.map((email) => email.to.join(",")).sort()).toEqual(["pia@example.org", "quinn@example.org"]);
+      const quinnMail = mail.find((email) => email.to.includes("quinn@example.org"));
+      const piaMail = mail.find((email) => email.to.includes("pia@example.org"));
+      expect(quinnMail?.text).toContain("Applications now close Wed 24 Feb 17:00 PST (was 23 Feb).");
+      expect(quinnMail?.text).toContain("You receive this email because you have an application in this term.");
+      expect(piaMail?.text).toContain("Applications now close Thu 25 Feb 10:00 UTC+09:00 (was 24 Feb).");
+
+      // Pia's draft is reminded a day and an hour before the new deadline.
+      const deadline = Date.parse("2027-02-25T01:00:00.000Z");
+      expect(await findJobByKey(db, draftReminderKey(term.id, pia.id, "24h"))).toMatchObject({ dueAt: new Date(deadline - 24 * 3600_000).toISOString() });
+      expect(await findJobByKey(db, draftReminderKey(term.id, pia.id, "1h"))).toMatchObject({ dueAt: new Date(deadline - 3600_000).toISOString() });
+      expect(await findJobByKey(db, draftReminderKey(term.id, quinn.id, "24h"))).toBeUndefined();
     });
   });
 });
