@@ -4,7 +4,13 @@ import type { TermTimeline } from "../../domain/timeline.ts";
 import { AppError, type FieldError } from "../../errors/app-error.ts";
 import { isDraftTerm } from "../../policies/term-policy.ts";
 import type { Db } from "../../storage/repos/db.ts";
-import { findEligibilityAnswers, listTermEligibilityQuestions } from "../../storage/repos/eligibility-repo.ts";
+import {
+  deleteEligibilityAnswers,
+  findEligibilityAnswers,
+  listEligibilityAnswersOfTerm,
+  listTermEligibilityQuestions,
+  updateEligibilityVerdict,
+} from "../../storage/repos/eligibility-repo.ts";
 import { listTimeline } from "../../storage/repos/term-repo.ts";
 import type { EligibilityAnswerRow, ProgramEligibilityQuestionRow, TermEligibilityQuestionRow, TermRow } from "../../storage/schema.ts";
 import { toTermTimeline } from "../catalog/term-timelines.ts";
@@ -74,6 +80,35 @@ export async function termQuestionsSettled(db: Db, term: TermRow, now: Date): Pr
     };
   }
   return { settled: false, message: `These questions can change until applications for ${term.title} open; after that only their wording can.` };
+}
+
+/**
+ * Brings every stored verdict of a term in line with its questions after they changed, so the
+ * stored verdict (which the submission check and the admins' lists read) always holds for the
+ * current questions: answers that still answer every question are judged again; the others are
+ * deleted and their applicant is asked again (this happens only before applications open, when
+ * nobody can have applied yet). A change of wording alone leaves every eligible verdict as it
+ * is, so only the disqualified are judged again, to carry the new words.
+ */
+export async function rejudgeStoredAnswers(
+  db: Db,
+  termId: number,
+  questions: readonly EligibilityQuestionAsked[],
+  options: { wordingOnly: boolean },
+): Promise<void> {
+  for (const row of await listEligibilityAnswersOfTerm(db, termId, { disqualifiedOnly: options.wordingOnly })) {
+    const stored = answersOf(row.answers);
+    const judged = judgeEligibility(
+      questions,
+      questions.flatMap((question) => {
+        const answer = stored.get(question.id);
+        return answer === undefined ? [] : [{ questionId: question.id, answer }];
+      }),
+    );
+    const key = { termId, personId: row.personId };
+    if (judged.ok) await updateEligibilityVerdict(db, { ...key, ...judged.verdict });
+    else await deleteEligibilityAnswers(db, key);
+  }
 }
 
 /** Whether an applicant may answer a term's questions now, and until when or why not, in words. */

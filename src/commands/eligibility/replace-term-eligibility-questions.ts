@@ -7,7 +7,7 @@ import { recordAuditEvent } from "../../storage/repos/audit-repo.ts";
 import { listTermEligibilityQuestions, replaceTermEligibilityQuestions as replaceRows } from "../../storage/repos/eligibility-repo.ts";
 import { inTransaction } from "../../storage/transaction.ts";
 import { requireTermAdmin } from "../terms/term-admin.ts";
-import { questionOf, refuseProblems, ruleOf, termQuestionsSettled } from "./eligibility-questions.ts";
+import { questionOf, refuseProblems, rejudgeStoredAnswers, ruleOf, termQuestionsSettled } from "./eligibility-questions.ts";
 import type { TermEligibilityQuestions } from "./get-term-eligibility-questions.ts";
 
 /** Options of replaceTermEligibilityQuestions. */
@@ -25,7 +25,8 @@ export interface ReplaceTermEligibilityQuestionsOptions {
  * list before and after. Until applications open, anything may change. From then on applicants
  * may have answered, so changing under them which questions are asked, or which answers
  * disqualify, would be unfair: only the wording of a prompt or a reason may change (a typo), and
- * anything else is refused with PHASE_CLOSED saying so.
+ * anything else is refused with PHASE_CLOSED saying so. The stored verdicts are judged again
+ * against the new questions (`rejudgeStoredAnswers`).
  */
 export async function replaceTermEligibilityQuestions(options: ReplaceTermEligibilityQuestionsOptions): Promise<TermEligibilityQuestions> {
   const { actor, now, body } = options;
@@ -55,6 +56,7 @@ export async function replaceTermEligibilityQuestions(options: ReplaceTermEligib
     if (unchanged) return { term, program, questions: before, ...settled };
 
     const rows = await replaceRows(db, term.id, after);
+    await rejudgeStoredAnswers(db, term.id, rows.map(questionOf), { wordingOnly: settled.settled });
     await recordAuditEvent(db, {
       programId: program.id,
       actor: { personId: actor.personId, label: actor.name },

@@ -134,3 +134,28 @@ export async function saveEligibilityAnswers(db: Db, input: EligibilityAnswersWr
     .returningAll()
     .executeTakeFirstOrThrow();
 }
+
+/** The stored answers of a term, every applicant's, or only those whose verdict ruled them out. */
+export function listEligibilityAnswersOfTerm(db: Db, termId: number, options: { disqualifiedOnly: boolean }): Promise<EligibilityAnswerRow[]> {
+  let query = db.selectFrom("eligibilityAnswers").selectAll().where("termId", "=", termId);
+  if (options.disqualifiedOnly) query = query.where("eligible", "=", 0);
+  return query.execute();
+}
+
+/** Sets the verdict on stored answers, judged again by the system: when the applicant answered stays as it was. */
+export async function updateEligibilityVerdict(
+  db: Db,
+  input: Pick<EligibilityAnswersWrite, "termId" | "personId" | "eligible" | "disqualifications">,
+): Promise<void> {
+  await db
+    .updateTable("eligibilityAnswers")
+    .set({ eligible: input.eligible ? 1 : 0, disqualifications: JSON.stringify(input.disqualifications) })
+    .where("termId", "=", input.termId)
+    .where("personId", "=", input.personId)
+    .execute();
+}
+
+/** Deletes one applicant's answers for a term, so they are asked again. */
+export async function deleteEligibilityAnswers(db: Db, key: { termId: number; personId: number }): Promise<void> {
+  await db.deleteFrom("eligibilityAnswers").where("termId", "=", key.termId).where("personId", "=", key.personId).execute();
+}

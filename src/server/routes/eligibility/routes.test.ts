@@ -335,6 +335,7 @@ describe.each(testDialects())("eligibility questions and answers on %s", (dialec
     expect(stricter.statusCode).toBe(409);
     expect(stricter.json().errors.map((error: { field: string }) => error.field)).toEqual(["questions.0.kind", "questions.0.choices"]);
 
+    expect((await answerAll(OPEN, bob, (prompt) => (prompt === first.prompt ? "no" : "yes"))).json().verdict.eligible).toBe(false);
     const typo = await put(
       url,
       { questions: [{ ...first, prompt: "I am 18 years or older", disqualifyingReason: "Mentees must be 18 or older." }, ...rest] },
@@ -342,8 +343,19 @@ describe.each(testDialects())("eligibility questions and answers on %s", (dialec
     );
     expect(typo.statusCode, typo.body).toBe(200);
     expect((typo.json() as EligibilityQuestionsResponse).questions[0]).toMatchObject({ id: first.id, prompt: "I am 18 years or older" });
-    // The applicant's answers stay theirs: the verdict stands, in the new words.
+    // The applicants' answers stay theirs: each verdict stands, a disqualification in the new words, stored as read.
     expect((await eligibilityOf(OPEN, ann)).verdict?.eligible).toBe(true);
+    const disqualified = { questionId: first.id, prompt: "I am 18 years or older", answer: "no", reason: "Mentees must be 18 or older." };
+    expect((await eligibilityOf(OPEN, bob)).verdict?.disqualifications).toEqual([disqualified]);
+    const term = await findTermBySlug(t.context.database.db, OPEN);
+    if (!term || !ids.bob) throw new Error("fixture incomplete");
+    const stored = await t.context.database.db
+      .selectFrom("eligibilityAnswers")
+      .select("disqualifications")
+      .where("termId", "=", term.id)
+      .where("personId", "=", ids.bob)
+      .executeTakeFirst();
+    expect(JSON.parse(stored?.disqualifications ?? "[]")).toEqual([disqualified]);
   });
 
   it("a term that asks nothing finds everyone eligible without answers", async () => {
