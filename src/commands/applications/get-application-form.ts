@@ -1,14 +1,8 @@
 import type { Actor } from "../../policies/actor.ts";
 import type { DatabaseHandle } from "../../storage/database.ts";
-import {
-  countProjectApplicants,
-  countTermEligibilityQuestions,
-  findApplicationOf,
-  findEligibilityVerdict,
-  listCappedApplicationsOf,
-  toApplicationRecord,
-} from "../../storage/repos/application-repo.ts";
-import type { ApplicationEligibility, ApplicationFormData } from "../../storage/schema.ts";
+import { countProjectApplicants, findApplicationOf, listCappedApplicationsOf, toApplicationRecord } from "../../storage/repos/application-repo.ts";
+import type { ApplicationFormData } from "../../storage/schema.ts";
+import { loadEligibilityStatus } from "../eligibility/eligibility-status.ts";
 import { notAcceptingReason, requireApplicationTarget } from "./application-access.ts";
 
 /**
@@ -24,7 +18,7 @@ export async function getApplicationForm(options: { database: DatabaseHandle; ac
     findApplicationOf(db, target.project.id, personId),
     listCappedApplicationsOf(db, { personId, termId: target.term.id }),
     target.project.applicationCap === null ? Promise.resolve(0) : countProjectApplicants(db, target.project.id),
-    loadEligibility(options.database, target.term.id, personId),
+    loadEligibilityStatus(db, { termId: target.term.id, personId }),
   ]);
   const { questions, timeline, ...row } = target;
   const reason = notAcceptingReason(target, applicants);
@@ -39,10 +33,4 @@ export async function getApplicationForm(options: { database: DatabaseHandle; ac
     capped,
     application: own ? toApplicationRecord(own, target) : null,
   };
-}
-
-async function loadEligibility(database: DatabaseHandle, termId: number, personId: number): Promise<ApplicationEligibility> {
-  const [questions, verdict] = await Promise.all([countTermEligibilityQuestions(database.db, termId), findEligibilityVerdict(database.db, termId, personId)]);
-  if (questions === 0) return { questions, answered: true, eligible: true, disqualifications: [] };
-  return { questions, answered: verdict !== undefined, eligible: verdict?.eligible ?? false, disqualifications: verdict?.disqualifications ?? [] };
 }

@@ -9,9 +9,7 @@ import type { DatabaseHandle } from "../../storage/database.ts";
 import { inGroupCommit } from "../../storage/group-commit.ts";
 import {
   countProjectApplicants,
-  countTermEligibilityQuestions,
   findApplicationStateOf,
-  findEligibilityVerdict,
   insertApplication,
   listCappedApplicationsOf,
   lockApplicant,
@@ -25,6 +23,7 @@ import { findIdempotentAnswer, recordIdempotentAnswer } from "../../storage/repo
 import { enqueueNotification } from "../../storage/repos/outbox-repo.ts";
 import { moveTermRevision } from "../../storage/repos/term-repo.ts";
 import type { ApplicationRecord } from "../../storage/schema.ts";
+import { loadEligibilityStatus } from "../eligibility/eligibility-status.ts";
 import {
   type ApplicationTarget,
   checkApplicationWindow,
@@ -69,7 +68,6 @@ export interface SubmittedApplication {
 export async function submitApplication(options: SubmitApplicationOptions): Promise<SubmittedApplication> {
   const { database, actor, body, receivedAt } = options;
   const target = await requireApplicationTarget(database.db, actor, options.projectSlug);
-  const eligibilityQuestions = await countTermEligibilityQuestions(database.db, target.term.id);
   const requestHash = createHash("sha256")
     .update(`submit-application\n${target.project.slug}\n${JSON.stringify(body)}`)
     .digest("hex");
@@ -94,7 +92,7 @@ export async function submitApplication(options: SubmitApplicationOptions): Prom
     const alreadySubmitted = existing?.state === "submitted";
     // An application already submitted is counted already: editing it takes no new place.
     if (!alreadySubmitted) {
-      if (eligibilityQuestions > 0) await checkEligible(db, target, actor.personId);
+      await checkEligible(db, target, actor.personId);
       await checkLimit(db, target, actor.personId);
     }
     const applicants = alreadySubmitted ? null : await countApplicantsForNewOne(db, target);
@@ -139,21 +137,16 @@ export async function submitApplication(options: SubmitApplicationOptions): Prom
 }
 
 async function checkEligible(db: Db, target: ApplicationTarget, personId: number): Promise<void> {
-  const verdict = await findEligibilityVerdict(db, target.term.id, personId);
-  if (!verdict) {
+  const status = await loadEligibilityStatus(db, { termId: target.term.id, personId });
+  if (status.eligible) return;
+  if (!status.answered) {
     throw new AppError("CONFLICT", `Answer the eligibility questions of ${target.term.title} before you submit an application.`, undefined, {
       errors: [{ field: "eligibility", code: "eligibility_unanswered", detail: "Answer the eligibility questions first." }],
     });
   }
-  if (verdict.eligible) return;
-  const reasons = verdict.disqualifications;
-  const because = reasons.map((item) => `${item.reason} (you answered "${item.answer}" to "${item.prompt}")`).join(" ");
-  throw new AppError("FORBIDDEN", `Your eligibility answers for ${target.term.title} do not allow you to apply. ${because}`.trim(), undefined, {
-    errors: reasons.map((item) => ({
-      field: "eligibility",
-      code: "disqualified",
-      detail: `${item.reason} (you answered "${item.answer}" to "${item.prompt}")`,
-    })),
+  const reasons = status.disqualifications.map((item) => `${item.reason} (you answered "${item.answer}" to "${item.prompt}")`);
+  throw new AppError("FORBIDDEN", `Your eligibility answers for ${target.term.title} do not allow you to apply. ${reasons.join(" ")}`.trim(), undefined, {
+    errors: reasons.map((detail) => ({ field: "eligibility", code: "disqualified", detail })),
   });
 }
 

@@ -2,7 +2,6 @@ import { sql, type Updateable } from "kysely";
 import { type ApplicationState, CAPPED_APPLICATION_STATES } from "../../domain/application-states.ts";
 import type {
   ApplicationAnswerRow,
-  ApplicationEligibility,
   ApplicationQuestionRow,
   ApplicationRecord,
   ApplicationRow,
@@ -244,41 +243,6 @@ export async function lockApplicant(db: Db, personId: number): Promise<void> {
 export async function lockProjectForApplications(db: Db, projectId: number): Promise<void> {
   if (!isPostgres(db)) return;
   await sql`select id from projects where id = ${projectId} for update`.execute(db);
-}
-
-/** How many eligibility questions a term asks. */
-export async function countTermEligibilityQuestions(db: Db, termId: number): Promise<number> {
-  const row = await db
-    .selectFrom("termEligibilityQuestions")
-    .select((eb) => eb.fn.countAll<number>().as("n"))
-    .where("termId", "=", termId)
-    .executeTakeFirstOrThrow();
-  return Number(row.n);
-}
-
-/** An applicant's eligibility verdict for a term and its disqualifying answers; undefined when they have not answered. */
-export async function findEligibilityVerdict(
-  db: Db,
-  termId: number,
-  personId: number,
-): Promise<{ eligible: boolean; disqualifications: ApplicationEligibility["disqualifications"] } | undefined> {
-  const row = await db
-    .selectFrom("eligibilityAnswers")
-    .select(["eligible", "disqualifications"])
-    .where("termId", "=", termId)
-    .where("personId", "=", personId)
-    .executeTakeFirst();
-  return row ? { eligible: row.eligible === 1, disqualifications: parseDisqualifications(row.disqualifications) } : undefined;
-}
-
-function parseDisqualifications(json: string): ApplicationEligibility["disqualifications"] {
-  const value: unknown = JSON.parse(json);
-  if (!Array.isArray(value)) return [];
-  return value.flatMap((item: unknown) => {
-    if (typeof item !== "object" || item === null) return [];
-    const { questionId, prompt, answer, reason } = item as Record<string, unknown>;
-    return [{ questionId: Number(questionId ?? 0), prompt: String(prompt ?? ""), answer: String(answer ?? ""), reason: String(reason ?? "") }];
-  });
 }
 
 function parseAnswers(json: string): ApplicationAnswerRow[] {
