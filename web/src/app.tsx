@@ -6,6 +6,7 @@ import { Loading } from "./components/load-states.tsx";
 import {
   AccountPage,
   AdminAuditPage,
+  AdminEligibilityPage,
   AdminOrganizationsPage,
   AdminOutboxPage,
   AdminPeoplePage,
@@ -15,13 +16,16 @@ import {
   ApplyPage,
   InvitationPage,
   MentorConfirmationPage,
+  MentoringPage,
   MyApplicationsPage,
   NewProposalPage,
+  ProjectApplicationsPage,
   ProposalBoardPage,
   ProposalFormPage,
   ResetPasswordPage,
   SignInPage,
   SignUpPage,
+  TermApplicationsPage,
   TermNewPage,
   TermSetupPage,
   TokensPage,
@@ -66,6 +70,10 @@ export function App() {
               <MyApplicationsPage />
             </Route>
             <Route path={WEB_PAGES.application}>{(params) => <ApplicationPage key={params.application} application={params.application} />}</Route>
+            <Route path={WEB_PAGES.mentoring}>
+              <MentoringPage />
+            </Route>
+            <Route path={WEB_PAGES.projectApplications}>{(params) => <ProjectApplicationsPage key={params.project} project={params.project} />}</Route>
             <Route path={WEB_PAGES.newProposal}>{(params) => <NewProposalPage key={params.term} term={params.term} />}</Route>
             <Route path={WEB_PAGES.proposal}>{(params) => <ProposalFormPage key={params.proposal} proposal={params.proposal} />}</Route>
             <Route path={WEB_PAGES.mentorConfirmation}>
@@ -92,12 +100,16 @@ export function App() {
             <Route path={WEB_PAGES.tokens}>
               <TokensPage />
             </Route>
+            <Route path={WEB_PAGES.adminApplications}>
+              {(params) => <TermApplicationsPage key={`${params.program}/${params.term}`} program={params.program} term={params.term} />}
+            </Route>
             <Route path={WEB_PAGES.adminProposals}>
               {(params) => <ProposalBoardPage key={`${params.program}/${params.term}`} program={params.program} term={params.term} />}
             </Route>
             <Route path={WEB_PAGES.adminAudit}>{(params) => <AdminAuditPage key={params.program} program={params.program} />}</Route>
             <Route path={WEB_PAGES.adminOutbox}>{(params) => <AdminOutboxPage key={params.program} program={params.program} />}</Route>
             <Route path={WEB_PAGES.adminSettings}>{(params) => <AdminSettingsPage key={params.program} program={params.program} />}</Route>
+            <Route path={WEB_PAGES.adminEligibility}>{(params) => <AdminEligibilityPage key={params.program} program={params.program} />}</Route>
             <Route path={WEB_PAGES.adminOrganizations}>{(params) => <AdminOrganizationsPage key={params.program} program={params.program} />}</Route>
             <Route path={WEB_PAGES.adminTerms}>{(params) => <AdminTermsPage key={params.program} program={params.program} />}</Route>
             <Route path={WEB_PAGES.adminNewTerm}>{(params) => <TermNewPage key={params.program} program={params.program} />}</Route>

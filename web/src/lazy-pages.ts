@@ -27,6 +27,8 @@ export const AdminAuditPage = lazy(() => import("./pages/admin/admin-audit-page.
 export const AdminOutboxPage = lazy(() => import("./pages/admin/admin-outbox-page.tsx").then((module) => ({ default: module.AdminOutboxPage })));
 /** `/admin/:program/settings`. */
 export const AdminSettingsPage = lazy(() => import("./pages/admin/admin-settings-page.tsx").then((module) => ({ default: module.AdminSettingsPage })));
+/** `/admin/:program/eligibility`. */
+export const AdminEligibilityPage = lazy(() => import("./pages/admin/admin-eligibility-page.tsx").then((module) => ({ default: module.AdminEligibilityPage })));
 /** `/admin/:program/organizations`. */
 export const AdminOrganizationsPage = lazy(() =>
   import("./pages/admin/admin-organizations-page.tsx").then((module) => ({ default: module.AdminOrganizationsPage })),
@@ -55,5 +57,13 @@ export const MyApplicationsPage = lazy(() =>
 );
 /** `/applications/:application`. */
 export const ApplicationPage = lazy(() => import("./pages/applications/application-page.tsx").then((module) => ({ default: module.ApplicationPage })));
+/** `/mentoring`. */
+export const MentoringPage = lazy(() => import("./pages/mentoring/mentoring-page.tsx").then((module) => ({ default: module.MentoringPage })));
+/** `/projects/:project/applications`. */
+export const ProjectApplicationsPage = lazy(() =>
+  import("./pages/mentoring/project-applications-page.tsx").then((module) => ({ default: module.ProjectApplicationsPage })),
+);
+/** `/admin/:program/terms/:term/applications`. */
+export const TermApplicationsPage = lazy(() => import("./pages/admin/term-applications-page.tsx").then((module) => ({ default: module.TermApplicationsPage })));
 /** The home page's "what needs you now", for signed-in people only. */
 export const HomeWork = lazy(() => import("./pages/home/home-work.tsx").then((module) => ({ default: module.HomeWork })));

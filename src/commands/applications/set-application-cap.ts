@@ -2,7 +2,7 @@ import type { SignedIn } from "../../policies/actor.ts";
 import type { DatabaseHandle } from "../../storage/database.ts";
 import { recordAuditEvent } from "../../storage/repos/audit-repo.ts";
 import { updateProject } from "../../storage/repos/project-repo.ts";
-import { updateTerm } from "../../storage/repos/term-repo.ts";
+import { moveTermRevision } from "../../storage/repos/term-repo.ts";
 import type { BoardProjectData } from "../../storage/schema.ts";
 import { inTransaction } from "../../storage/transaction.ts";
 import { changedFields } from "../audit/changed-fields.ts";
@@ -31,7 +31,7 @@ export async function setApplicationCap(options: SetApplicationCapOptions): Prom
     const { values, audit } = changedFields(project, { applicationCap: options.applicationCap });
     if (values.applicationCap === undefined) return withCountsAndTimeline(db, project);
     await updateProject(db, project.id, { applicationCap: options.applicationCap }, now);
-    await updateTerm(db, project.termId, {}, now);
+    await moveTermRevision(db, project.termId);
     await recordAuditEvent(db, {
       programId: project.programId,
       actor: { personId: actor.personId, label: actor.name },

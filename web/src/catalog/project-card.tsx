@@ -2,8 +2,9 @@ import { Link } from "wouter";
 import type { ProjectCard as ProjectCardData } from "../../../src/schemas/catalog.ts";
 import { pagePaths } from "../api/paths.ts";
 import { countOf } from "../text.ts";
+import { ApplicantBand } from "./applicant-band.tsx";
 
-/** One project in the catalog: title, organization, a summary, skills, mentors and slots. */
+/** One project in the catalog: title, organization, a summary, skills, mentors, slots and how crowded it is. */
 export function ProjectCard({ project, selectedSkills }: { project: ProjectCardData; selectedSkills: string[] }) {
   const mentors = project.mentors.map((mentor) => (mentor.handle ? `@${mentor.handle}` : mentor.name));
   return (
@@ -25,6 +26,7 @@ export function ProjectCard({ project, selectedSkills }: { project: ProjectCardD
       <p className="card-meta">
         {mentors.length > 0 ? <span>Mentors: {mentors.join(", ")}</span> : <span>No mentor named yet</span>}
         <span>{countOf(project.slots, "slot", "slots")}</span>
+        <ApplicantBand applicants={project.applicants} capReached={project.capReached} />
       </p>
     </article>
   );

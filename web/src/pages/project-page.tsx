@@ -2,6 +2,8 @@ import { Link } from "wouter";
 import type { ProjectDetail, TermDetail } from "../../../src/schemas/catalog.ts";
 import { apiPaths, pagePaths } from "../api/paths.ts";
 import { useApi } from "../api/use-api.ts";
+import { ApplicantBand } from "../catalog/applicant-band.tsx";
+import { SimilarProjects } from "../catalog/similar-projects.tsx";
 import { ApplyPanel } from "../components/apply-panel.tsx";
 import { Breadcrumbs } from "../components/breadcrumbs.tsx";
 import { ErrorPanel, Loading } from "../components/load-states.tsx";
@@ -57,6 +59,7 @@ export function ProjectPage({ project: slug }: { project: string }) {
               Program: <Link href={pagePaths.program(term.data.programSlug)}>{term.data.programName}</Link>
             </span>
           ) : null}
+          <ApplicantBand applicants={data.applicants} capReached={data.capReached} />
         </p>
       </header>
       {project.error ? <ErrorPanel error={project.error} onRetry={project.reload} /> : null}
@@ -105,6 +108,7 @@ export function ProjectPage({ project: slug }: { project: string }) {
               <p className="muted">No upstream issue linked.</p>
             )}
           </section>
+          <SimilarProjects similar={data.similar} />
         </div>
       </div>
     </div>

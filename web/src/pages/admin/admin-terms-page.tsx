@@ -6,6 +6,7 @@ import { type Column, DataTable } from "../../components/data-table.tsx";
 import { ErrorPanel, Loading } from "../../components/load-states.tsx";
 import { TermStatusChip } from "../../components/term-status-chip.tsx";
 import { formatDateRange } from "../../time/format-date.ts";
+import { boardPages } from "../mentoring/board-paths.ts";
 import { proposalPages } from "../proposals/proposal-paths.ts";
 import { AdminFrame, adminPaths } from "./admin-frame.tsx";
 import { DraftChip } from "./term-status.tsx";
@@ -37,6 +38,15 @@ function columns(program: string): Column<TermListItem>[] {
       cell: (term) => (
         <Link href={proposalPages.board(program, term.slug)}>
           Proposal board<span className="visually-hidden"> of {term.title}</span>
+        </Link>
+      ),
+    },
+    {
+      key: "applications",
+      header: "Applications",
+      cell: (term) => (
+        <Link href={boardPages.termApplications(program, term.slug)}>
+          Applications<span className="visually-hidden"> of {term.title}</span>
         </Link>
       ),
     },

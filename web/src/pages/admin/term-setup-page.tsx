@@ -10,6 +10,7 @@ import { FormError, Notice } from "../../forms/form-error.tsx";
 import type { Me } from "../../session/session.tsx";
 import { formatDateTime } from "../../time/format-date.ts";
 import { viewerTimeZone } from "../../time/zones.ts";
+import { boardPages } from "../mentoring/board-paths.ts";
 import { proposalPages } from "../proposals/proposal-paths.ts";
 import { AdminFrame, adminPaths } from "./admin-frame.tsx";
 import { termPublishPath, termSetupPath } from "./term-api.ts";
@@ -196,7 +197,8 @@ function SetupForm({
         ) : null}
         <span className="muted">
           {" "}
-          · <Link href={proposalPages.board(setup.programSlug, setup.slug)}>proposal board</Link>
+          · <Link href={proposalPages.board(setup.programSlug, setup.slug)}>proposal board</Link> ·{" "}
+          <Link href={boardPages.termApplications(setup.programSlug, setup.slug)}>applications</Link>
         </span>
       </p>
       {notice ? <Notice title={notice} /> : null}

@@ -14,6 +14,7 @@ import { instantInSentence } from "../../time/format-date.ts";
 import { viewerTimeZone } from "../../time/zones.ts";
 import { ApplicantWork, unsubmittedDrafts } from "../applications/applicant-work.tsx";
 import { applicationApi } from "../applications/application-paths.ts";
+import { MentoringWork } from "../mentoring/mentoring-work.tsx";
 import { proposalApi, proposalPages } from "../proposals/proposal-paths.ts";
 import { mentorCounts, PROPOSAL_STATE_LABEL, PROPOSAL_STATE_TONE } from "../proposals/proposal-words.ts";
 import "../proposals/proposals.css";
@@ -206,7 +207,8 @@ export function HomeWork({ me }: { me: Me }) {
   const drafts = unsubmittedDrafts(applications.data);
   const maintainer = me.roles.some((role) => role.role === "maintainer");
   const admin = me.roles.some((role) => role.role === "program_admin");
-  if (!maintainer && !admin && (mine.data?.awaitingMyAnswer.length ?? 0) === 0 && drafts.length === 0) return null;
+  const mentor = me.roles.some((role) => role.role === "mentor");
+  if (!maintainer && !admin && !mentor && (mine.data?.awaitingMyAnswer.length ?? 0) === 0 && drafts.length === 0) return null;
   return (
     <section className="home-work" aria-labelledby="work-heading">
       <h2 id="work-heading">What needs you now</h2>
@@ -215,6 +217,7 @@ export function HomeWork({ me }: { me: Me }) {
       <AdminWork me={me} />
       <MaintainerWork me={me} mine={mine.data} />
       {mine.data ? <MentorWork mine={mine.data} /> : null}
+      {mentor ? <MentoringWork /> : null}
     </section>
   );
 }
