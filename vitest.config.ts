@@ -1,4 +1,25 @@
 import { defineConfig } from "vitest/config";
+import { BaseSequencer, type TestSpecification } from "vitest/node";
+
+/** The slowest kinds of test file first, by path: browser checks of every page, then the other browser flows. */
+const SLOW_FIRST = [/\/test\/e2e\/accessibility-/, /\/test\/e2e\//];
+
+/**
+ * Vitest's order (failed first, then the longest of the last run) with the browser files ahead
+ * of the rest. A fresh clone has no timings, and Vitest then starts the largest files first,
+ * which leaves the short browser files that take minutes to the end, for one worker alone.
+ */
+class SlowFilesFirst extends BaseSequencer {
+  override async sort(files: TestSpecification[]): Promise<TestSpecification[]> {
+    const sorted = await super.sort(files);
+    const rank = (file: TestSpecification) => {
+      const index = SLOW_FIRST.findIndex((pattern) => pattern.test(file.moduleId));
+      return index === -1 ? SLOW_FIRST.length : index;
+    };
+    // Array sort is stable: within a rank, Vitest's order stands.
+    return sorted.sort((a, b) => rank(a) - rank(b));
+  }
+}
 
 /** Test configuration: unit and storage suites beside the code, browser flows in test/e2e. */
 export default defineConfig({
@@ -12,6 +33,7 @@ export default defineConfig({
     // where most of a browser or server test's time is spent waiting on another process
     // (Chromium, PostgreSQL, a spawned server). Two files at once keep both cores busy.
     maxWorkers: 2,
+    sequence: { sequencer: SlowFilesFirst },
     reporters: ["default"],
   },
 });
