@@ -1,3 +1,6 @@
+import { PHASE_ACTIONS } from "./phase-actions.ts";
+import { findPhase, phaseWindow, type TermTimeline } from "./timeline.ts";
+
 const HOUR_MS = 60 * 60_000;
 
 /**
@@ -10,6 +13,12 @@ export const DRAFT_REMINDER_OFFSETS = ["24h", "1h"] as const;
 export type DraftReminderOffset = (typeof DRAFT_REMINDER_OFFSETS)[number];
 
 const OFFSET_MS = { "24h": 24 * HOUR_MS, "1h": HOUR_MS } as const satisfies Record<DraftReminderOffset, number>;
+
+/** When applications of the term close (the instant the reminders count back from), or null when its timeline has none. */
+export function applicationsDeadline(timeline: TermTimeline): Date | null {
+  const closing = findPhase(timeline, PHASE_ACTIONS.submitApplication.closesWith);
+  return (closing && phaseWindow(closing)?.end) ?? null;
+}
 
 /** The instant a reminder is due: its offset before the applications deadline. */
 export function draftReminderDueAt(deadline: Date, offset: DraftReminderOffset): Date {

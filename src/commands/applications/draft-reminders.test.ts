@@ -4,12 +4,14 @@ import { FIXTURE_TODAY, seedCatalogFixture } from "../../../test/helpers/catalog
 import { openMigratedTestDatabase, testDialects } from "../../../test/helpers/databases.ts";
 import { insertApplicant, insertApplicationRow, setApplicationState } from "../../../test/helpers/draft-applications.ts";
 import { createScheduler } from "../../jobs/scheduler.ts";
+import type { SignedIn } from "../../policies/actor.ts";
 import type { DatabaseHandle } from "../../storage/database.ts";
 import { findJobByKey } from "../../storage/repos/scheduled-job-repo.ts";
 import { findTermBySlug, listTimeline } from "../../storage/repos/term-repo.ts";
 import type { ProjectRow, TermRow, TimelinePhaseRow } from "../../storage/schema.ts";
 import { updateTerm } from "../terms/update-term.ts";
 import { cancelDraftReminders, draftReminderKey, scheduleDraftReminders } from "./draft-reminders.ts";
+import { saveApplicationDraft } from "./save-application-draft.ts";
 
 // Applications of the demo's term 02 close Sat 7 Mar 2026 at 17:00 PST; review starts 7 hours later.
 const DEADLINE = new Date("2026-03-08T01:00:00.000Z");
@@ -70,6 +72,37 @@ describe.each(testDialects())("planning the reminders of unsubmitted drafts on %
     const late = await applicantWithDrafts(1, new Date(DEADLINE.getTime() - 2 * HOUR));
     expect(await findJobByKey(database.db, late.key("24h"))).toBeUndefined();
     expect(await findJobByKey(database.db, late.key("1h"))).toMatchObject({ state: "pending" });
+  });
+
+  it("saving a draft through the application form plans its reminders; editing a submitted application plans none", async () => {
+    const person = await insertApplicant(database.db, { name: "Dee Drafter", email: "dee@example.org", at: FIXTURE_TODAY });
+    const actor: SignedIn = {
+      kind: "person",
+      personId: person.id,
+      name: person.name,
+      email: person.email,
+      emailVerified: true,
+      via: { type: "session", csrfToken: "csrf", sessionHash: "session" },
+      adminOf: new Set(),
+      maintainerOf: new Set(),
+      mentorOf: new Set(),
+      namedMentorOf: new Set(),
+    };
+    const body = { coverLetter: "I would like to help.", answers: [], links: [] };
+    const [first, second] = projects;
+    if (!first || !second) throw new Error("fixture incomplete");
+    const saved = await saveApplicationDraft({ database, actor, projectSlug: first.slug, body, receivedAt: FIXTURE_TODAY });
+    expect(saved.state).toBe("draft");
+    const key = (offset: "24h" | "1h") => draftReminderKey(term.id, person.id, offset);
+    expect(await findJobByKey(database.db, key("24h"))).toMatchObject({ state: "pending", dueAt: new Date(DEADLINE.getTime() - 24 * HOUR).toISOString() });
+    expect(await findJobByKey(database.db, key("1h"))).toMatchObject({ state: "pending", dueAt: new Date(DEADLINE.getTime() - HOUR).toISOString() });
+
+    const other = await insertApplicant(database.db, { name: "Eli Editor", email: "eli@example.org", at: FIXTURE_TODAY });
+    await insertApplicationRow(database.db, { termId: term.id, projectId: second.id, personId: other.id, state: "submitted", at: FIXTURE_TODAY });
+    const editor = { ...actor, personId: other.id, name: other.name, email: other.email };
+    const edited = await saveApplicationDraft({ database, actor: editor, projectSlug: second.slug, body, receivedAt: FIXTURE_TODAY });
+    expect(edited.state).toBe("submitted");
+    expect(await findJobByKey(database.db, draftReminderKey(term.id, other.id, "24h"))).toBeUndefined();
   });
 
   it("submitting cancels the reminders once no draft is left in the term", async () => {

@@ -1,3 +1,4 @@
+import { applicationsDeadline } from "../../domain/draft-reminders.ts";
 import { AppError } from "../../errors/app-error.ts";
 import { renderMarkdown } from "../../markdown/render-markdown.ts";
 import type { SignedIn } from "../../policies/actor.ts";
@@ -8,6 +9,7 @@ import { findApplicationStateOf, insertApplication, lockApplicant, toApplication
 import type { ApplicationRecord, ApplicationRow } from "../../storage/schema.ts";
 import { checkApplicationWindow, notAcceptingReason, requireApplicationTarget, requireEditable } from "./application-access.ts";
 import { checkApplicationContent } from "./application-content.ts";
+import { scheduleDraftReminders } from "./draft-reminders.ts";
 
 /** Options of saveApplicationDraft. */
 export interface SaveApplicationDraftOptions {
@@ -52,6 +54,8 @@ export async function saveApplicationDraft(options: SaveApplicationDraftOptions)
     } else {
       row = await updateApplication(db, existing.id, content, receivedAt);
     }
+    const reminders = { termId: target.term.id, personId: actor.personId, deadline: applicationsDeadline(target.timeline), now: receivedAt };
+    if (row.state === "draft") await scheduleDraftReminders(db, reminders);
     return toApplicationRecord(row, target);
   });
 }

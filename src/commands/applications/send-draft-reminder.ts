@@ -1,6 +1,5 @@
-import { type DraftReminderOffset, draftReminderDueAt, draftReminderTimely } from "../../domain/draft-reminders.ts";
-import { checkActionOpen, PHASE_ACTIONS } from "../../domain/phase-actions.ts";
-import { findPhase, phaseWindow } from "../../domain/timeline.ts";
+import { applicationsDeadline, type DraftReminderOffset, draftReminderDueAt, draftReminderTimely } from "../../domain/draft-reminders.ts";
+import { checkActionOpen } from "../../domain/phase-actions.ts";
 import { isKnownTimeZone } from "../../domain/timeline-input.ts";
 import { draftReminderMessage } from "../../notifications/application-draft-reminder.ts";
 import { findPersonById } from "../../storage/repos/account-repo.ts";
@@ -35,8 +34,7 @@ export async function sendDraftReminder(db: Db, { termId, personId, offset, base
   const term = await findTermById(db, termId);
   if (!term) return { kind: "nothing_to_send" };
   const timeline = toTermTimeline(term, (await mapTimelines(db, [termId])).get(termId) ?? []);
-  const closing = findPhase(timeline, PHASE_ACTIONS.submitApplication.closesWith);
-  const deadline = closing ? phaseWindow(closing)?.end : undefined;
+  const deadline = applicationsDeadline(timeline);
   if (!deadline) return { kind: "nothing_to_send" };
   const dueAt = draftReminderDueAt(deadline, offset);
   if (now.getTime() < dueAt.getTime()) return { kind: "early", dueAt };
