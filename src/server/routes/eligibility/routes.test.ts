@@ -49,7 +49,7 @@ describe.each(testDialects())("eligibility questions and answers on %s", (dialec
   afterAll(() => t.dispose());
 
   const get = (url: string, session?: TestSession) => t.app.inject({ method: "GET", url, headers: session ? asBrowser(session) : {} });
-  const put = (url: string, payload: unknown, session?: TestSession) =>
+  const put = (url: string, payload: object, session?: TestSession) =>
     t.app.inject({ method: "PUT", url, payload, headers: session ? asBrowser(session) : {} });
   const eligibilityOf = async (term: string, session: TestSession) => (await get(`/api/terms/${term}/eligibility`, session)).json() as Eligibility;
   const answerAll = async (term: string, session: TestSession, answer: (prompt: string) => string) => {
