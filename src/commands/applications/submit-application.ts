@@ -3,6 +3,7 @@ import { checkActionOpen } from "../../domain/phase-actions.ts";
 import { AppError } from "../../errors/app-error.ts";
 import { renderMarkdown } from "../../markdown/render-markdown.ts";
 import { applicationSubmittedMessage } from "../../notifications/application-submitted.ts";
+import type { EmailContent } from "../../notifications/email-layout.ts";
 import type { SignedIn } from "../../policies/actor.ts";
 import type { ApplicationBody } from "../../schemas/application.ts";
 import type { DatabaseHandle } from "../../storage/database.ts";
@@ -56,14 +57,14 @@ export interface SubmittedApplication {
 
 /**
  * Submits the caller's application to a project: the first time, after a withdrawal, or again
- * with edits (it stays submitted, received anew). The project and its form are read and the
- * cover letter rendered first; then one group-commit unit checks and writes everything, so
- * nothing is half-written on any refusal: the idempotency key (a retry with the same key and body
- * gets the first answer; another body is refused), the window at `receivedAt`, eligibility, the
- * program's limit (submitted applications of the term, this project's left out), the project's
- * soft cap for a new applicant, the content; then the application, its audit event, the
- * confirmation email, the term's revision when the project's band or openness changes, and the
- * answer remembered under the key.
+ * with edits (it stays submitted, received anew). The project and its form are read, and the
+ * cover letter and the confirmation email rendered, first; then one group-commit unit checks and
+ * writes everything, so nothing is half-written on any refusal: the idempotency key (a retry with
+ * the same key and body gets the first answer; another body is refused), the window at
+ * `receivedAt`, eligibility, the program's limit (submitted applications of the term, this
+ * project's left out), the project's soft cap for a new applicant, the content; then the
+ * application, its audit event, the confirmation email, the term's revision when the project's
+ * band or openness changes, and the answer remembered under the key.
  */
 export async function submitApplication(options: SubmitApplicationOptions): Promise<SubmittedApplication> {
   const { database, actor, body, receivedAt } = options;
@@ -72,6 +73,7 @@ export async function submitApplication(options: SubmitApplicationOptions): Prom
     .update(`submit-application\n${target.project.slug}\n${JSON.stringify(body)}`)
     .digest("hex");
   const coverLetterHtml = renderMarkdown(body.coverLetter);
+  const confirmation = confirmationOf(target, actor, receivedAt, options.baseUrl);
 
   return inGroupCommit(database, async (db) => {
     await lockApplicant(db, actor.personId);
@@ -119,7 +121,19 @@ export async function submitApplication(options: SubmitApplicationOptions): Prom
       changes: { project: target.project.slug, from: existing?.state ?? null },
       at: receivedAt,
     });
-    if (actor.email) await enqueueConfirmation(db, { target, actor, submissionId: `${row.id}:${event.id}`, receivedAt, baseUrl: options.baseUrl });
+    if (actor.email) {
+      await enqueueNotification(db, {
+        // One email per submission (the application and this submission's audit event): a retry never reaches here.
+        dedupeKey: `application-submitted:${row.id}:${event.id}`,
+        recipientEmail: actor.email,
+        recipientPersonId: actor.personId,
+        programId: target.term.programId,
+        subject: confirmation.subject,
+        text: confirmation.text,
+        html: confirmation.html,
+        at: receivedAt,
+      });
+    }
     if (applicants !== null && publicCountChanges(applicants, applicants + 1, target.project.applicationCap)) await moveTermRevision(db, target.term.id);
 
     const record = toApplicationRecord(row, target);
@@ -176,14 +190,11 @@ async function countApplicantsForNewOne(db: Db, target: ApplicationTarget): Prom
   return applicants;
 }
 
-async function enqueueConfirmation(
-  db: Db,
-  input: { target: ApplicationTarget; actor: SignedIn; submissionId: string; receivedAt: Date; baseUrl: string },
-): Promise<void> {
-  const { target, actor, receivedAt } = input;
+/** The confirmation email of a submission received at `receivedAt`, written before the unit: rendering it is slow work. */
+function confirmationOf(target: ApplicationTarget, actor: SignedIn, receivedAt: Date, baseUrl: string): EmailContent {
   const availability = checkActionOpen(target.timeline, "submitApplication", receivedAt);
-  const message = applicationSubmittedMessage({
-    baseUrl: input.baseUrl,
+  return applicationSubmittedMessage({
+    baseUrl,
     name: actor.name,
     projectTitle: target.project.title,
     organizationName: target.organization.name,
@@ -191,16 +202,5 @@ async function enqueueConfirmation(
     timeZone: target.term.timeZone,
     submittedAt: receivedAt,
     closesAt: availability.open ? availability.closesAt : null,
-  });
-  await enqueueNotification(db, {
-    // One email per submission (the application and the audit event of this submission): a retry never reaches here.
-    dedupeKey: `application-submitted:${input.submissionId}`,
-    recipientEmail: actor.email ?? "",
-    recipientPersonId: actor.personId,
-    programId: target.term.programId,
-    subject: message.subject,
-    text: message.text,
-    html: message.html,
-    at: receivedAt,
   });
 }
