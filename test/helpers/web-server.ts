@@ -1,4 +1,5 @@
 import { execFileSync } from "node:child_process";
+import { createHash } from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -6,15 +7,15 @@ import { DateTime } from "luxon";
 import { importTermPage } from "../../src/commands/term-pages/import-term-page.ts";
 import { loadConfig } from "../../src/config/config.ts";
 import { termSlugFromPath } from "../../src/domain/slug.ts";
-import { type RunningServer, startServer } from "../../src/server/start.ts";
-import type { DatabaseHandle } from "../../src/storage/database.ts";
+import { startServer } from "../../src/server/start.ts";
+import { type DatabaseHandle, openDatabase } from "../../src/storage/database.ts";
+import { migrateToLatest } from "../../src/storage/migrate.ts";
 import { parseTermPage } from "../../src/termpages/index.ts";
 import { createTestDatabase, type TestDatabase } from "./databases.ts";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
 const WEB = path.join(ROOT, "web");
 const DIST_INDEX = path.join(WEB, "dist", "index.html");
-const LOCK = path.join(ROOT, ".tmp", "web-build.lock");
 const ZONE = "America/Los_Angeles";
 
 /** The program and term of the hand-written page whose applications are open today. */
@@ -67,35 +68,45 @@ function buildIsFresh(): boolean {
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
- * Builds web/dist when it is missing or older than the sources, and copies it to a folder of
- * the caller's own: another test run that rebuilds web/dist (after an edit) then cannot pull
- * the files from under a page being loaded. Test files run in parallel processes, so a lock
- * directory (mkdir is atomic) lets one build or copy while the others wait.
+ * Runs `work` while holding a lock directory under .tmp (mkdir is atomic): test files run in
+ * parallel processes, and only one may build or seed while the others wait. A lock left by a
+ * killed run is stale after two minutes.
  */
-export async function snapshotWebBuild(into: string): Promise<void> {
-  fs.mkdirSync(path.dirname(LOCK), { recursive: true });
+async function withLock<T>(name: string, work: () => Promise<T>): Promise<T> {
+  const lock = path.join(ROOT, ".tmp", `${name}.lock`);
+  fs.mkdirSync(path.dirname(lock), { recursive: true });
   for (;;) {
     try {
-      fs.mkdirSync(LOCK);
+      fs.mkdirSync(lock);
       break;
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
-      // A lock left by a killed run is stale after two minutes.
-      const lock = fs.statSync(LOCK, { throwIfNoEntry: false });
-      if (lock && Date.now() - lock.mtimeMs > 120_000) fs.rmSync(LOCK, { recursive: true, force: true });
+      const held = fs.statSync(lock, { throwIfNoEntry: false });
+      if (held && Date.now() - held.mtimeMs > 120_000) fs.rmSync(lock, { recursive: true, force: true });
       await sleep(250);
     }
   }
   try {
+    return await work();
+  } finally {
+    fs.rmSync(lock, { recursive: true, force: true });
+  }
+}
+
+/**
+ * Builds web/dist when it is missing or older than the sources, and copies it to a folder of
+ * the caller's own: another test run that rebuilds web/dist (after an edit) then cannot pull
+ * the files from under a page being loaded.
+ */
+export async function snapshotWebBuild(into: string): Promise<void> {
+  await withLock("web-build", async () => {
     if (!buildIsFresh()) {
       // Vitest sets NODE_ENV=test, which would make Vite bundle React's development build.
       const env = { ...process.env, NODE_ENV: "production" };
       execFileSync("npx", ["vite", "build", "--config", "web/vite.config.ts", "--logLevel", "warn"], { cwd: ROOT, stdio: "pipe", env });
     }
     fs.cpSync(path.dirname(DIST_INDEX), into, { recursive: true });
-  } finally {
-    fs.rmSync(LOCK, { recursive: true, force: true });
-  }
+  });
 }
 
 function day(date: DateTime): string {
@@ -139,10 +150,10 @@ function termPageFiles(dir: string): string[] {
     .map((name) => path.join(dir, name));
 }
 
-async function seed(server: RunningServer, now: Date): Promise<string[]> {
+async function seed(database: DatabaseHandle, now: Date): Promise<string[]> {
   const actor = { personId: null, label: "web test fixtures" };
   await importTermPage({
-    database: server.database,
+    database,
     page: parseTermPage(openTermPage(now), { fileName: "open-term.md", now }),
     programSlug: OPEN_TERM.program,
     programName: OPEN_TERM.programName,
@@ -166,7 +177,7 @@ async function seed(server: RunningServer, now: Date): Promise<string[]> {
     const termSlug = termSlugFromPath(file);
     if (!termSlug) continue;
     await importTermPage({
-      database: server.database,
+      database,
       page,
       programSlug: FIXTURE_PROGRAM.program,
       programName: FIXTURE_PROGRAM.programName,
@@ -180,15 +191,64 @@ async function seed(server: RunningServer, now: Date): Promise<string[]> {
   return imported;
 }
 
+/** Where each test run keeps its seeded database, copied for every server it starts. */
+const SEEDED = path.join(ROOT, ".tmp", "web-seed");
+
 /**
- * Starts the real server in this process on a free port with a fresh SQLite database,
- * the built web UI, and the fixture term pages imported through the import command; with
- * `smtpUrl`, its outbox worker delivers emails to that SMTP server.
+ * Copies the run's seeded database to `file` and returns the slugs of the imported terms. The
+ * first server of a run migrates and seeds it (importing the real term pages takes seconds),
+ * the others copy it: the key is the run (its main process, every test file's parent), the day
+ * in the fixtures' zone, and the newest change to the sources and fixtures that shape the data.
+ */
+async function copySeededDatabase(file: string, now: Date): Promise<string[]> {
+  const changed = Math.max(newestMtime(path.join(ROOT, "src")), newestMtime(path.join(ROOT, "test", "fixtures")), fs.statSync(import.meta.filename).mtimeMs);
+  const key = createHash("sha256")
+    .update(`${process.ppid} ${DateTime.fromJSDate(now, { zone: ZONE }).toISODate()} ${changed}`)
+    .digest("hex")
+    .slice(0, 16);
+  const template = path.join(SEEDED, `${key}.db`);
+  const terms = path.join(SEEDED, `${key}.json`);
+  return withLock("web-seed", async () => {
+    if (!fs.existsSync(terms)) {
+      // One run's database at a time: an older one is of no use to this run.
+      fs.rmSync(SEEDED, { recursive: true, force: true });
+      fs.mkdirSync(SEEDED, { recursive: true });
+      const database = await openDatabase(`sqlite:${template}`);
+      let imported: string[];
+      try {
+        await migrateToLatest(database.db);
+        imported = await seed(database, now);
+      } finally {
+        // Closing the last connection folds the write-ahead log into the file, so the file alone is the database.
+        await database.close();
+      }
+      fs.writeFileSync(terms, JSON.stringify(imported));
+    }
+    fs.copyFileSync(template, file);
+    return JSON.parse(fs.readFileSync(terms, "utf8")) as string[];
+  });
+}
+
+/**
+ * Starts the real server in this process on a free port with a fresh SQLite database (a copy
+ * of the run's seeded one: the fixture term pages imported through the import command), and
+ * the built web UI; with `smtpUrl`, its outbox worker delivers emails to that SMTP server.
  */
 export async function startWebServer(options: WebServerOptions = {}): Promise<WebServer> {
   const webRoot = fs.mkdtempSync(path.join(os.tmpdir(), "cohort-web-"));
   await snapshotWebBuild(webRoot);
   const database: TestDatabase = await createTestDatabase("sqlite");
+  const disposeAll = async () => {
+    await database.dispose();
+    fs.rmSync(webRoot, { recursive: true, force: true });
+  };
+  let fixtureTerms: string[];
+  try {
+    fixtureTerms = await copySeededDatabase(database.url.replace(/^sqlite:/, ""), new Date());
+  } catch (error) {
+    await disposeAll();
+    throw error;
+  }
   const env: Record<string, string> = {};
   if (options.smtpUrl) env.COHORT_SMTP_URL = options.smtpUrl;
   if (options.oidc) {
@@ -198,23 +258,17 @@ export async function startWebServer(options: WebServerOptions = {}): Promise<We
     env.COHORT_OIDC_NAME = options.oidc.name;
   }
   const config = { ...loadConfig(env), databaseUrl: database.url, host: "127.0.0.1", port: options.port ?? 0, logLevel: "silent" as const };
-  const server = await startServer({ config, demo: false, outboxWorker: options.outboxWorker ?? true, webRoot });
-  try {
-    const fixtureTerms = await seed(server, new Date());
-    return {
-      url: server.url,
-      fixtureTerms,
-      database: server.database,
-      async close() {
-        await server.close();
-        await database.dispose();
-        fs.rmSync(webRoot, { recursive: true, force: true });
-      },
-    };
-  } catch (error) {
-    await server.close();
-    await database.dispose();
-    fs.rmSync(webRoot, { recursive: true, force: true });
+  const server = await startServer({ config, demo: false, outboxWorker: options.outboxWorker ?? true, webRoot }).catch(async (error: unknown) => {
+    await disposeAll();
     throw error;
-  }
+  });
+  return {
+    url: server.url,
+    fixtureTerms,
+    database: server.database,
+    async close() {
+      await server.close();
+      await disposeAll();
+    },
+  };
 }
