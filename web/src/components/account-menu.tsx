@@ -87,6 +87,11 @@ export function AccountMenu({ me }: { me: Me }) {
           <li>
             <Link href="/account/tokens">API tokens</Link>
           </li>
+          {me.roles.some((role) => role.role === "mentor") ? (
+            <li>
+              <Link href="/mentoring">Mentoring</Link>
+            </li>
+          ) : null}
           {adminOf.map((role) => (
             <li key={role.program.slug}>
               <Link href={`/admin/${encodeURIComponent(role.program.slug)}`}>Admin of {role.program.name}</Link>

@@ -77,13 +77,6 @@ export function Layout({ children }: { children: ReactNode }) {
                   </Link>
                 </li>
               ) : null}
-              {session.status === "signed-in" && session.me.roles.some((role) => role.role === "mentor") ? (
-                <li>
-                  <Link href="/mentoring" aria-current={location === "/mentoring" ? "page" : undefined}>
-                    Mentoring
-                  </Link>
-                </li>
-              ) : null}
             </ul>
           </nav>
           <div className="header-end">

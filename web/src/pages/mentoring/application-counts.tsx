@@ -11,8 +11,8 @@ export function ApplicationCounts({ item }: { item: MentoringProject }) {
     <>
       <p className="board-count-line">
         <strong>{countOf(counts.submitted, "submitted application", "submitted applications")}</strong>
-        <span className="muted"> · {countOf(counts.drafts, "draft", "drafts")} not submitted yet</span>
-        {counts.applicationCap !== null ? <span className="muted"> · soft cap {counts.applicationCap}</span> : null}{" "}
+        <span className="muted">{countOf(counts.drafts, "draft", "drafts")} not submitted yet</span>
+        {counts.applicationCap !== null ? <span className="muted">soft cap of {counts.applicationCap}</span> : null}
         {counts.capReached ? <Chip tone="closed">{SOFT_CAP_REACHED_LABEL}</Chip> : null}
       </p>
       <p className="muted small">{applySentence(item.apply, item.project.term.timeZone)}</p>

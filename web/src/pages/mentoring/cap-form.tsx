@@ -36,7 +36,8 @@ export function CapForm({ item, onSaved }: { item: MentoringProject; onSaved(upd
   // The server names the field it refuses; its words go beside the input.
   const fieldError = error?.errors.find((problem) => problem.field === "applicationCap")?.detail;
   return (
-    <form className="cap-form" onSubmit={submit} aria-label={`Soft cap of “${item.project.title}”`}>
+    // The server's words say what is wrong with a cap, beside the field, the same in every browser.
+    <form className="cap-form" noValidate onSubmit={submit} aria-label={`Soft cap of “${item.project.title}”`}>
       <TextField
         name={`cap-${item.project.slug}`}
         label="Soft cap on submitted applications"
