@@ -8,10 +8,12 @@ import type { SignedIn } from "../../policies/actor.ts";
 import type { DatabaseHandle } from "../../storage/database.ts";
 import { findJobByKey } from "../../storage/repos/scheduled-job-repo.ts";
 import { findTermBySlug, listTimeline } from "../../storage/repos/term-repo.ts";
-import type { ProjectRow, TermRow, TimelinePhaseRow } from "../../storage/schema.ts";
+import type { PersonRow, ProjectRow, TermRow, TimelinePhaseRow } from "../../storage/schema.ts";
+import { answerEligibilityQuestions } from "../eligibility/answer-eligibility-questions.ts";
 import { updateTerm } from "../terms/update-term.ts";
 import { cancelDraftReminders, draftReminderKey, scheduleDraftReminders } from "./draft-reminders.ts";
 import { saveApplicationDraft } from "./save-application-draft.ts";
+import { submitApplication } from "./submit-application.ts";
 
 // Applications of the demo's term 02 close Sat 7 Mar 2026 at 17:00 PST; review starts 7 hours later.
 const DEADLINE = new Date("2026-03-08T01:00:00.000Z");
@@ -51,6 +53,23 @@ describe.each(testDialects())("planning the reminders of unsubmitted drafts on %
     return { person, applications, key: (offset: "24h" | "1h") => draftReminderKey(term.id, person.id, offset) };
   }
 
+  /** The person as the application commands see them, signed in by a session. */
+  function signedIn(person: PersonRow): SignedIn {
+    const none = new Set<number>();
+    return {
+      kind: "person",
+      personId: person.id,
+      name: person.name,
+      email: person.email,
+      emailVerified: true,
+      via: { type: "session", csrfToken: "csrf", sessionHash: "session" },
+      adminOf: none,
+      maintainerOf: none,
+      mentorOf: none,
+      namedMentorOf: none,
+    };
+  }
+
   /** The admins move the applications deadline through the term's settings, as the setup page does. */
   async function moveDeadline(deadline: Date, now: Date) {
     const local = (iso: string | null) => (iso ? DateTime.fromISO(iso).setZone(LA).toFormat("yyyy-MM-dd'T'HH:mm") : null);
@@ -76,18 +95,7 @@ describe.each(testDialects())("planning the reminders of unsubmitted drafts on %
 
   it("saving a draft through the application form plans its reminders; editing a submitted application plans none", async () => {
     const person = await insertApplicant(database.db, { name: "Dee Drafter", email: "dee@example.org", at: FIXTURE_TODAY });
-    const actor: SignedIn = {
-      kind: "person",
-      personId: person.id,
-      name: person.name,
-      email: person.email,
-      emailVerified: true,
-      via: { type: "session", csrfToken: "csrf", sessionHash: "session" },
-      adminOf: new Set(),
-      maintainerOf: new Set(),
-      mentorOf: new Set(),
-      namedMentorOf: new Set(),
-    };
+    const actor = signedIn(person);
     const body = { coverLetter: "I would like to help.", answers: [], links: [] };
     const [first, second] = projects;
     if (!first || !second) throw new Error("fixture incomplete");
@@ -99,25 +107,37 @@ describe.each(testDialects())("planning the reminders of unsubmitted drafts on %
 
     const other = await insertApplicant(database.db, { name: "Eli Editor", email: "eli@example.org", at: FIXTURE_TODAY });
     await insertApplicationRow(database.db, { termId: term.id, projectId: second.id, personId: other.id, state: "submitted", at: FIXTURE_TODAY });
-    const editor = { ...actor, personId: other.id, name: other.name, email: other.email };
+    const editor = signedIn(other);
     const edited = await saveApplicationDraft({ database, actor: editor, projectSlug: second.slug, body, receivedAt: FIXTURE_TODAY });
     expect(edited.state).toBe("submitted");
     expect(await findJobByKey(database.db, draftReminderKey(term.id, other.id, "24h"))).toBeUndefined();
   });
 
   it("submitting cancels the reminders once no draft is left in the term", async () => {
-    const ben = await applicantWithDrafts(2);
-    const [first, second] = ben.applications;
-    if (!first || !second) throw new Error("no applications");
-    await setApplicationState(database.db, first, "submitted", FIXTURE_TODAY);
-    await cancelDraftReminders(database.db, { termId: term.id, personId: ben.person.id });
-    expect(await findJobByKey(database.db, ben.key("24h"))).toMatchObject({ state: "pending" });
-    expect(await findJobByKey(database.db, ben.key("1h"))).toMatchObject({ state: "pending" });
+    const ben = await insertApplicant(database.db, { name: "Ben Submitter", email: "ben@example.org", at: FIXTURE_TODAY });
+    const actor = signedIn(ben);
+    const questions = await database.db.selectFrom("termEligibilityQuestions").select("id").where("termId", "=", term.id).execute();
+    const answers = questions.map((question) => ({ questionId: question.id, answer: "yes" }));
+    await answerEligibilityQuestions({ database, actor, termSlug: term.slug, body: { answers }, now: FIXTURE_TODAY });
+    const body = { coverLetter: "I would like to help.", answers: [], links: [] };
+    const [first, second] = projects;
+    if (!first || !second) throw new Error("fixture incomplete");
+    for (const project of [first, second]) await saveApplicationDraft({ database, actor, projectSlug: project.slug, body, receivedAt: FIXTURE_TODAY });
+    const key = (offset: "24h" | "1h") => draftReminderKey(term.id, ben.id, offset);
+    const submit = (projectSlug: string, idempotencyKey: string) =>
+      submitApplication({ database, actor, projectSlug, body, idempotencyKey, receivedAt: FIXTURE_TODAY, baseUrl: "https://cohort.example" });
 
-    await setApplicationState(database.db, second, "submitted", FIXTURE_TODAY);
-    await cancelDraftReminders(database.db, { termId: term.id, personId: ben.person.id });
-    expect(await findJobByKey(database.db, ben.key("24h"))).toBeUndefined();
-    expect(await findJobByKey(database.db, ben.key("1h"))).toBeUndefined();
+    expect((await submit(first.slug, "submit-first-draft")).record.state).toBe("submitted");
+    expect(await findJobByKey(database.db, key("24h"))).toMatchObject({ state: "pending" });
+    expect(await findJobByKey(database.db, key("1h"))).toMatchObject({ state: "pending" });
+
+    expect((await submit(second.slug, "submit-second-draft")).record.state).toBe("submitted");
+    expect(await findJobByKey(database.db, key("24h"))).toBeUndefined();
+    expect(await findJobByKey(database.db, key("1h"))).toBeUndefined();
+
+    // Cancelling again finds nothing to cancel.
+    await cancelDraftReminders(database.db, { termId: term.id, personId: ben.id });
+    expect(await findJobByKey(database.db, key("24h"))).toBeUndefined();
   });
 
   it("moving the deadline moves both reminders; one already sent is not sent again, one whose instant has passed is cancelled", async () => {

@@ -34,6 +34,7 @@ import {
   requireEditable,
 } from "./application-access.ts";
 import { checkApplicationContent } from "./application-content.ts";
+import { cancelDraftReminders } from "./draft-reminders.ts";
 
 /** Options of submitApplication. */
 export interface SubmitApplicationOptions {
@@ -112,6 +113,7 @@ export async function submitApplication(options: SubmitApplicationOptions): Prom
     const row = existing
       ? await updateApplication(db, existing.id, fields, receivedAt)
       : await insertApplication(db, { termId: target.term.id, projectId: target.project.id, personId: actor.personId }, fields, receivedAt);
+    if (existing?.state === "draft") await cancelDraftReminders(db, { termId: target.term.id, personId: actor.personId });
     const event = await recordAuditEvent(db, {
       programId: target.term.programId,
       actor: { personId: actor.personId, label: actor.name },
