@@ -65,7 +65,8 @@ export function Layout({ children }: { children: ReactNode }) {
           </Link>
           <nav aria-label="Main">
             <ul className="nav-list">
-              <li>
+              {/* On a phone a signed-in person's header has no room for both links; the brand leads to the programs too. */}
+              <li className={session.status === "signed-in" ? "nav-wide-only" : undefined}>
                 <Link href="/" aria-current={location === "/" ? "page" : undefined}>
                   Programs
                 </Link>

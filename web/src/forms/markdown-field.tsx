@@ -38,7 +38,11 @@ export function MarkdownField({
 }) {
   const id = fieldId(name);
   const count = limit === undefined ? null : characterCount(value, limit);
-  const tooLong = count?.over ? `is longer than ${limit?.toLocaleString("en")} characters: shorten it before it can be saved` : undefined;
+  const over = limit === undefined ? 0 : [...value].length - limit;
+  const tooLong =
+    over > 0
+      ? `${over.toLocaleString("en")} ${over === 1 ? "character" : "characters"} too many: shorten it to ${limit?.toLocaleString("en")} so it can be saved`
+      : undefined;
   const shown = error ?? tooLong;
   const describedBy = [`${id}-hint`, count ? `${id}-count` : null, shown ? `${id}-error` : null].filter(Boolean).join(" ");
   return (

@@ -16,10 +16,10 @@ export function ApplicantWork({ drafts }: { drafts: MyApplication[] }) {
   return (
     <section aria-labelledby="applicant-heading" className="home-section">
       <h3 id="applicant-heading">Applications to submit</h3>
-      <ul className="work-list">
+      <ul className="application-list">
         {drafts.map((item) => (
-          <li key={item.id} className="work-item application-item">
-            <p className="work-title">
+          <li key={item.id} className="application-item">
+            <p className="application-title">
               <Link href={pagePaths.apply(item.project.slug)}>{item.project.title}</Link>{" "}
               <Chip tone={APPLICATION_STATE_TONE[item.state]}>{item.stateLabel}</Chip>
             </p>

@@ -40,8 +40,8 @@ export function ApplicationDeadline({ item, onElapsed }: { item: MyApplication; 
 function ApplicationItem({ item, onElapsed }: { item: MyApplication; onElapsed(): void }) {
   const editable = stillEditable(item);
   return (
-    <li className="work-item application-item">
-      <p className="work-title">
+    <li className="application-item">
+      <p className="application-title">
         <Link href={pagePaths.application(item.id)}>{item.project.title}</Link> <Chip tone={APPLICATION_STATE_TONE[item.state]}>{item.stateLabel}</Chip>
       </p>
       <p className="muted">
@@ -104,7 +104,7 @@ function MyApplicationsList() {
       {mine.error ? <ErrorPanel error={mine.error} onRetry={mine.reload} /> : null}
       {mine.data ? (
         mine.data.items.length > 0 ? (
-          <ul className="work-list">
+          <ul className="application-list">
             {mine.data.items.map((item) => (
               <ApplicationItem key={item.id} item={item} onElapsed={mine.reload} />
             ))}
