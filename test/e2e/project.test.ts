@@ -41,8 +41,12 @@ describe("project page", () => {
     expect(await page.getByRole("link", { name: OPEN_TERM.programName }).first().getAttribute("href")).toBe(`/programs/${OPEN_TERM.program}`);
 
     const panel = page.getByRole("complementary", { name: "Apply" });
-    const apply = panel.getByRole("link", { name: "Apply on LFX Mentorship to Harbor CLI (opens in a new tab)" });
-    expect(await apply.getAttribute("href")).toBe("https://mentorship.lfx.linuxfoundation.org/project/00000000-0000-4000-8000-000000000001");
+    const slug = new URL(page.url()).pathname.split("/").pop() ?? "";
+    const apply = panel.getByRole("link", { name: "Sign in to apply to Harbor CLI" });
+    expect(await apply.getAttribute("href")).toBe(`/sign-in?next=${encodeURIComponent(`/projects/${slug}/apply`)}`);
+    expect(await panel.getByRole("link", { name: "This project on LFX Mentorship" }).getAttribute("href")).toBe(
+      "https://mentorship.lfx.linuxfoundation.org/project/00000000-0000-4000-8000-000000000001",
+    );
     const deadline = await text(panel.locator(".deadline"));
     expect(deadline).toMatch(/Applications close in [23] days/);
     expect(deadline).toMatch(/your time/);
@@ -50,22 +54,20 @@ describe("project page", () => {
     expect(errors).toEqual([]);
   });
 
-  test("an open project without an application link offers no way to apply in Cohort and says how the program takes applications", async () => {
+  test("an open project asks a visitor to sign in or create an account, either way coming back to its application form", async () => {
     const { page, open, errors } = await app.newPage({ viewport: PHONE });
-    await open(`/projects/${await projectSlug(OPEN_TERM.term, "satellite")}`);
+    const slug = await projectSlug(OPEN_TERM.term, "satellite");
+    await open(`/projects/${slug}`);
     const panel = page.getByRole("complementary", { name: "Apply" });
-    await panel.getByText("Cohort does not take applications yet.").waitFor();
-    expect(await text(panel.locator(".apply-reason"))).toBe(
-      "Cohort does not take applications yet. The program's term page says: Mentee application instructions can be found on the Program Guidelines page.",
-    );
-    expect(await panel.getByRole("link", { name: "Program Guidelines" }).getAttribute("href")).toBe(
-      "https://github.com/cncf/mentoring/blob/main/programs/lfx-mentorship/README.md#program-guidelines",
-    );
+    const form = `/projects/${slug}/apply`;
+    expect(await panel.getByRole("link", { name: /^Sign in to apply/ }).getAttribute("href")).toBe(`/sign-in?next=${encodeURIComponent(form)}`);
+    expect(await panel.getByRole("link", { name: "Create an account" }).getAttribute("href")).toBe(`/sign-up?next=${encodeURIComponent(form)}`);
     expect(await panel.getByRole("button").count()).toBe(0);
-    expect(await panel.getByRole("link", { name: /^Apply/ }).count()).toBe(0);
-    expect(await text(panel)).not.toMatch(/in Cohort soon|coming soon/i);
     // The deadline still reads in the viewer's zone first and the term's beside it.
     expect(await text(panel.locator(".deadline"))).toMatch(/your time.*P[SD]T|P[SD]T.*your time/s);
+    // Opening the form signed out leads to signing in, which comes back to it.
+    await open(form);
+    await page.waitForURL((url) => url.pathname === "/sign-in" && url.searchParams.get("next") === form);
     expect(errors).toEqual([]);
   });
 

@@ -1,4 +1,8 @@
+import { Link } from "wouter";
 import type { ProjectDetail } from "../../../src/schemas/catalog.ts";
+import { pagePaths } from "../api/paths.ts";
+import { withNext } from "../session/return-path.ts";
+import { useSession } from "../session/session.tsx";
 import { applySentence } from "../time/apply-sentence.ts";
 import { CLOSING_SOON_MS } from "../time/durations.ts";
 import { useNow } from "../time/use-now.ts";
@@ -7,7 +11,8 @@ import { Countdown } from "./countdown.tsx";
 import { DateTimeText } from "./date-time-text.tsx";
 
 /** The state of applying as a chip tone and words. */
-function applyChip(apply: ProjectDetail["apply"], now: Date): { tone: Tone; label: string } {
+function applyChip(apply: ProjectDetail["apply"], capReached: boolean, now: Date): { tone: Tone; label: string } {
+  if (apply.state === "open" && capReached) return { tone: "closed", label: "Limit reached" };
   if (apply.state === "open") {
     const left = apply.closesAt ? new Date(apply.closesAt).getTime() - now.getTime() : Number.POSITIVE_INFINITY;
     return left <= CLOSING_SOON_MS ? { tone: "closing", label: "Open · closing soon" } : { tone: "open", label: "Open" };
@@ -17,46 +22,46 @@ function applyChip(apply: ProjectDetail["apply"], now: Date): { tone: Tone; labe
   return { tone: "neutral", label: "No dates yet" };
 }
 
-/** How the program takes applications, in its term page's words and links, or a plain sentence when the page gives none. */
-function HowToApplyText({ project, id }: { project: ProjectDetail; id: string }) {
-  const { instructions } = project.application;
-  if (instructions.length === 0) {
+/** The way to apply while the project takes applications: its form for a signed-in person, signing in or up (and back) for a visitor. */
+function ApplyCall({ project }: { project: ProjectDetail }) {
+  const { session } = useSession();
+  const form = pagePaths.apply(project.slug);
+  if (session.status === "visitor") {
     return (
-      <p id={id} className="apply-reason">
-        Cohort does not take applications yet: {project.program.name} says how to apply on its own page for {project.term.title}.
-      </p>
+      <>
+        <p>
+          <Link className="button button-primary button-block" href={withNext("/sign-in", form)}>
+            Sign in to apply<span className="visually-hidden"> to {project.title}</span>
+          </Link>
+        </p>
+        <p className="muted small">
+          New to Cohort? <Link href={withNext("/sign-up", form)}>Create an account</Link>; you come back here once your email address is confirmed.
+        </p>
+      </>
     );
   }
   return (
-    <p id={id} className="apply-reason">
-      Cohort does not take applications yet. The program's term page says:{" "}
-      {instructions.map((part, index) =>
-        part.url ? (
-          // biome-ignore lint/suspicious/noArrayIndexKey: the parts are a fixed sentence, never reordered.
-          <a key={index} href={part.url} rel="noopener noreferrer">
-            {part.text}
-          </a>
-        ) : (
-          // biome-ignore lint/suspicious/noArrayIndexKey: the parts are a fixed sentence, never reordered.
-          <span key={index}>{part.text}</span>
-        ),
-      )}
-    </p>
+    <>
+      <p>
+        <Link className="button button-primary button-block" href={form}>
+          Apply<span className="visually-hidden"> to {project.title}</span>
+        </Link>
+      </p>
+      <p className="muted small">Your application is saved as you type; you can edit or withdraw it until applications close.</p>
+    </>
   );
 }
 
 /**
- * The side panel of a project: whether applications are open, until when, and where to apply.
- * Applying in Cohort does not exist yet, so the panel never offers it: it sends people to the
- * project's page on the program's application site when the term page links one, and otherwise
- * says how the program takes applications.
+ * The side panel of a project: whether applications are open, until when, and the way to apply
+ * while they are and the project takes them; otherwise why not (not open yet, closed, or the
+ * mentors' limit reached). The project's page on the program's own site stays linked beside it.
  */
 export function ApplyPanel({ project, onElapsed }: { project: ProjectDetail; onElapsed?: () => void }) {
   const now = useNow(60_000);
   const { apply, term } = project;
-  const chip = applyChip(apply, now);
+  const chip = applyChip(apply, project.capReached, now);
   const { url: applicationUrl, site } = project.application;
-  const reasonId = "apply-reason";
   return (
     <aside className="panel apply-panel" aria-labelledby="apply-heading">
       <h2 id="apply-heading">Apply</h2>
@@ -84,27 +89,17 @@ export function ApplyPanel({ project, onElapsed }: { project: ProjectDetail; onE
         </div>
       ) : null}
       {apply.state !== "open" ? <p className="apply-reason">{applySentence(apply, term.timeZone)}</p> : null}
-      {apply.state === "open" && applicationUrl && site ? (
-        <>
-          <p>
-            <a className="button button-primary button-block" href={applicationUrl} rel="noopener noreferrer" target="_blank" aria-describedby={reasonId}>
-              Apply on {site}
-              <span className="visually-hidden"> to {project.title} (opens in a new tab)</span>
-            </a>
-          </p>
-          <p id={reasonId} className="muted small">
-            You apply on {site}, the program's application site, in a new tab. You need an account there.
-          </p>
-        </>
-      ) : applicationUrl && site ? (
+      {apply.state === "open" && project.capReached ? (
+        <p className="apply-reason">This project has reached its mentors' limit of applications: it takes no new ones. Projects with fewer applicants may.</p>
+      ) : null}
+      {apply.state === "open" && !project.capReached ? <ApplyCall project={project} /> : null}
+      {applicationUrl && site ? (
         <p>
           <a href={applicationUrl} rel="noopener noreferrer">
             This project on {site}
           </a>
         </p>
-      ) : (
-        <HowToApplyText project={project} id={reasonId} />
-      )}
+      ) : null}
       <p className="muted small">{project.slots === 1 ? "This project takes 1 mentee." : `This project takes ${project.slots} mentees.`}</p>
     </aside>
   );
