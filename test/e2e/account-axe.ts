@@ -1,19 +1,9 @@
-import { AxeBuilder } from "@axe-core/playwright";
-import type { Page } from "playwright-core";
-import { beforeAll, describe, expect, test } from "vitest";
 import { OPEN_TERM } from "../helpers/web-server.ts";
-import { type AccountFixtures, prepareAccountFixtures } from "./account-fixtures.ts";
-import { PHONE, setupWebApp } from "./support.ts";
+import type { AccountFixtures, SignedInState } from "./account-fixtures.ts";
+import type { PageState } from "./axe-pages.ts";
 
-/** A page of the account and admin area, in one state. */
-interface AccountPage {
-  name: string;
-  path: (fixtures: AccountFixtures) => string;
-  as: "visitor" | "admin";
-  /** Brings the page into the state to check (a failed submission, an open menu). */
-  act?: (page: Page) => Promise<void>;
-  phone?: boolean;
-}
+/** Who looks at an account or admin page. */
+type AccountRole = "visitor" | "admin";
 
 const admin = `/admin/${OPEN_TERM.program}`;
 
@@ -21,7 +11,7 @@ const admin = `/admin/${OPEN_TERM.program}`;
 export const PROVOKED_REFUSALS = /status of (400|401) /;
 
 /** Every new page, and the states where it looks different: errors beside fields, messages, the open menu. */
-export const ACCOUNT_PAGES: AccountPage[] = [
+export const ACCOUNT_PAGES: PageState<AccountFixtures, AccountRole>[] = [
   { name: "sign in", path: () => "/sign-in", as: "visitor", phone: true },
   {
     name: "sign in with errors beside the fields",
@@ -151,35 +141,7 @@ export const ACCOUNT_PAGES: AccountPage[] = [
   },
 ];
 
-/**
- * Runs axe (WCAG 2.1 A and AA plus best practices) on every account and admin page in one
- * colour scheme and expects no serious or critical violation. One file per scheme.
- */
-export function describeAccountAxeChecks(colorScheme: "light" | "dark"): void {
-  const app = setupWebApp();
-  let fixtures: AccountFixtures | undefined;
-  beforeAll(async () => {
-    fixtures = await prepareAccountFixtures(app);
-  });
-
-  describe(`accessibility of the account and admin pages in the ${colorScheme} theme`, () => {
-    test.each(ACCOUNT_PAGES)("the $name page has no serious or critical axe violation", async ({ path, as, act, phone }) => {
-      if (!fixtures) throw new Error("fixtures missing");
-      for (const viewport of phone ? [undefined, PHONE] : [undefined]) {
-        const { page, open, errors } = await app.newPage({
-          colorScheme,
-          ...(viewport ? { viewport } : {}),
-          ...(as === "admin" ? { storageState: fixtures.admin } : {}),
-        });
-        await open(path(fixtures));
-        await act?.(page);
-        const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]).analyze();
-        const serious = results.violations
-          .filter((violation) => violation.impact === "serious" || violation.impact === "critical")
-          .map((violation) => `${violation.id}: ${violation.help} (${violation.nodes.map((node) => node.target.join(" ")).join(", ")})`);
-        expect(serious, `${path(fixtures)} at ${viewport ? PHONE.width : 1280} px`).toEqual([]);
-        expect(errors.filter((error) => !PROVOKED_REFUSALS.test(error))).toEqual([]);
-      }
-    });
-  });
+/** The cookies of the person an account or admin page is seen as. */
+export function accountSession(fixtures: AccountFixtures, as: AccountRole): SignedInState | undefined {
+  return as === "admin" ? fixtures.admin : undefined;
 }

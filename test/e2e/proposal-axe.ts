@@ -1,19 +1,10 @@
-import { AxeBuilder } from "@axe-core/playwright";
-import type { Page } from "playwright-core";
-import { beforeAll, describe, expect, test } from "vitest";
 import { OPEN_TERM } from "../helpers/web-server.ts";
-import { type ProposalFixtures, prepareProposalFixtures } from "./proposal-fixtures.ts";
-import { PHONE, setupWebApp } from "./support.ts";
+import type { SignedInState } from "./account-fixtures.ts";
+import type { PageState } from "./axe-pages.ts";
+import type { ProposalFixtures } from "./proposal-fixtures.ts";
 
-/** A proposal page in one state, as one person sees it. */
-interface ProposalPage {
-  name: string;
-  path: (fixtures: ProposalFixtures) => string;
-  as: "visitor" | "admin" | "maintainer";
-  /** Brings the page into the state to check. */
-  act?: (page: Page) => Promise<void>;
-  phone?: boolean;
-}
+/** Who looks at a proposal page. */
+type ProposalRole = "visitor" | "admin" | "maintainer";
 
 const board = `/admin/${OPEN_TERM.program}/terms/${OPEN_TERM.term}/proposals`;
 
@@ -21,7 +12,7 @@ const board = `/admin/${OPEN_TERM.program}/terms/${OPEN_TERM.term}/proposals`;
 export const PROVOKED_PROPOSAL_REFUSALS = /status of (400|409) /;
 
 /** Every proposal page, and the states where it looks different. */
-export const PROPOSAL_PAGES: ProposalPage[] = [
+export const PROPOSAL_PAGES: PageState<ProposalFixtures, ProposalRole>[] = [
   { name: "maintainer's home", path: () => "/", as: "maintainer", phone: true },
   { name: "admin's home", path: () => "/", as: "admin", phone: true },
   { name: "draft proposal", path: (fixtures) => `/proposals/${fixtures.draft}`, as: "admin", phone: true },
@@ -69,36 +60,7 @@ export const PROPOSAL_PAGES: ProposalPage[] = [
   },
 ];
 
-/** The session a page is seen with. */
-export function stateFor(fixtures: ProposalFixtures, as: ProposalPage["as"]) {
-  return as === "admin" ? { storageState: fixtures.admin } : as === "maintainer" ? { storageState: fixtures.maintainer } : {};
-}
-
-/**
- * Runs axe (WCAG 2.1 A and AA plus best practices) on every proposal page in one colour scheme
- * and expects no serious or critical violation. One file per scheme.
- */
-export function describeProposalAxeChecks(colorScheme: "light" | "dark"): void {
-  const app = setupWebApp();
-  let fixtures: ProposalFixtures | undefined;
-  beforeAll(async () => {
-    fixtures = await prepareProposalFixtures(app);
-  });
-
-  describe(`accessibility of the proposal pages in the ${colorScheme} theme`, () => {
-    test.each(PROPOSAL_PAGES)("the $name page has no serious or critical axe violation", async ({ path, as, act, phone }) => {
-      if (!fixtures) throw new Error("fixtures missing");
-      for (const viewport of phone ? [undefined, PHONE] : [undefined]) {
-        const { page, open, errors } = await app.newPage({ colorScheme, ...(viewport ? { viewport } : {}), ...stateFor(fixtures, as) });
-        await open(path(fixtures));
-        await act?.(page);
-        const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]).analyze();
-        const serious = results.violations
-          .filter((violation) => violation.impact === "serious" || violation.impact === "critical")
-          .map((violation) => `${violation.id}: ${violation.help} (${violation.nodes.map((node) => node.target.join(" ")).join(", ")})`);
-        expect(serious, `${path(fixtures)} at ${viewport ? PHONE.width : 1280} px`).toEqual([]);
-        expect(errors.filter((error) => !PROVOKED_PROPOSAL_REFUSALS.test(error))).toEqual([]);
-      }
-    });
-  });
+/** The cookies of the person a proposal page is seen as. */
+export function proposalSession(fixtures: ProposalFixtures, as: ProposalRole): SignedInState | undefined {
+  return as === "admin" ? fixtures.admin : as === "maintainer" ? fixtures.maintainer : undefined;
 }

@@ -1,3 +1,0 @@
-import { describeAccountAxeChecks } from "./account-axe.ts";
-
-describeAccountAxeChecks("dark");

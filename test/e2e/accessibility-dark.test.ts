@@ -1,3 +1,0 @@
-import { describeAxeChecks } from "./axe-pages.ts";
-
-describeAxeChecks("dark");

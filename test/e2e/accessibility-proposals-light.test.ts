@@ -1,3 +1,0 @@
-import { describeProposalAxeChecks } from "./proposal-axe.ts";
-
-describeProposalAxeChecks("light");
