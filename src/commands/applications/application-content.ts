@@ -1,6 +1,9 @@
 import type { FieldError } from "../../errors/app-error.ts";
+import { renderMarkdown } from "../../markdown/render-markdown.ts";
 import type { ApplicationBody } from "../../schemas/application.ts";
 import { WebAddress } from "../../schemas/organization.ts";
+import { findCoverLetterOf } from "../../storage/repos/application-repo.ts";
+import type { Db } from "../../storage/repos/db.ts";
 import type { ApplicationQuestionRow } from "../../storage/schema.ts";
 import { invalidFields } from "../proposals/proposal-content.ts";
 
@@ -57,4 +60,14 @@ export function checkApplicationContent(body: ApplicationBody, questions: readon
     }
   }
   if (errors.length > 0) throw invalidFields(errors);
+}
+
+/**
+ * The cover letter as sanitized HTML, made before the write. The form autosaves as the applicant
+ * types, so the letter sent is usually the one stored already: its stored HTML is taken instead of
+ * rendering it again, rendering being the slowest step of a save or a submission.
+ */
+export async function renderCoverLetter(db: Db, key: { projectId: number; personId: number }, coverLetter: string): Promise<string> {
+  const stored = await findCoverLetterOf(db, key.projectId, key.personId);
+  return stored?.coverLetter === coverLetter ? stored.coverLetterHtml : renderMarkdown(coverLetter);
 }

@@ -1,6 +1,5 @@
 import { applicationsDeadline } from "../../domain/draft-reminders.ts";
 import { AppError } from "../../errors/app-error.ts";
-import { renderMarkdown } from "../../markdown/render-markdown.ts";
 import type { SignedIn } from "../../policies/actor.ts";
 import type { ApplicationBody } from "../../schemas/application.ts";
 import type { DatabaseHandle } from "../../storage/database.ts";
@@ -8,7 +7,7 @@ import { inGroupCommit } from "../../storage/group-commit.ts";
 import { findApplicationStateOf, insertApplication, lockApplicant, toApplicationRecord, updateApplication } from "../../storage/repos/application-repo.ts";
 import type { ApplicationRecord, ApplicationRow } from "../../storage/schema.ts";
 import { checkApplicationWindow, notAcceptingReason, requireApplicationTarget, requireEditable } from "./application-access.ts";
-import { checkApplicationContent } from "./application-content.ts";
+import { checkApplicationContent, renderCoverLetter } from "./application-content.ts";
 import { scheduleDraftReminders } from "./draft-reminders.ts";
 
 /** Options of saveApplicationDraft. */
@@ -30,7 +29,7 @@ export interface SaveApplicationDraftOptions {
 export async function saveApplicationDraft(options: SaveApplicationDraftOptions): Promise<ApplicationRecord> {
   const { database, actor, body, receivedAt } = options;
   const target = await requireApplicationTarget(database.db, actor, options.projectSlug);
-  const coverLetterHtml = renderMarkdown(body.coverLetter);
+  const coverLetterHtml = await renderCoverLetter(database.db, { projectId: target.project.id, personId: actor.personId }, body.coverLetter);
   return inGroupCommit(database, async (db) => {
     await lockApplicant(db, actor.personId);
     const existing = await findApplicationStateOf(db, target.project.id, actor.personId);

@@ -1,7 +1,6 @@
 import { createHash } from "node:crypto";
 import { checkActionOpen } from "../../domain/phase-actions.ts";
 import { AppError } from "../../errors/app-error.ts";
-import { renderMarkdown } from "../../markdown/render-markdown.ts";
 import { applicationSubmittedMessage } from "../../notifications/application-submitted.ts";
 import type { EmailContent } from "../../notifications/email-layout.ts";
 import type { SignedIn } from "../../policies/actor.ts";
@@ -33,7 +32,7 @@ import {
   requireApplicationTarget,
   requireEditable,
 } from "./application-access.ts";
-import { checkApplicationContent } from "./application-content.ts";
+import { checkApplicationContent, renderCoverLetter } from "./application-content.ts";
 import { cancelDraftReminders } from "./draft-reminders.ts";
 
 /** Options of submitApplication. */
@@ -73,7 +72,7 @@ export async function submitApplication(options: SubmitApplicationOptions): Prom
   const requestHash = createHash("sha256")
     .update(`submit-application\n${target.project.slug}\n${JSON.stringify(body)}`)
     .digest("hex");
-  const coverLetterHtml = renderMarkdown(body.coverLetter);
+  const coverLetterHtml = await renderCoverLetter(database.db, { projectId: target.project.id, personId: actor.personId }, body.coverLetter);
   const confirmation = confirmationOf(target, actor, receivedAt, options.baseUrl);
 
   return inGroupCommit(database, async (db) => {

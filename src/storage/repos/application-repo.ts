@@ -73,6 +73,16 @@ export function findApplicationStateOf(db: Db, projectId: number, personId: numb
   return db.selectFrom("applications").select(["id", "state"]).where("projectId", "=", projectId).where("personId", "=", personId).executeTakeFirst();
 }
 
+/** The cover letter stored on the applicant's application to a project, with its rendered HTML; undefined when they have none. */
+export function findCoverLetterOf(db: Db, projectId: number, personId: number): Promise<{ coverLetter: string; coverLetterHtml: string } | undefined> {
+  return db
+    .selectFrom("applications")
+    .select(["coverLetter", "coverLetterHtml"])
+    .where("projectId", "=", projectId)
+    .where("personId", "=", personId)
+    .executeTakeFirst();
+}
+
 /** An application by its id with its project, organization and term; undefined when there is none. */
 export async function findApplicationById(db: Db, id: number): Promise<ApplicationRecord | undefined> {
   const row = await db
