@@ -1,8 +1,8 @@
 import { defineConfig } from "vitest/config";
 import { BaseSequencer, type TestSpecification } from "vitest/node";
 
-/** The slowest kinds of test file first, by path: browser checks of every page, then the other browser flows. */
-const SLOW_FIRST = [/\/test\/e2e\/accessibility-/, /\/test\/e2e\//];
+/** The slowest kinds of test file first, by path: browser checks of every page of an area (axe), then the other browser flows. */
+const SLOW_FIRST = [/\/test\/e2e\/[^/]*(accessibility|axe)[^/]*\.test\.ts$/, /\/test\/e2e\//];
 
 /**
  * Vitest's order (failed first, then the longest of the last run) with the browser files ahead
