@@ -9,7 +9,8 @@
  * Each state is loaded once per width: axe runs in light, the page switches to dark on the same
  * load and axe runs again; a screenshot of each theme goes to .tmp/screenshots, and the page is
  * checked for its heading, nothing scrolling sideways and no error. A failure names the page,
- * its width and its theme.
+ * its width and its theme. A state whose violation the pages have yet to fix says why in
+ * `knownAxeViolation` and keeps every other check; the fix removes it.
  *
  * For a new area, write its fixtures (a `prepare<Area>Fixtures(app)` made through the API, like
  * proposal-fixtures.ts), its list of states, and a test file that calls `describePageChecks` once:
