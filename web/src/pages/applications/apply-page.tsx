@@ -1,5 +1,7 @@
+import { useCallback, useState } from "react";
 import { EDITABLE_APPLICATION_STATES } from "../../../../src/domain/application-states.ts";
 import type { ApplicationForm } from "../../../../src/schemas/application.ts";
+import type { Eligibility } from "../../../../src/schemas/eligibility.ts";
 import { pagePaths } from "../../api/paths.ts";
 import { useApi } from "../../api/use-api.ts";
 import { Breadcrumbs } from "../../components/breadcrumbs.tsx";
@@ -13,7 +15,7 @@ import { NotFoundPage } from "../not-found-page.tsx";
 import { ApplicationEditor } from "./application-editor.tsx";
 import { applicationApi } from "./application-paths.ts";
 import { ApplicationStateLine, ApplicationView } from "./application-view.tsx";
-import { EligibilityStep } from "./eligibility-step.tsx";
+import { EligibilityForm } from "./eligibility-form.tsx";
 import "./applications.css";
 
 /** The applications window of the term: until when it is open, with a countdown, or when it opens or closed. */
@@ -40,10 +42,19 @@ function WindowLine({ form, onElapsed }: { form: ApplicationForm; onElapsed(): v
   return <p className="apply-reason">{sentence}</p>;
 }
 
-/** What the page shows under its heading: the eligibility questions first, then the form, or the application as sent once it cannot change. */
+/** Whether an applicant's eligibility lets them apply: a term without questions asks nothing. */
+function isEligible(eligibility: Eligibility): boolean {
+  return eligibility.questions.length === 0 || eligibility.verdict?.eligible === true;
+}
+
+/**
+ * What the page shows under its heading: the term's eligibility questions and verdict first,
+ * then, once eligible, the form; or the application as sent once it can no longer change.
+ */
 function ApplyBody({ form, reload }: { form: ApplicationForm; reload(): void }) {
   const { application } = form;
-  const eligible = form.eligibility.questions === 0 || (form.eligibility.answered && form.eligibility.eligible);
+  const [eligible, setEligible] = useState(form.eligibility.questions === 0 || (form.eligibility.answered && form.eligibility.eligible));
+  const onEligibility = useCallback((eligibility: Eligibility) => setEligible(isEligible(eligibility)), []);
   const editable = form.window.open && (application === null || (EDITABLE_APPLICATION_STATES as readonly string[]).includes(application.state));
   if (!editable) {
     return (
@@ -56,11 +67,10 @@ function ApplyBody({ form, reload }: { form: ApplicationForm; reload(): void }) 
       </>
     );
   }
-  if (!eligible) return <EligibilityStep form={form} onVerdict={reload} />;
   return (
     <>
-      {form.eligibility.questions > 0 ? <EligibilityStep form={form} onVerdict={reload} /> : null}
-      <ApplicationEditor key={form.project.slug} form={form} onChanged={reload} />
+      {form.eligibility.questions > 0 ? <EligibilityForm term={form.term.slug} onResult={onEligibility} /> : null}
+      {eligible ? <ApplicationEditor key={form.project.slug} form={form} onChanged={reload} /> : null}
     </>
   );
 }
