@@ -29,7 +29,7 @@ async function prepareEligibilityFixtures(app: WebApp): Promise<EligibilityFixtu
   return { admin: await context.storageState() };
 }
 
-/** The admins' eligibility page, as loaded and after a save the rules refuse. */
+/** The admins' eligibility page, as loaded, after a save the rules refuse, and after asking them in a term that has settled its own. */
 const ELIGIBILITY_PAGES: PageState<EligibilityFixtures, "admin">[] = [
   { name: "the program's eligibility questions", path: () => `/admin/${OPEN_TERM.program}/eligibility`, as: "admin", phone: true },
   {
@@ -46,6 +46,15 @@ const ELIGIBILITY_PAGES: PageState<EligibilityFixtures, "admin">[] = [
       await page.locator("#field-questions\\.0\\.disqualifyingReason-error").waitFor();
     },
   },
+  {
+    name: "eligibility questions refused for a term whose applications are open",
+    path: () => `/admin/${OPEN_TERM.program}/eligibility`,
+    as: "admin",
+    act: async (page) => {
+      await page.getByRole("button", { name: "Ask these questions in this term" }).click();
+      await page.locator("#eligibility-copy-error").waitFor();
+    },
+  },
 ];
 
 describePageChecks({
@@ -54,5 +63,5 @@ describePageChecks({
   pages: ELIGIBILITY_PAGES,
   prepare: prepareEligibilityFixtures,
   session: (fixtures) => fixtures.admin,
-  provoked: /status of 400/,
+  provoked: /status of 40[09]/,
 });

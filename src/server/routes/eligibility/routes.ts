@@ -12,7 +12,7 @@ import type { AppContext } from "../../context.ts";
 import { problemResponses } from "../../problem-responses.ts";
 import { ProgramParams, TermParams } from "./schema.ts";
 
-const PROGRAM_MESSAGE = "Each new term starts with a copy of these questions; a term made before keeps its own copy, which its admins change on the term.";
+const PROGRAM_MESSAGE = "Each new term starts with a copy of these questions; a term made before keeps its own copy until its admins replace it.";
 
 /**
  * Eligibility: the questions a program asks (its admins), their copy in each term (its admins),

@@ -1,12 +1,14 @@
 import { useEffect, useRef, useState } from "react";
 import { ELIGIBILITY_QUESTION_KINDS, type EligibilityQuestionKind } from "../../../../src/domain/application-states.ts";
 import { ELIGIBILITY_QUESTIONS_MAX, possibleAnswers } from "../../../../src/domain/eligibility.ts";
+import type { TermListResponse } from "../../../../src/schemas/catalog.ts";
 import type { EligibilityQuestionsBody, EligibilityQuestionsResponse } from "../../../../src/schemas/eligibility.ts";
 import { type ApiError, asApiError } from "../../api/api-error.ts";
+import { apiPaths } from "../../api/paths.ts";
 import { sendJson } from "../../api/send-json.ts";
 import { useApi } from "../../api/use-api.ts";
 import { ErrorPanel, Loading } from "../../components/load-states.tsx";
-import { FieldErrorText, fieldId } from "../../forms/field.tsx";
+import { FieldErrorText, fieldId, SelectField } from "../../forms/field.tsx";
 import { FormError, Notice } from "../../forms/form-error.tsx";
 import { AdminFrame } from "./admin-frame.tsx";
 import "../applications/eligibility.css";
@@ -207,7 +209,15 @@ function QuestionEditor({
   );
 }
 
-function QuestionsForm({ program, loaded }: { program: string; loaded: EligibilityQuestionsResponse }) {
+function QuestionsForm({
+  program,
+  loaded,
+  onSaved,
+}: {
+  program: string;
+  loaded: EligibilityQuestionsResponse;
+  onSaved(saved: EligibilityQuestionsResponse): void;
+}) {
   const [drafts, setDrafts] = useState(() => loaded.questions.map(draftOf));
   const [errors, setErrors] = useState<ReadonlyMap<string, string>>(new Map());
   const [formError, setFormError] = useState<ApiError | null>(null);
@@ -235,6 +245,7 @@ function QuestionsForm({ program, loaded }: { program: string; loaded: Eligibili
       const answer = await sendJson<EligibilityQuestionsResponse>("PUT", `/api/programs/${encodeURIComponent(program)}/eligibility-questions`, bodyOf(drafts));
       setDrafts(answer.questions.map(draftOf));
       setSaved(true);
+      onSaved(answer);
     } catch (caught) {
       const error = asApiError(caught);
       // A field the editor has no input for (the list itself) goes above the form.
@@ -308,19 +319,110 @@ function QuestionsForm({ program, loaded }: { program: string; loaded: Eligibili
   );
 }
 
+/**
+ * Puts the program's saved questions into one of its terms, which keeps its own copy from when it
+ * was made: refused, with the server's reason, once the term's applications have opened.
+ */
+function CopyToTerm({ program, questions }: { program: string; questions: EligibilityQuestionsResponse["questions"] }) {
+  const terms = useApi<TermListResponse>(apiPaths.programTerms(program));
+  const [term, setTerm] = useState("");
+  const [busy, setBusy] = useState(false);
+  const [result, setResult] = useState<{ title: string; count: number } | null>(null);
+  const [error, setError] = useState<ApiError | null>(null);
+  const chosen = term || terms.data?.items[0]?.slug || "";
+  const copy = async () => {
+    setBusy(true);
+    setResult(null);
+    setError(null);
+    try {
+      const body: EligibilityQuestionsBody = {
+        questions: questions.map(({ kind, prompt, choices, disqualifyingAnswers, disqualifyingReason }) => ({
+          kind,
+          prompt,
+          choices,
+          disqualifyingAnswers,
+          disqualifyingReason,
+        })),
+      };
+      const answer = await sendJson<EligibilityQuestionsResponse>("PUT", `/api/terms/${encodeURIComponent(chosen)}/eligibility-questions`, body);
+      setResult({ title: terms.data?.items.find((item) => item.slug === chosen)?.title ?? chosen, count: answer.questions.length });
+    } catch (caught) {
+      setError(asApiError(caught));
+    } finally {
+      setBusy(false);
+    }
+  };
+  if (terms.error) return <ErrorPanel error={terms.error} onRetry={terms.reload} />;
+  if (!terms.data) return <Loading what="the terms" />;
+  if (terms.data.items.length === 0) return <p className="muted">The program has no terms yet: each new term starts with the questions above.</p>;
+  return (
+    <form
+      className="stack"
+      noValidate
+      aria-labelledby="eligibility-copy-heading"
+      onSubmit={(event) => {
+        event.preventDefault();
+        if (!busy) void copy();
+      }}
+    >
+      <FormError id="eligibility-copy" error={error} />
+      <SelectField
+        name="eligibility-copy-term"
+        label="Term"
+        hint="Replaces the term's own questions with the saved ones above, until its applications open."
+        value={chosen}
+        onChange={(event) => {
+          setTerm(event.target.value);
+          setResult(null);
+          setError(null);
+        }}
+      >
+        {terms.data.items.map((item) => (
+          <option key={item.slug} value={item.slug}>
+            {item.title}
+          </option>
+        ))}
+      </SelectField>
+      <div className="form-actions">
+        <button type="submit" className="button" disabled={busy}>
+          {busy ? "Copying…" : "Ask these questions in this term"}
+        </button>
+        <div className="form-status">
+          {result ? (
+            <Notice title={`${result.title} now asks ${result.count === 1 ? "1 question" : `${result.count} questions`}.`}>
+              <p>Applicants who answered before answer again where a question changed.</p>
+            </Notice>
+          ) : null}
+        </div>
+      </div>
+    </form>
+  );
+}
+
 function Questions({ program }: { program: string }) {
   const questions = useApi<EligibilityQuestionsResponse>(`/api/programs/${encodeURIComponent(program)}/eligibility-questions`);
+  const [saved, setSaved] = useState<EligibilityQuestionsResponse | null>(null);
+  const current = saved ?? questions.data;
   return (
-    <section aria-labelledby="eligibility-heading" className="panel">
-      <h2 id="eligibility-heading">Eligibility questions</h2>
-      <p className="lead">
-        Applicants answer these once per term, before they write a cover letter. An answer that rules them out stops them from applying, and they read why.
-      </p>
-      {questions.data ? <p className="field-hint">{questions.data.message}</p> : null}
-      {questions.error ? <ErrorPanel error={questions.error} onRetry={questions.reload} /> : null}
-      {questions.data ? <QuestionsForm program={program} loaded={questions.data} /> : null}
-      {!questions.data && questions.status === "loading" ? <Loading what="the eligibility questions" /> : null}
-    </section>
+    <>
+      <section aria-labelledby="eligibility-heading" className="panel">
+        <h2 id="eligibility-heading">Eligibility questions</h2>
+        <p className="lead">
+          Applicants answer these once per term, before they write a cover letter. An answer that rules them out stops them from applying, and they read why.
+        </p>
+        {questions.data ? <p className="field-hint">{questions.data.message}</p> : null}
+        {questions.error ? <ErrorPanel error={questions.error} onRetry={questions.reload} /> : null}
+        {questions.data ? <QuestionsForm program={program} loaded={questions.data} onSaved={setSaved} /> : null}
+        {!questions.data && questions.status === "loading" ? <Loading what="the eligibility questions" /> : null}
+      </section>
+      {current ? (
+        <section aria-labelledby="eligibility-copy-heading" className="panel">
+          <h2 id="eligibility-copy-heading">Terms made before</h2>
+          <p>A term keeps the copy of the questions it was made with. To ask the saved questions in a term that exists already, choose it here.</p>
+          <CopyToTerm program={program} questions={current.questions} />
+        </section>
+      ) : null}
+    </>
   );
 }
 
