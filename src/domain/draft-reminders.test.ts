@@ -3,7 +3,7 @@ import { draftReminderDueAt, draftReminderTimely, timeLeftWords } from "./draft-
 
 const deadline = new Date("2026-03-08T01:00:00.000Z");
 const HOUR = 60 * 60_000;
-const before = (ms: number) => new Date(deadline.getTime() - ms);
+const ahead = (ms: number) => new Date(deadline.getTime() - ms);
 
 describe("draft reminders", () => {
   it("are due a day and an hour before the deadline", () => {
@@ -12,20 +12,20 @@ describe("draft reminders", () => {
   });
 
   it("have something to say from their instant until the next reminder's, and never at or after the deadline", () => {
-    expect(draftReminderTimely(deadline, "24h", before(24 * HOUR + 1))).toBe(false);
-    expect(draftReminderTimely(deadline, "24h", before(24 * HOUR))).toBe(true);
-    expect(draftReminderTimely(deadline, "24h", before(HOUR + 1))).toBe(true);
-    expect(draftReminderTimely(deadline, "24h", before(HOUR))).toBe(false);
-    expect(draftReminderTimely(deadline, "1h", before(HOUR))).toBe(true);
-    expect(draftReminderTimely(deadline, "1h", before(1))).toBe(true);
+    expect(draftReminderTimely(deadline, "24h", ahead(24 * HOUR + 1))).toBe(false);
+    expect(draftReminderTimely(deadline, "24h", ahead(24 * HOUR))).toBe(true);
+    expect(draftReminderTimely(deadline, "24h", ahead(HOUR + 1))).toBe(true);
+    expect(draftReminderTimely(deadline, "24h", ahead(HOUR))).toBe(false);
+    expect(draftReminderTimely(deadline, "1h", ahead(HOUR))).toBe(true);
+    expect(draftReminderTimely(deadline, "1h", ahead(1))).toBe(true);
     expect(draftReminderTimely(deadline, "1h", deadline)).toBe(false);
   });
 
   it("say the time left rounded as a person would, a few seconds late included", () => {
-    expect(timeLeftWords(deadline, before(24 * HOUR - 2_000))).toBe("24 hours");
-    expect(timeLeftWords(deadline, before(HOUR - 2_000))).toBe("1 hour");
-    expect(timeLeftWords(deadline, before(14 * HOUR + 10 * 60_000))).toBe("14 hours");
-    expect(timeLeftWords(deadline, before(40 * 60_000))).toBe("40 minutes");
-    expect(timeLeftWords(deadline, before(20_000))).toBe("1 minute");
+    expect(timeLeftWords(deadline, ahead(24 * HOUR - 2_000))).toBe("24 hours");
+    expect(timeLeftWords(deadline, ahead(HOUR - 2_000))).toBe("1 hour");
+    expect(timeLeftWords(deadline, ahead(14 * HOUR + 10 * 60_000))).toBe("14 hours");
+    expect(timeLeftWords(deadline, ahead(40 * 60_000))).toBe("40 minutes");
+    expect(timeLeftWords(deadline, ahead(20_000))).toBe("1 minute");
   });
 });

@@ -1,16 +1,13 @@
-import { DateTime } from "luxon";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { FIXTURE_TODAY, seedCatalogFixture } from "../../../test/helpers/catalog-fixture.ts";
 import { openMigratedTestDatabase, testDialects } from "../../../test/helpers/databases.ts";
-import { insertApplicant, insertApplicationRow, setApplicationState } from "../../../test/helpers/draft-applications.ts";
-import { createScheduler } from "../../jobs/scheduler.ts";
+import { insertApplicant, insertApplicationRow } from "../../../test/helpers/draft-applications.ts";
 import type { SignedIn } from "../../policies/actor.ts";
 import type { DatabaseHandle } from "../../storage/database.ts";
 import { findJobByKey } from "../../storage/repos/scheduled-job-repo.ts";
-import { findTermBySlug, listTimeline } from "../../storage/repos/term-repo.ts";
-import type { PersonRow, ProjectRow, TermRow, TimelinePhaseRow } from "../../storage/schema.ts";
+import { findTermBySlug } from "../../storage/repos/term-repo.ts";
+import type { PersonRow, ProjectRow, TermRow } from "../../storage/schema.ts";
 import { answerEligibilityQuestions } from "../eligibility/answer-eligibility-questions.ts";
-import { updateTerm } from "../terms/update-term.ts";
 import { cancelDraftReminders, draftReminderKey, scheduleDraftReminders } from "./draft-reminders.ts";
 import { saveApplicationDraft } from "./save-application-draft.ts";
 import { submitApplication } from "./submit-application.ts";
@@ -18,15 +15,12 @@ import { submitApplication } from "./submit-application.ts";
 // Applications of the demo's term 02 close Sat 7 Mar 2026 at 17:00 PST; review starts 7 hours later.
 const DEADLINE = new Date("2026-03-08T01:00:00.000Z");
 const HOUR = 60 * 60_000;
-const quiet = { debug() {}, info() {}, warn() {}, error() {} };
-const LA = "America/Los_Angeles";
 
 describe.each(testDialects())("planning the reminders of unsubmitted drafts on %s", (dialect) => {
   let database: DatabaseHandle;
   let dispose: () => Promise<void>;
   let term: TermRow;
   let projects: ProjectRow[];
-  let timeline: TimelinePhaseRow[];
   let people = 0;
 
   beforeAll(async () => {
@@ -37,7 +31,6 @@ describe.each(testDialects())("planning the reminders of unsubmitted drafts on %
     const found = await findTermBySlug(database.db, "2026-demo-term-02");
     if (!found) throw new Error("fixture incomplete");
     term = found;
-    timeline = await listTimeline(database.db, term.id);
     projects = await database.db.selectFrom("projects").selectAll().where("termId", "=", term.id).where("state", "=", "accepted").orderBy("title").execute();
   }, 120_000);
   afterAll(() => dispose());
@@ -68,19 +61,6 @@ describe.each(testDialects())("planning the reminders of unsubmitted drafts on %
       mentorOf: none,
       namedMentorOf: none,
     };
-  }
-
-  /** The admins move the applications deadline through the term's settings, as the setup page does. */
-  async function moveDeadline(deadline: Date, now: Date) {
-    const local = (iso: string | null) => (iso ? DateTime.fromISO(iso).setZone(LA).toFormat("yyyy-MM-dd'T'HH:mm") : null);
-    const rows = timeline.map((row) => ({
-      kind: row.kind,
-      activity: row.activity,
-      startsLocal: local(row.startsAt),
-      endsLocal: local(row.kind === "applications" ? deadline.toISOString() : row.endsAt),
-    }));
-    const actor = { kind: "system" as const, label: "test" };
-    await updateTerm({ database, actor, termSlug: term.slug, body: { timeline: rows }, baseUrl: "https://cohort.example", now });
   }
 
   it("saving a draft plans a reminder a day and an hour before the deadline, but none whose instant has passed", async () => {
@@ -138,46 +118,5 @@ describe.each(testDialects())("planning the reminders of unsubmitted drafts on %
     // Cancelling again finds nothing to cancel.
     await cancelDraftReminders(database.db, { termId: term.id, personId: ben.id });
     expect(await findJobByKey(database.db, key("24h"))).toBeUndefined();
-  });
-
-  it("moving the deadline moves both reminders; one already sent is not sent again, one whose instant has passed is cancelled", async () => {
-    const cai = await applicantWithDrafts(1);
-    const reminders = () =>
-      database.db
-        .selectFrom("outbox")
-        .select("dedupeKey")
-        .where("dedupeKey", "like", "applications.draft-reminder:%")
-        .where("recipientPersonId", "=", cai.person.id)
-        .execute();
-    try {
-      const later = new Date(DEADLINE.getTime() + 6 * HOUR);
-      await moveDeadline(later, FIXTURE_TODAY);
-      expect(await findJobByKey(database.db, cai.key("24h"))).toMatchObject({ state: "pending", dueAt: new Date(later.getTime() - 24 * HOUR).toISOString() });
-      expect(await findJobByKey(database.db, cai.key("1h"))).toMatchObject({ state: "pending", dueAt: new Date(later.getTime() - HOUR).toISOString() });
-
-      const clock = { now: new Date(later.getTime() - 24 * HOUR) };
-      const scheduler = createScheduler({ database, log: quiet, now: () => clock.now, baseUrl: () => "https://cohort.example" });
-      await scheduler.runDueJobs();
-      expect(await reminders()).toEqual([{ dedupeKey: cai.key("24h") }]);
-
-      // Back an hour: the day-ahead reminder was sent and stays sent; the hour-ahead one moves.
-      clock.now = new Date(clock.now.getTime() + 60_000);
-      const earlier = new Date(later.getTime() - HOUR);
-      await moveDeadline(earlier, clock.now);
-      expect(await findJobByKey(database.db, cai.key("24h"))).toMatchObject({ state: "done" });
-      expect(await findJobByKey(database.db, cai.key("1h"))).toMatchObject({ state: "pending", dueAt: new Date(earlier.getTime() - HOUR).toISOString() });
-      await scheduler.runDueJobs();
-      expect(await reminders()).toEqual([{ dedupeKey: cai.key("24h") }]);
-
-      // Half an hour from now: the hour-ahead reminder's instant has passed, so it is cancelled.
-      await moveDeadline(new Date(clock.now.getTime() + 30 * 60_000), clock.now);
-      expect(await findJobByKey(database.db, cai.key("1h"))).toBeUndefined();
-      clock.now = new Date(clock.now.getTime() + 29 * 60_000);
-      await scheduler.runDueJobs();
-      await scheduler.stop();
-      expect(await reminders()).toEqual([{ dedupeKey: cai.key("24h") }]);
-    } finally {
-      await moveDeadline(DEADLINE, FIXTURE_TODAY);
-    }
   });
 });

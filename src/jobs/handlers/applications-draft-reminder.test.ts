@@ -1,9 +1,11 @@
+import { DateTime } from "luxon";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { FIXTURE_TODAY, seedCatalogFixture } from "../../../test/helpers/catalog-fixture.ts";
 import { CRASH_BASE_URL, runDyingJobProcess } from "../../../test/helpers/crash-during-job.ts";
 import { createTestDatabase, testDialects } from "../../../test/helpers/databases.ts";
 import { insertApplicant, insertApplicationRow, setApplicationState } from "../../../test/helpers/draft-applications.ts";
 import { DRAFT_REMINDER_KIND, draftReminderKey, scheduleDraftReminders } from "../../commands/applications/draft-reminders.ts";
+import { updateTerm } from "../../commands/terms/update-term.ts";
 import { type DatabaseHandle, openDatabase } from "../../storage/database.ts";
 import { migrateToLatest } from "../../storage/migrate.ts";
 import { findJobByKey } from "../../storage/repos/scheduled-job-repo.ts";
@@ -61,6 +63,19 @@ describe.each(testDialects())("reminders of unsubmitted drafts on %s", (dialect)
     }
     await scheduleDraftReminders(database.db, { termId: term.id, personId: person.id, deadline: DEADLINE, now: savedAt });
     return { person, applications, key: (offset: "24h" | "1h") => draftReminderKey(term.id, person.id, offset) };
+  }
+
+  /** The admins move the applications deadline through the term's settings, as the setup page does. */
+  async function moveDeadline(deadline: Date, now: Date) {
+    const local = (iso: string | null) => (iso ? DateTime.fromISO(iso).setZone(term.timeZone).toFormat("yyyy-MM-dd'T'HH:mm") : null);
+    const rows = (await listTimeline(database.db, term.id)).map((row) => ({
+      kind: row.kind,
+      activity: row.activity,
+      startsLocal: local(row.startsAt),
+      endsLocal: local(row.kind === "applications" ? deadline.toISOString() : row.endsAt),
+    }));
+    const actor = { kind: "system" as const, label: "test" };
+    await updateTerm({ database, actor, termSlug: term.slug, body: { timeline: rows }, baseUrl: "https://cohort.example", now });
   }
 
   const emailsTo = (personId: number) => database.db.selectFrom("outbox").selectAll().where("recipientPersonId", "=", personId).orderBy("id").execute();
@@ -187,4 +202,40 @@ describe.each(testDialects())("reminders of unsubmitted drafts on %s", (dialect)
     expect(emails[0]?.bodyText).toContain(`${CRASH_BASE_URL}/projects/${project(1).slug}/apply`);
     expect(await findJobByKey(database.db, fay.key("1h"))).toMatchObject({ state: "done", attempts: 2 });
   }, 60_000);
+
+  // Last: it moves every pending reminder of the term, and puts them back.
+  it("moving the deadline moves both reminders; one already sent is not sent again, one whose instant has passed is cancelled", async () => {
+    const cai = await applicantWithDrafts([0]);
+    const reminders = async () => (await emailsTo(cai.person.id)).map((email) => email.dedupeKey).filter((key) => key.startsWith(DRAFT_REMINDER_KIND));
+    try {
+      const later = new Date(DEADLINE.getTime() + 6 * HOUR);
+      await moveDeadline(later, FIXTURE_TODAY);
+      expect(await findJobByKey(database.db, cai.key("24h"))).toMatchObject({ state: "pending", dueAt: new Date(later.getTime() - 24 * HOUR).toISOString() });
+      expect(await findJobByKey(database.db, cai.key("1h"))).toMatchObject({ state: "pending", dueAt: new Date(later.getTime() - HOUR).toISOString() });
+
+      const clock = { now: new Date(later.getTime() - 24 * HOUR) };
+      const scheduler = schedulerAt(clock);
+      await scheduler.runDueJobs();
+      expect(await reminders()).toEqual([cai.key("24h")]);
+
+      // Back an hour: the day-ahead reminder was sent and stays sent; the hour-ahead one moves.
+      clock.now = new Date(clock.now.getTime() + 60_000);
+      const earlier = new Date(later.getTime() - HOUR);
+      await moveDeadline(earlier, clock.now);
+      expect(await findJobByKey(database.db, cai.key("24h"))).toMatchObject({ state: "done" });
+      expect(await findJobByKey(database.db, cai.key("1h"))).toMatchObject({ state: "pending", dueAt: new Date(earlier.getTime() - HOUR).toISOString() });
+      await scheduler.runDueJobs();
+      expect(await reminders()).toEqual([cai.key("24h")]);
+
+      // Half an hour from now: the hour-ahead reminder's instant has passed, so it is cancelled.
+      await moveDeadline(new Date(clock.now.getTime() + 30 * 60_000), clock.now);
+      expect(await findJobByKey(database.db, cai.key("1h"))).toBeUndefined();
+      clock.now = new Date(clock.now.getTime() + 29 * 60_000);
+      await scheduler.runDueJobs();
+      await scheduler.stop();
+      expect(await reminders()).toEqual([cai.key("24h")]);
+    } finally {
+      await moveDeadline(DEADLINE, FIXTURE_TODAY);
+    }
+  });
 });
