@@ -5,6 +5,7 @@ import { checkActionOpen } from "../domain/phase-actions.ts";
 import { termDisplayTitle } from "../domain/term-title.ts";
 import type { TermTimeline } from "../domain/timeline.ts";
 import type {
+  ApplicantProfile,
   MentoringProject,
   MentoringResponse,
   ProjectApplicationCounts,
@@ -16,6 +17,7 @@ import type {
   ApplicationCounts,
   BoardProjectData,
   BoardProjectRow,
+  PersonRow,
   ProjectApplicationRow,
   TermApplicationRow,
   TermApplicationsData,
@@ -94,6 +96,28 @@ export function presentTermApplications(data: TermApplicationsData): TermApplica
   };
 }
 
+const GITHUB_HANDLE = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})$/;
+
+/** An applicant's profile beside their application: what they show mentors and admins, never their email address or password state. */
+export function presentApplicantProfile(person: PersonRow): ApplicantProfile {
+  return {
+    name: person.name,
+    pronouns: person.pronouns,
+    githubHandle: person.githubHandle,
+    githubUrl: person.githubHandle && GITHUB_HANDLE.test(person.githubHandle) ? `https://github.com/${person.githubHandle}` : null,
+    country: person.country,
+    timeZone: person.timeZone,
+    skills: readStrings(person.skills),
+    portfolioUrl: isWebUrl(person.portfolioUrl) ? person.portfolioUrl : null,
+    cvUrl: isWebUrl(person.cvUrl) ? person.cvUrl : null,
+  };
+}
+
+/** Only http(s) links reach a page. */
+function isWebUrl(url: string | null): url is string {
+  return url !== null && /^https?:\/\//i.test(url);
+}
+
 /** The export's columns: a header and how each application fills it. */
 const CSV_COLUMNS: ReadonlyArray<readonly [string, (row: TermApplicationRow, baseUrl: string) => string]> = [
   ["id", (row) => String(row.id)],
@@ -110,7 +134,7 @@ const CSV_COLUMNS: ReadonlyArray<readonly [string, (row: TermApplicationRow, bas
   ["organization", (row) => row.organizationName],
   ["project", (row) => row.projectTitle],
   ["project_slug", (row) => row.projectSlug],
-  ["links", (row) => readLinks(row.links).join(" ")],
+  ["links", (row) => readStrings(row.links).join(" ")],
   ["cover_letter", (row) => row.coverLetter],
   ["url", (row, baseUrl) => `${baseUrl}/applications/${row.id}`],
 ];
@@ -131,8 +155,8 @@ export function presentTermApplicationsCsv(
   return { fileName: `${found.term.slug}-applications.csv`, csv };
 }
 
-/** The links stored as JSON; anything else there reads as none. */
-function readLinks(json: string): string[] {
+/** A JSON array of strings as stored (links, skill tags); anything else there reads as none. */
+function readStrings(json: string): string[] {
   try {
     const value: unknown = JSON.parse(json);
     return Array.isArray(value) ? value.filter((item): item is string => typeof item === "string") : [];

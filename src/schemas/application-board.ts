@@ -129,3 +129,20 @@ export type TermApplicationsResponse = z.infer<typeof TermApplicationsResponse>;
 
 /** `GET /api/terms/{term}/applications.csv`: every matching application as RFC 4180 CSV. */
 export const TermApplicationsCsv = z.string().describe("text/csv");
+
+/** `GET /api/applications/{application}/applicant`: the applicant's profile as the project's mentors and the program's admins read it beside the application. */
+export const ApplicantProfile = z
+  .object({
+    name: z.string(),
+    pronouns: z.string().nullable(),
+    githubHandle: z.string().nullable(),
+    githubUrl: z.string().nullable(),
+    country: z.string().nullable(),
+    timeZone: z.string().nullable(),
+    skills: z.array(z.string()).describe("The skill tags the applicant lists on their profile."),
+    portfolioUrl: z.string().nullable(),
+    cvUrl: z.string().nullable(),
+  })
+  .meta({ id: "ApplicantProfile" });
+/** An applicant's profile beside their application. */
+export type ApplicantProfile = z.infer<typeof ApplicantProfile>;

@@ -15,6 +15,8 @@ interface MentoringFixtures {
   mentor: SignedInState;
   admin: SignedInState;
   project: string;
+  /** The applicant's submitted application to the mentor's project. */
+  application: number;
 }
 
 /** The applicant fixtures (one submitted application with answers), a mentor confirmed on that project, and an admin. */
@@ -30,7 +32,7 @@ async function prepareMentoringFixtures(app: WebApp): Promise<MentoringFixtures>
   await addProjectMentor(db, project.id, person.id);
   const admin = (await app.newPage()).context;
   await signInAsNewAdmin(server, admin, { name: "Ida Admin", email: "ida@example.org", password: PASSWORD }, OPEN_TERM.program);
-  return { mentor: await mentor.storageState(), admin: await admin.storageState(), project: base.withQuestions };
+  return { mentor: await mentor.storageState(), admin: await admin.storageState(), project: base.withQuestions, application: base.submitted };
 }
 
 /** Every page of the mentors' and admins' side of applications, and the states where it looks different. */
@@ -47,6 +49,7 @@ const MENTORING_PAGES: PageState<MentoringFixtures, Viewer>[] = [
     },
   },
   { name: "a project's applications", path: (fixtures) => `/projects/${fixtures.project}/applications`, as: "mentor", phone: true },
+  { name: "an application read by its mentor", path: (fixtures) => `/applications/${fixtures.application}`, as: "mentor", phone: true },
   { name: "mentor's home", path: () => "/", as: "mentor" },
   { name: "a term's applications for its admins", path: () => `/admin/${OPEN_TERM.program}/terms/${OPEN_TERM.term}/applications`, as: "admin", phone: true },
   {

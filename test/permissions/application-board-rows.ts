@@ -19,6 +19,12 @@ export const APPLICATION_BOARD_ROWS: RowGroup = {
       request: (w) => ({ url: `/api/projects/${w.project}/application-settings`, payload: { applicationCap: null } }),
       expected: mentorsAndAdmins(),
     },
+    {
+      route: "GET /api/applications/:application/applicant",
+      // The application the applicant submitted in the applications group's setup: its readers see who sent it.
+      request: (w) => ({ url: `/api/applications/${w.extra["applications.read"]}/applicant` }),
+      expected: { ...mentorsAndAdmins(), applicant: "ok" },
+    },
     { route: "GET /api/me/mentoring", request: () => ({ url: "/api/me/mentoring" }), expected: signedIn() },
     { route: "GET /api/projects/:project/applications", request: (w) => ({ url: `/api/projects/${w.project}/applications` }), expected: mentorsAndAdmins() },
     { route: "GET /api/terms/:term/applications", request: () => ({ url: `/api/terms/${TERM}/applications?state=all` }), expected: adminOnly() },

@@ -224,6 +224,23 @@ describe.each(testDialects())("the mentors' and admins' side of applications on 
     }
   });
 
+  it("shows an application's readers who sent it, and nobody else", async () => {
+    const zoe = await t.context.database.db
+      .selectFrom("applications")
+      .innerJoin("people", "people.id", "applications.personId")
+      .select("applications.id")
+      .where("people.email", "=", "zoe@example.org")
+      .executeTakeFirstOrThrow();
+    const url = `/api/applications/${zoe.id}/applicant`;
+    const profile = await get(url, mentor);
+    expect(profile.statusCode).toBe(200);
+    expect(profile.json()).toMatchObject({ name: "Zoë =Ünal", pronouns: "she/her", githubHandle: "zoe-u", githubUrl: "https://github.com/zoe-u" });
+    expect(profile.body).not.toContain("zoe@example.org");
+    expect((await get(url, admin)).statusCode).toBe(200);
+    expect((await get(url)).statusCode).toBe(401);
+    for (const session of [otherMentor, applicant, otherAdmin]) expect((await get(url, session)).statusCode).toBe(404);
+  });
+
   it("lists a term's applications for its admins, by default all but drafts, with the counts by state", async () => {
     const list = (await get(`/api/terms/${TERM}/applications`, admin)).json() as TermApplicationsResponse;
     expect(list.total).toBe(31);

@@ -1,10 +1,12 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { exportTermApplications } from "../../../commands/applications/export-term-applications.ts";
+import { getApplicantProfile } from "../../../commands/applications/get-applicant-profile.ts";
 import { listMyMentoring } from "../../../commands/applications/list-my-mentoring.ts";
 import { listProjectApplications } from "../../../commands/applications/list-project-applications.ts";
 import { listTermApplications } from "../../../commands/applications/list-term-applications.ts";
 import { setApplicationCap } from "../../../commands/applications/set-application-cap.ts";
 import {
+  presentApplicantProfile,
   presentMentoring,
   presentMentoringProject,
   presentProjectApplications,
@@ -12,6 +14,7 @@ import {
   presentTermApplicationsCsv,
 } from "../../../presenters/application-board-presenter.ts";
 import {
+  ApplicantProfile,
   ApplicationSettingsBody,
   MentoringProject,
   MentoringResponse,
@@ -22,7 +25,7 @@ import {
 import { requireSignedIn, requireWriter } from "../../auth.ts";
 import type { AppContext } from "../../context.ts";
 import { problemResponses } from "../../problem-responses.ts";
-import { ProjectParams, TermApplicationsExportQuery, TermApplicationsQuery, TermParams } from "./schema.ts";
+import { ApplicationParams, ProjectParams, TermApplicationsExportQuery, TermApplicationsQuery, TermParams } from "./schema.ts";
 
 /** The mentors' and admins' side of applications: soft caps, a mentor's projects, a project's applications, and a term's for its admins. */
 export const applicationBoardRoutes: FastifyPluginAsyncZod<{ context: AppContext }> = async (app, { context }) => {
@@ -77,6 +80,21 @@ export const applicationBoardRoutes: FastifyPluginAsyncZod<{ context: AppContext
         await listProjectApplications({ database: context.database, actor: request.actor, projectSlug: request.params.project }),
         context.now(),
       ),
+  );
+
+  app.get(
+    "/api/applications/:application/applicant",
+    {
+      schema: {
+        tags: ["applications"],
+        summary:
+          "The profile of an application's applicant (name, pronouns, GitHub, country, zone, skills, portfolio and CV links) for whoever may read the application",
+        params: ApplicationParams,
+        response: { 200: ApplicantProfile, ...problemResponses(400, 401, 404) },
+      },
+    },
+    async (request) =>
+      presentApplicantProfile(await getApplicantProfile({ database: context.database, actor: request.actor, applicationId: request.params.application })),
   );
 
   app.get(

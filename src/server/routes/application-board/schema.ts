@@ -3,10 +3,11 @@ import { APPLICATION_STATES } from "../../../domain/application-states.ts";
 import { ApplicantEligibility } from "../../../schemas/application-board.ts";
 import { Slug } from "../../../schemas/slug.ts";
 import { SingleLineText } from "../../../schemas/text.ts";
+import { ApplicationParams } from "../applications/schema.ts";
 import { ProjectParams } from "../projects/schema.ts";
 import { TermParams } from "../terms/schema.ts";
 
-export { ProjectParams, TermParams };
+export { ApplicationParams, ProjectParams, TermParams };
 
 /** The filters of a term's applications, shared by the admins' list and its CSV export: every filter lives in the URL. */
 export const TermApplicationsExportQuery = z.object({

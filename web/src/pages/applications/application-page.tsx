@@ -10,6 +10,7 @@ import { useDocumentTitle } from "../../components/use-document-title.ts";
 import { RequireSignIn } from "../../session/require-sign-in.tsx";
 import { formatDateTime } from "../../time/format-date.ts";
 import { viewerTimeZone } from "../../time/zones.ts";
+import { ApplicantProfile } from "../mentoring/applicant-profile.tsx";
 import { NotFoundPage } from "../not-found-page.tsx";
 import { applicationApi } from "./application-paths.ts";
 import { ApplicationView } from "./application-view.tsx";
@@ -100,6 +101,8 @@ export function ApplicationPage({ application: id }: { application: string }) {
               </p>
               <h1>Application to {data.project.title}</h1>
             </header>
+            {/* The applicant knows who they are: their readers (mentors, admins) see the profile first. */}
+            {mine ? null : <ApplicantProfile application={data.id} />}
             <ApplicationRead application={data} form={form.data} />
           </div>
         );

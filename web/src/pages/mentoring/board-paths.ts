@@ -3,6 +3,7 @@ export const boardApi = {
   mentoring: () => "/api/me/mentoring",
   settings: (project: string) => `/api/projects/${encodeURIComponent(project)}/application-settings`,
   projectApplications: (project: string) => `/api/projects/${encodeURIComponent(project)}/applications`,
+  applicant: (application: number) => `/api/applications/${application}/applicant`,
   termApplications: (term: string, search: string) => `/api/terms/${encodeURIComponent(term)}/applications${search ? `?${search}` : ""}`,
   termApplicationsCsv: (term: string, search: string) => `/api/terms/${encodeURIComponent(term)}/applications.csv${search ? `?${search}` : ""}`,
 };
