@@ -4,6 +4,7 @@ import { pagePaths } from "../../api/paths.ts";
 import { Chip } from "../../components/chip.tsx";
 import { APPLICATION_STATE_TONE } from "./application-words.ts";
 import { ApplicationDeadline, type MyApplication, stillEditable } from "./my-applications-page.tsx";
+import "./applications.css";
 
 /** The applicant's drafts that can still be submitted: what "what needs you now" lists for them. */
 export function unsubmittedDrafts(mine: MyApplicationsResponse | null): MyApplication[] {
