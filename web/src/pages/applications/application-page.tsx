@@ -8,6 +8,7 @@ import { Chip } from "../../components/chip.tsx";
 import { ErrorPanel, Loading } from "../../components/load-states.tsx";
 import { useDocumentTitle } from "../../components/use-document-title.ts";
 import { RequireSignIn } from "../../session/require-sign-in.tsx";
+import { useSession } from "../../session/session.tsx";
 import { formatDateTime } from "../../time/format-date.ts";
 import { viewerTimeZone } from "../../time/zones.ts";
 import { ApplicantProfile } from "../mentoring/applicant-profile.tsx";
@@ -69,7 +70,9 @@ function ApplicationRead({ application, form }: { application: Application; form
 
 /** `/applications/:application`: one application as written, for its applicant, the project's mentors and the program's admins. */
 export function ApplicationPage({ application: id }: { application: string }) {
-  const application = useApi<Application>(applicationApi.application(id));
+  const { session } = useSession();
+  // A visitor is sent to sign in: asking for the application first would only earn a 401.
+  const application = useApi<Application>(session.status === "signed-in" ? applicationApi.application(id) : null);
   const data = application.data;
   // The project's questions give each answer its prompt; the form is the one read that carries them.
   const form = useApi<ApplicationForm>(data ? applicationApi.form(data.project.slug) : null);

@@ -10,6 +10,7 @@ import { DateTimeText } from "../../components/date-time-text.tsx";
 import { ErrorPanel, Loading } from "../../components/load-states.tsx";
 import { useDocumentTitle } from "../../components/use-document-title.ts";
 import { RequireSignIn } from "../../session/require-sign-in.tsx";
+import { useSession } from "../../session/session.tsx";
 import { instantInSentence } from "../../time/format-date.ts";
 import { NotFoundPage } from "../not-found-page.tsx";
 import { ApplicationEditor } from "./application-editor.tsx";
@@ -77,7 +78,9 @@ function ApplyBody({ form, reload }: { form: ApplicationForm; reload(): void }) 
 
 /** `/projects/:project/apply`: the applicant's eligibility for the term, then their application to the project, saved as it is typed. */
 export function ApplyPage({ project: slug }: { project: string }) {
-  const form = useApi<ApplicationForm>(applicationApi.form(slug));
+  const { session } = useSession();
+  // A visitor is sent to sign in: asking for the form first would only earn a 401.
+  const form = useApi<ApplicationForm>(session.status === "signed-in" ? applicationApi.form(slug) : null);
   useDocumentTitle(form.error?.notFound ? "Not found" : form.data ? `Apply · ${form.data.project.title}` : "Apply");
   return (
     <RequireSignIn title="Apply">
