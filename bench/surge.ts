@@ -47,6 +47,8 @@ interface Figures {
   p99: number;
   acknowledged: number;
   refused: number;
+  /** How many refusals of each status, e.g. {503: 12}. */
+  refusals: Record<number, number>;
   errors: number;
 }
 
@@ -82,6 +84,7 @@ async function send(url: string, requests: Request[]): Promise<Figures> {
   let next = 0;
   let acknowledged = 0;
   let refused = 0;
+  const refusals: Record<number, number> = {};
   const result = await autocannon({
     url,
     connections: CONNECTIONS,
@@ -98,12 +101,23 @@ async function send(url: string, requests: Request[]): Promise<Figures> {
         },
         onResponse: (status) => {
           if (status === 201) acknowledged += 1;
-          else refused += 1;
+          else {
+            refused += 1;
+            refusals[status] = (refusals[status] ?? 0) + 1;
+          }
         },
       },
     ],
   });
-  return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, acknowledged, refused, errors: result.errors + result.timeouts };
+  return {
+    rps: result.requests.average,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    acknowledged,
+    refused,
+    refusals,
+    errors: result.errors + result.timeouts,
+  };
 }
 
 function submissions(applicants: SurgeApplicant[], pathOf: (applicant: SurgeApplicant) => string): Request[] {
@@ -115,7 +129,8 @@ function submissions(applicants: SurgeApplicant[], pathOf: (applicant: SurgeAppl
 }
 
 function row(name: string, figures: Figures): string {
-  const counts = `acknowledged ${figures.acknowledged}, refused ${figures.refused}, errors ${figures.errors}`;
+  const statuses = Object.entries(figures.refusals).map(([status, count]) => `${count}× ${status}`);
+  const counts = `acknowledged ${figures.acknowledged}, refused ${figures.refused}${statuses.length > 0 ? ` (${statuses.join(", ")})` : ""}, errors ${figures.errors}`;
   return `${name.padEnd(26)} ${figures.rps.toFixed(0).padStart(7)} req/s   p50 ${String(figures.p50).padStart(5)} ms   p99 ${String(figures.p99).padStart(5)} ms   ${counts}`;
 }
 
