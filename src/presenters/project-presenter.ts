@@ -110,8 +110,9 @@ export function presentProjectDetail(
 const APPLICATION_HEADING = /^(?:(?:mentee |student )?application instructions?|how to apply|mentee instructions?)$/i;
 
 /**
- * Where people apply while Cohort takes no applications: the project's page on the program's
- * application site, when the term page links one, and the term page's application instructions.
+ * What the term page itself says about applying: the project's page on the program's
+ * application site, when the term page links one (an imported past term), and the term page's
+ * application instructions.
  */
 function presentHowToApply(externalUrl: string | null, sectionsJson: string): HowToApply {
   const site = externalUrl ? applicationSiteOf(externalUrl) : null;

@@ -21,11 +21,7 @@ const PUBLIC_PAGES: PageState<undefined, "visitor">[] = [
   { name: "empty catalog", path: () => `/terms/${OPEN_TERM.term}/projects?q=zzzz-nothing` },
   { name: "empty catalog of one skill", path: () => `/terms/${OPEN_TERM.term}/projects?q=zzzz-nothing&skill=go` },
   { name: "paged catalog", path: () => `/terms/${PAST_TERM.term}/projects?page=2` },
-  {
-    name: "last page of a catalog of one skill",
-    path: () => `/terms/${PAST_TERM.term}/projects?skill=go&page=2`,
-    knownAxeViolation: "the greyed-out Next of the last page (.pager-disabled) has too little contrast",
-  },
+  { name: "last page of a catalog of one skill", path: () => `/terms/${PAST_TERM.term}/projects?skill=go&page=2` },
   { name: "project", path: () => `/projects/${OPEN_TERM.term}-harbor-cli`, phone: true },
   { name: "closed project", path: () => `/projects/${PAST_TERM.term}-harbor-cli` },
   { name: "not found", path: () => "/no/such/page" },
