@@ -41,20 +41,21 @@ export function zoneAbbreviation(dateTime: DateTime): string {
   return /^[A-Z]{2,5}$/.test(short) ? short : `UTC${dateTime.toFormat("ZZ")}`;
 }
 
-const zoneNameFormats = new Map<string, Intl.DateTimeFormat>();
+const zoneNames = new Map<string, string>();
 
 /**
- * The zone's short name at that instant, as luxon's "ZZZZ" gives it, from one formatter per zone
- * and locale: luxon builds a new Intl formatter on every call, which cost a submission in a
- * surge as much as rendering its cover letter.
+ * The zone's short name at that instant, as luxon's "ZZZZ" gives it, remembered per zone, locale,
+ * year and offset (the only things the letters depend on): luxon builds a new Intl formatter on
+ * every call, which cost a submission in a surge as much as rendering its cover letter. Asking
+ * luxon itself the first time keeps the letters exactly its own, in Node and in every browser.
  */
 function shortZoneName(dateTime: DateTime): string {
-  if (dateTime.zone.type !== "iana" || !dateTime.zoneName) return dateTime.toFormat("ZZZZ");
-  const key = `${dateTime.locale ?? ""} ${dateTime.zoneName}`;
-  let format = zoneNameFormats.get(key);
-  if (!format) {
-    format = new Intl.DateTimeFormat(dateTime.locale ?? undefined, { timeZone: dateTime.zoneName, timeZoneName: "short" });
-    zoneNameFormats.set(key, format);
+  const key = `${dateTime.locale ?? ""} ${dateTime.zoneName ?? ""} ${dateTime.year} ${dateTime.offset}`;
+  let name = zoneNames.get(key);
+  if (name === undefined) {
+    name = dateTime.toFormat("ZZZZ");
+    if (zoneNames.size >= 10_000) zoneNames.clear();
+    zoneNames.set(key, name);
   }
-  return format.formatToParts(dateTime.toJSDate()).find((part) => part.type === "timeZoneName")?.value ?? dateTime.toFormat("ZZZZ");
+  return name;
 }

@@ -60,8 +60,8 @@ function newestMtime(entry: string): number {
 
 function buildIsFresh(): boolean {
   if (!fs.existsSync(DIST_INDEX)) return false;
-  // The UI imports shapes from src/schemas, so a change there can change the bundle too.
-  const sources = Math.max(newestMtime(WEB), newestMtime(path.join(ROOT, "src", "schemas")));
+  // The UI imports shapes from src/schemas and pure rules from src/domain, so a change there changes the bundle too.
+  const sources = Math.max(newestMtime(WEB), newestMtime(path.join(ROOT, "src", "schemas")), newestMtime(path.join(ROOT, "src", "domain")));
   return fs.statSync(DIST_INDEX).mtimeMs >= sources;
 }
 
