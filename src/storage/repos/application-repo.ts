@@ -192,19 +192,6 @@ export async function countProjectApplicants(db: Db, projectId: number): Promise
   return Number(row.n);
 }
 
-/** How many submitted (and later) applications each of these projects has; a project without any is absent. */
-export async function countApplicantsByProject(db: Db, projectIds: readonly number[]): Promise<Map<number, number>> {
-  if (projectIds.length === 0) return new Map();
-  const rows = await db
-    .selectFrom("applications")
-    .select((eb) => ["projectId", eb.fn.countAll<number>().as("n")])
-    .where("projectId", "in", projectIds)
-    .where("state", "in", CAPPED_APPLICATION_STATES)
-    .groupBy("projectId")
-    .execute();
-  return new Map(rows.map((row) => [row.projectId, Number(row.n)]));
-}
-
 /** Every application of a person in published terms, newest term first, then by project title. */
 export function listApplicationsOfPerson(db: Db, personId: number): Promise<MyApplicationRow[]> {
   return db
