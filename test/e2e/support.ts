@@ -56,6 +56,8 @@ export interface PageOptions {
   colorScheme?: "light" | "dark";
   /** Cookies (a session) to start with, from another context's storageState(). */
   storageState?: Awaited<ReturnType<BrowserContext["storageState"]>>;
+  /** Keep the context open across the file's tests (closed with the browser), for a caller that reuses it. */
+  keep?: boolean;
 }
 
 /** Options of a test file's web app. */
@@ -125,7 +127,7 @@ export function setupWebApp(options: WebAppOptions = {}): WebApp {
         locale: "en-GB",
         ...(options.storageState ? { storageState: options.storageState } : {}),
       });
-      contexts.push(context);
+      if (!options.keep) contexts.push(context);
       const page = await context.newPage();
       const errors: string[] = [];
       page.on("pageerror", (error) => errors.push(error.message));
