@@ -33,6 +33,7 @@ export const AUDIT_ACTIONS = [
   "eligibility.answered",
   "application.submitted",
   "application.withdrawn",
+  "selection.run",
   "project.application_cap_set",
   "proposal.created",
   "proposal.updated",

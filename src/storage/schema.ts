@@ -11,6 +11,7 @@ import type {
   ProposalState,
   TimeCommitment,
 } from "../domain/proposal-states.ts";
+import type { ReviewMark, SelectionOverrideKind, SelectionRunState } from "../domain/review-marks.ts";
 import type { GrantedRole, Role } from "../domain/roles.ts";
 import type { ScheduledJobState } from "../domain/scheduled-jobs.ts";
 import type { TermTimeline } from "../domain/timeline.ts";
@@ -430,6 +431,69 @@ export interface ApplicationTable {
   /** When the server received the submission that counts. */
   submittedAt: ColumnType<Instant | null, Instant | null | undefined, Instant | null>;
   withdrawnAt: ColumnType<Instant | null, Instant | null | undefined, Instant | null>;
+  /** The project's mentors' mark; null until they decide. */
+  reviewMark: ColumnType<ReviewMark | null, ReviewMark | null | undefined, ReviewMark | null>;
+  /** Its place in the project's ranked shortlist, from 1, while shortlisted. */
+  shortlistRank: ColumnType<number | null, number | null | undefined, number | null>;
+  markedAt: ColumnType<Instant | null, Instant | null | undefined, Instant | null>;
+  /** The applicant's own place for it among their applications, from 1; null keeps the order of submission. */
+  applicantRank: ColumnType<number | null, number | null | undefined, number | null>;
+}
+
+/** The `application_scores` table: each mentor's score of an application, 1–5. */
+export interface ApplicationScoreTable {
+  applicationId: number;
+  personId: number;
+  score: number;
+  updatedAt: Instant;
+}
+
+/** The `application_notes` table: the private notes mentors write on an application. */
+export interface ApplicationNoteTable {
+  id: Generated<number>;
+  applicationId: number;
+  personId: number;
+  body: string;
+  createdAt: Instant;
+}
+
+/** The `review_conflicts` table: a mentor's conflict of interest with an application, which hides it from them. */
+export interface ReviewConflictTable {
+  applicationId: number;
+  personId: number;
+  createdAt: Instant;
+}
+
+/** The `selection_overrides` table: an admin's pin or exclusion of an application before a run. */
+export interface SelectionOverrideTable {
+  applicationId: number;
+  termId: number;
+  kind: SelectionOverrideKind;
+  personId: number | null;
+  createdAt: Instant;
+}
+
+/** The `selection_runs` table: each run of the solver on a term. */
+export interface SelectionRunTable {
+  id: Generated<number>;
+  termId: number;
+  state: ColumnType<SelectionRunState, SelectionRunState | undefined, SelectionRunState>;
+  personId: number | null;
+  /** JSON of the run's conflicts, empty slots and applicants left without a mentorship. */
+  findings: string;
+  createdAt: Instant;
+  publishedAt: ColumnType<Instant | null, Instant | null | undefined, Instant | null>;
+}
+
+/** The `selection_assignments` table: the mentorships a run proposes. */
+export interface SelectionAssignmentTable {
+  runId: number;
+  applicationId: number;
+  projectId: number;
+  personId: number;
+  projectRank: number | null;
+  applicantChoice: number;
+  pinned: ColumnType<number, number | undefined, number>;
 }
 
 /** The `idempotency_keys` table: the first answer to a request sent with an Idempotency-Key. */
@@ -482,6 +546,12 @@ export interface Database {
   eligibilityAnswers: EligibilityAnswerTable;
   applications: ApplicationTable;
   idempotencyKeys: IdempotencyKeyTable;
+  applicationScores: ApplicationScoreTable;
+  applicationNotes: ApplicationNoteTable;
+  reviewConflicts: ReviewConflictTable;
+  selectionOverrides: SelectionOverrideTable;
+  selectionRuns: SelectionRunTable;
+  selectionAssignments: SelectionAssignmentTable;
 }
 
 /** A program row as read. */

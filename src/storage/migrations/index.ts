@@ -13,6 +13,7 @@ import * as storeMentorContacts from "./20261201150000-store-mentor-contacts.ts"
 import * as programSettingsAndOrganizationDetails from "./20261201160000-program-settings-and-organization-details.ts";
 import * as termDraftsAndProposals from "./20261201170000-term-drafts-and-proposals.ts";
 import * as applications from "./20261202090000-applications.ts";
+import * as reviewAndSelection from "./20261203090000-review-and-selection.ts";
 
 /**
  * Every migration, by timestamped name. Listed here rather than read from disk so that the
@@ -33,4 +34,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   "20261201160000-program-settings-and-organization-details": programSettingsAndOrganizationDetails,
   "20261201170000-term-drafts-and-proposals": termDraftsAndProposals,
   "20261202090000-applications": applications,
+  "20261203090000-review-and-selection": reviewAndSelection,
 };
