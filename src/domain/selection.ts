@@ -105,61 +105,136 @@ export interface SelectionResult {
 }
 
 /**
+ * The input indexed once, for the solver: applications, projects and applicants by position,
+ * in flat arrays (a GSoC-sized term has 132,000 applications, and maps of objects cost most of
+ * the time), with every problem found on the way.
+ */
+interface Indexed {
+  problems: string[];
+  applications: readonly SelectionApplication[];
+  /** Projects in the order of their ids. */
+  projects: SelectionProject[];
+  /** Applicant ids in increasing order. */
+  applicantIds: number[];
+  /** Per application: its project's and its applicant's position. */
+  projectOf: Int32Array;
+  applicantOf: Int32Array;
+  /** Per application: its place in its project's ranking (0 = best), or -1 when unranked. */
+  rank: Int32Array;
+  /** Per application: 1 when pinned, 2 when excluded, else 0. */
+  override: Uint8Array;
+  /** Each applicant's applications in their own order: those of applicant a are order[orderStart[a] .. orderStart[a + 1]). */
+  orderStart: Int32Array;
+  order: Int32Array;
+  /** Per application: its place in its applicant's order, from 0. */
+  choice: Int32Array;
+}
+
+const PINNED = 1;
+const EXCLUDED = 2;
+
+/**
  * What is wrong with an input, in words an admin can act on; empty when it can be solved.
  * Rankings name the project's own applications once each; pins and exclusions name known
  * applications; an applicant has at most one pin and a project no more pins than slots.
  */
 export function selectionInputProblems(input: SelectionInput): string[] {
-  const problems: string[] = [];
-  const applications = new Map(input.applications.map((application) => [application.id, application]));
-  const projects = new Map(input.projects.map((project) => [project.id, project]));
-  for (const application of input.applications) {
-    if (!projects.has(application.projectId))
-      problems.push(`Application ${application.id} is to project ${application.projectId}, which is not in the selection.`);
-  }
-  for (const project of input.projects) {
-    if (!Number.isInteger(project.slots) || project.slots < 0)
-      problems.push(`Project ${project.id} has ${project.slots} slots; slots are a whole number, 0 or more.`);
-    const seen = new Set<number>();
-    for (const id of project.ranking) {
-      if (applications.get(id)?.projectId !== project.id) problems.push(`Project ${project.id} ranks application ${id}, which is not one of its applications.`);
-      else if (seen.has(id)) problems.push(`Project ${project.id} ranks application ${id} twice.`);
-      seen.add(id);
-    }
-  }
-  const excluded = new Set(input.exclusions ?? []);
-  const pinsOfApplicant = new Map<number, number>();
-  const pinsOfProject = new Map<number, number>();
-  for (const id of input.pins ?? []) {
-    const application = applications.get(id);
-    if (!application) {
-      problems.push(`Pinned application ${id} is not a submitted application of the term.`);
-      continue;
-    }
-    if (excluded.has(id)) problems.push(`Application ${id} is both pinned and excluded; keep one.`);
-    const applicantPins = (pinsOfApplicant.get(application.applicantId) ?? 0) + 1;
-    pinsOfApplicant.set(application.applicantId, applicantPins);
-    if (applicantPins === 2) problems.push(`Applicant ${application.applicantId} is pinned to more than one project; an applicant holds one mentorship.`);
-    const projectPins = (pinsOfProject.get(application.projectId) ?? 0) + 1;
-    pinsOfProject.set(application.projectId, projectPins);
-    if (projectPins === (projects.get(application.projectId)?.slots ?? 0) + 1) {
-      problems.push(`Project ${application.projectId} has more pins than its ${projects.get(application.projectId)?.slots ?? 0} slots.`);
-    }
-  }
-  for (const id of input.exclusions ?? []) {
-    if (!applications.has(id)) problems.push(`Excluded application ${id} is not a submitted application of the term.`);
-  }
-  return problems;
+  return indexInput(input).problems;
 }
 
-/** A project during the proposals: what is left of its slots and whom it holds, best first. */
-interface ProjectState {
-  project: SelectionProject;
-  capacity: number;
-  /** Application id → place in the ranking (0 = best), for the pairs that may be matched. */
-  rankOf: Map<number, number>;
-  /** Held application ids, in the order of their rank, best first. */
-  held: number[];
+function indexInput(input: SelectionInput): Indexed {
+  const problems: string[] = [];
+  const { applications } = input;
+  const count = applications.length;
+  const projects = [...input.projects].sort((a, b) => a.id - b.id);
+  const projectAt = new Map<number, number>();
+  for (const [at, project] of projects.entries()) {
+    projectAt.set(project.id, at);
+    if (!Number.isInteger(project.slots) || project.slots < 0)
+      problems.push(`Project ${project.id} has ${project.slots} slots; slots are a whole number, 0 or more.`);
+  }
+  const applicantIds = [...new Set(applications.map((application) => application.applicantId))].sort((a, b) => a - b);
+  const applicantAt = new Map<number, number>();
+  for (const [at, id] of applicantIds.entries()) applicantAt.set(id, at);
+
+  const applicationAt = new Map<number, number>();
+  const projectOf = new Int32Array(count);
+  const applicantOf = new Int32Array(count);
+  const orderStart = new Int32Array(applicantIds.length + 1);
+  for (let at = 0; at < count; at += 1) {
+    const application = applications[at] as SelectionApplication;
+    applicationAt.set(application.id, at);
+    const project = projectAt.get(application.projectId);
+    if (project === undefined) problems.push(`Application ${application.id} is to project ${application.projectId}, which is not in the selection.`);
+    projectOf[at] = project ?? -1;
+    const applicant = applicantAt.get(application.applicantId) as number;
+    applicantOf[at] = applicant;
+    orderStart[applicant + 1] = (orderStart[applicant + 1] as number) + 1;
+  }
+  // Each applicant's applications side by side (a counting sort), then in their own order.
+  for (let applicant = 0; applicant < applicantIds.length; applicant += 1) {
+    orderStart[applicant + 1] = (orderStart[applicant + 1] as number) + (orderStart[applicant] as number);
+  }
+  const order = new Int32Array(count);
+  const filled = orderStart.slice(0, applicantIds.length);
+  for (let at = 0; at < count; at += 1) {
+    const applicant = applicantOf[at] as number;
+    order[filled[applicant] as number] = at;
+    filled[applicant] = (filled[applicant] as number) + 1;
+  }
+  const choice = new Int32Array(count);
+  const byPreference = (a: number, b: number) => {
+    const first = applications[a] as SelectionApplication;
+    const second = applications[b] as SelectionApplication;
+    return first.preference - second.preference || first.id - second.id;
+  };
+  for (let applicant = 0; applicant < applicantIds.length; applicant += 1) {
+    const own = order.subarray(orderStart[applicant], orderStart[applicant + 1]);
+    if (own.length > 1) own.set([...own].sort(byPreference));
+    for (const [place, at] of own.entries()) choice[at] = place;
+  }
+
+  const rank = new Int32Array(count).fill(-1);
+  for (const project of projects) {
+    const projectIndex = projectAt.get(project.id) as number;
+    for (const [place, id] of project.ranking.entries()) {
+      const at = applicationAt.get(id);
+      if (at === undefined || projectOf[at] !== projectIndex)
+        problems.push(`Project ${project.id} ranks application ${id}, which is not one of its applications.`);
+      else if ((rank[at] as number) >= 0) problems.push(`Project ${project.id} ranks application ${id} twice.`);
+      else rank[at] = place;
+    }
+  }
+
+  const override = new Uint8Array(count);
+  for (const id of input.exclusions ?? []) {
+    const at = applicationAt.get(id);
+    if (at === undefined) problems.push(`Excluded application ${id} is not a submitted application of the term.`);
+    else override[at] = EXCLUDED;
+  }
+  const pinsOfApplicant = new Set<number>();
+  const pinsOfProject = new Map<number, number>();
+  const pinProblems: string[] = [];
+  for (const id of input.pins ?? []) {
+    const at = applicationAt.get(id);
+    if (at === undefined) {
+      pinProblems.push(`Pinned application ${id} is not a submitted application of the term.`);
+      continue;
+    }
+    const application = applications[at] as SelectionApplication;
+    if (override[at] === EXCLUDED) pinProblems.push(`Application ${id} is both pinned and excluded; keep one.`);
+    override[at] = PINNED;
+    if (pinsOfApplicant.has(application.applicantId)) {
+      pinProblems.push(`Applicant ${application.applicantId} is pinned to more than one project; an applicant holds one mentorship.`);
+    }
+    pinsOfApplicant.add(application.applicantId);
+    const projectPins = (pinsOfProject.get(application.projectId) ?? 0) + 1;
+    pinsOfProject.set(application.projectId, projectPins);
+    const slots = projects[projectAt.get(application.projectId) ?? -1]?.slots ?? 0;
+    if (projectPins === slots + 1) pinProblems.push(`Project ${application.projectId} has more pins than its ${slots} slots.`);
+  }
+  problems.push(...pinProblems);
+  return { problems, applications, projects, applicantIds, projectOf, applicantOf, rank, override, orderStart, order, choice };
 }
 
 /**
@@ -167,151 +242,129 @@ interface ProjectState {
  * asks first and tells the admin.
  */
 export function solveSelection(input: SelectionInput): SelectionResult {
-  const problems = selectionInputProblems(input);
-  if (problems.length > 0) throw new Error(`selection input: ${problems.join(" ")}`);
-  const applications = new Map(input.applications.map((application) => [application.id, application]));
-  const excluded = new Set(input.exclusions ?? []);
-  const pinned = new Set(input.pins ?? []);
-  const pinnedApplicants = new Set([...pinned].map((id) => (applications.get(id) as SelectionApplication).applicantId));
+  const indexed = indexInput(input);
+  if (indexed.problems.length > 0) throw new Error(`selection input: ${indexed.problems.join(" ")}`);
+  const { projects, applicantIds, projectOf, applicantOf, rank, override, orderStart, order } = indexed;
 
-  const states = new Map<number, ProjectState>();
-  for (const project of [...input.projects].sort((a, b) => a.id - b.id)) {
-    states.set(project.id, { project, capacity: project.slots, rankOf: new Map(), held: [] });
+  // What is left of each project's slots once the pins take theirs, and each applicant's pin.
+  const capacity = Int32Array.from(projects, (project) => project.slots);
+  const match = new Int32Array(applicantIds.length).fill(-1);
+  for (let at = 0; at < override.length; at += 1) {
+    if (override[at] !== PINNED) continue;
+    const project = projectOf[at] as number;
+    capacity[project] = (capacity[project] as number) - 1;
+    match[applicantOf[at] as number] = at;
   }
-  for (const id of pinned) {
-    const state = states.get((applications.get(id) as SelectionApplication).projectId) as ProjectState;
-    state.capacity -= 1;
-  }
-  for (const state of states.values()) {
-    state.project.ranking.forEach((id, place) => {
-      const application = applications.get(id) as SelectionApplication;
-      if (!excluded.has(id) && !pinnedApplicants.has(application.applicantId)) state.rankOf.set(id, place);
-    });
-  }
+  const acceptable = (at: number) => (rank[at] as number) >= 0 && override[at] === 0;
 
-  const ordered = applicantOrders(input.applications);
-  // Each applicant's proposals: their applications that the project ranked, most wanted first.
-  const proposals = new Map<number, number[]>();
-  for (const [applicantId, own] of ordered) {
-    if (pinnedApplicants.has(applicantId)) continue;
-    const acceptable = own.filter((application) => states.get(application.projectId)?.rankOf.has(application.id)).map((application) => application.id);
-    if (acceptable.length > 0) proposals.set(applicantId, acceptable);
+  // Whom each project holds, best-ranked first.
+  const held: number[][] = projects.map(() => []);
+  const next = orderStart.slice(0, applicantIds.length);
+  const free: number[] = [];
+  for (let applicant = applicantIds.length - 1; applicant >= 0; applicant -= 1) if (match[applicant] === -1) free.push(applicant);
+  for (let applicant = free.pop(); applicant !== undefined; applicant = free.pop()) {
+    // The applicant's next application that its project may take.
+    let at = -1;
+    for (let cursor = next[applicant] as number; cursor < (orderStart[applicant + 1] as number); cursor += 1) {
+      const candidate = order[cursor] as number;
+      if (acceptable(candidate)) {
+        at = candidate;
+        next[applicant] = cursor + 1;
+        break;
+      }
+    }
+    if (at === -1) continue;
+    const project = projectOf[at] as number;
+    const holding = held[project] as number[];
+    const slots = capacity[project] as number;
+    const place = rank[at] as number;
+    if (slots <= 0 || (holding.length === slots && place > (rank[holding[slots - 1] as number] as number))) {
+      free.push(applicant);
+      continue;
+    }
+    let insertAt = holding.length;
+    while (insertAt > 0 && (rank[holding[insertAt - 1] as number] as number) > place) insertAt -= 1;
+    holding.splice(insertAt, 0, at);
+    match[applicant] = at;
+    if (holding.length > slots) {
+      const released = holding.pop() as number;
+      const releasedApplicant = applicantOf[released] as number;
+      match[releasedApplicant] = -1;
+      free.push(releasedApplicant);
+    }
   }
-
-  const next = new Map<number, number>();
-  const free = [...proposals.keys()].sort((a, b) => b - a);
-  for (let applicantId = free.pop(); applicantId !== undefined; applicantId = free.pop()) {
-    const list = proposals.get(applicantId) as number[];
-    const index = next.get(applicantId) ?? 0;
-    if (index >= list.length) continue;
-    next.set(applicantId, index + 1);
-    const applicationId = list[index] as number;
-    const state = states.get((applications.get(applicationId) as SelectionApplication).projectId) as ProjectState;
-    const rejected = hold(state, applicationId);
-    if (rejected !== null) free.push((applications.get(rejected) as SelectionApplication).applicantId);
-  }
-
-  return describeResult(input, { applications, states, ordered, pinned, excluded });
+  return describeResult(indexed, { match, held, capacity });
 }
 
-/**
- * Puts a proposal to a project: held if a slot is free or it ranks above the worst held, which
- * is then let go. Returns the application let go (the proposal itself when refused), or null.
- */
-function hold(state: ProjectState, applicationId: number): number | null {
-  if (state.capacity <= 0) return applicationId;
-  const rank = state.rankOf.get(applicationId) as number;
-  const { held } = state;
-  if (held.length === state.capacity && rank > (state.rankOf.get(held[held.length - 1] as number) as number)) return applicationId;
-  let at = held.length;
-  while (at > 0 && (state.rankOf.get(held[at - 1] as number) as number) > rank) at -= 1;
-  held.splice(at, 0, applicationId);
-  return held.length > state.capacity ? (held.pop() as number) : null;
-}
-
-/** Each applicant's applications in their own order: preference, then application id. */
-function applicantOrders(applications: readonly SelectionApplication[]): Map<number, SelectionApplication[]> {
-  const byApplicant = new Map<number, SelectionApplication[]>();
-  for (const application of applications) {
-    const own = byApplicant.get(application.applicantId);
-    if (own) own.push(application);
-    else byApplicant.set(application.applicantId, [application]);
-  }
-  for (const own of byApplicant.values()) own.sort((a, b) => a.preference - b.preference || a.id - b.id);
-  return byApplicant;
-}
-
-interface Solved {
-  applications: Map<number, SelectionApplication>;
-  states: Map<number, ProjectState>;
-  ordered: Map<number, SelectionApplication[]>;
-  pinned: Set<number>;
-  excluded: Set<number>;
-}
-
-function describeResult(input: SelectionInput, solved: Solved): SelectionResult {
-  const { applications, states, ordered, pinned, excluded } = solved;
-  const matchedApplication = new Map<number, number>();
-  for (const id of pinned) matchedApplication.set((applications.get(id) as SelectionApplication).applicantId, id);
-  for (const state of states.values()) {
-    for (const id of state.held) matchedApplication.set((applications.get(id) as SelectionApplication).applicantId, id);
-  }
-  const placeInRanking = new Map<number, number>();
-  for (const project of input.projects) {
-    for (const [place, id] of project.ranking.entries()) placeInRanking.set(id, place + 1);
-  }
-
-  const assignments: SelectionAssignment[] = [...matchedApplication.values()].map((id) => {
-    const application = applications.get(id) as SelectionApplication;
-    const own = ordered.get(application.applicantId) as SelectionApplication[];
-    return {
-      applicationId: id,
+function describeResult(indexed: Indexed, solved: { match: Int32Array; held: number[][]; capacity: Int32Array }): SelectionResult {
+  const { applications, projects, applicantIds, projectOf, rank, override, orderStart, order, choice } = indexed;
+  const { match, held, capacity } = solved;
+  const assignments: SelectionAssignment[] = [];
+  for (const at of match) {
+    if (at === -1) continue;
+    const application = applications[at] as SelectionApplication;
+    assignments.push({
+      applicationId: application.id,
       applicantId: application.applicantId,
       projectId: application.projectId,
-      projectRank: placeInRanking.get(id) ?? null,
-      applicantChoice: own.findIndex((item) => item.id === id) + 1,
-      pinned: pinned.has(id),
-    };
-  });
+      projectRank: (rank[at] as number) >= 0 ? (rank[at] as number) + 1 : null,
+      applicantChoice: (choice[at] as number) + 1,
+      pinned: override[at] === PINNED,
+    });
+  }
   assignments.sort((a, b) => a.projectId - b.projectId || (a.projectRank ?? 0) - (b.projectRank ?? 0) || a.applicantId - b.applicantId);
 
   const conflicts: SelectionConflict[] = [];
   const leftWithout: LeftWithout[] = [];
-  for (const [applicantId, own] of [...ordered].sort((a, b) => a[0] - b[0])) {
-    const ranked = own.filter((application) => placeInRanking.has(application.id));
-    const got = matchedApplication.get(applicantId);
-    if (got === undefined && ranked.length > 0) leftWithout.push({ applicantId, rankedBy: ranked.map((application) => application.projectId) });
+  for (let applicant = 0; applicant < applicantIds.length; applicant += 1) {
+    const ranked: number[] = [];
+    for (let cursor = orderStart[applicant] as number; cursor < (orderStart[applicant + 1] as number); cursor += 1) {
+      const at = order[cursor] as number;
+      if ((rank[at] as number) >= 0) ranked.push(at);
+    }
+    if (ranked.length === 0) continue;
+    const applicantId = applicantIds[applicant] as number;
+    const got = match[applicant] as number;
+    if (got === -1) leftWithout.push({ applicantId, rankedBy: ranked.map((at) => (applications[at] as SelectionApplication).projectId) });
     if (ranked.length < 2) continue;
-    const gotPlace = got === undefined ? own.length : own.findIndex((application) => application.id === got);
-    const others = ranked
-      .filter((application) => application.id !== got)
-      .map((application) => ({
-        projectId: application.projectId,
-        projectRank: placeInRanking.get(application.id) as number,
-        because: lostBecause(application, { place: own.indexOf(application), gotPlace, gotPinned: got !== undefined && pinned.has(got), excluded }),
-      }));
-    conflicts.push({ applicantId, projectId: got === undefined ? null : (applications.get(got) as SelectionApplication).projectId, others });
+    const gotPlace = got === -1 ? Number.POSITIVE_INFINITY : (choice[got] as number);
+    const gotPinned = got !== -1 && override[got] === PINNED;
+    conflicts.push({
+      applicantId,
+      projectId: got === -1 ? null : (applications[got] as SelectionApplication).projectId,
+      others: ranked
+        .filter((at) => at !== got)
+        .map((at) => ({
+          projectId: (applications[at] as SelectionApplication).projectId,
+          projectRank: (rank[at] as number) + 1,
+          because:
+            override[at] === EXCLUDED
+              ? "excluded"
+              : gotPinned
+                ? "pinned-elsewhere"
+                : (choice[at] as number) < gotPlace
+                  ? "slots-went-to-higher-ranked"
+                  : "applicant-preferred-another",
+        })),
+    });
   }
 
+  const rankedPerProject = new Int32Array(projects.length);
+  for (let at = 0; at < rank.length; at += 1) {
+    if ((rank[at] as number) >= 0 && override[at] !== EXCLUDED) {
+      const project = projectOf[at] as number;
+      rankedPerProject[project] = (rankedPerProject[project] as number) + 1;
+    }
+  }
   const emptySlots: EmptySlots[] = [];
-  for (const state of states.values()) {
-    const filled = state.held.length + (state.project.slots - state.capacity);
-    const empty = state.project.slots - filled;
+  for (const [at, project] of projects.entries()) {
+    const pins = project.slots - (capacity[at] as number);
+    const empty = project.slots - pins - (held[at] as number[]).length;
     if (empty <= 0) continue;
-    const ranked = state.project.ranking.filter((id) => !excluded.has(id)).length;
-    emptySlots.push({ projectId: state.project.id, empty, ranked, reason: ranked === 0 ? "nobody-ranked" : "ranked-went-elsewhere" });
+    const ranked = rankedPerProject[at] as number;
+    emptySlots.push({ projectId: project.id, empty, ranked, reason: ranked === 0 ? "nobody-ranked" : "ranked-went-elsewhere" });
   }
   return { assignments, conflicts, emptySlots, leftWithout };
-}
-
-function lostBecause(
-  application: SelectionApplication,
-  { place, gotPlace, gotPinned, excluded }: { place: number; gotPlace: number; gotPinned: boolean; excluded: Set<number> },
-): LostBecause {
-  if (excluded.has(application.id)) return "excluded";
-  if (gotPinned) return "pinned-elsewhere";
-  // Deferred acceptance: the applicant asked every project they put before the one they got, and each of those let them go.
-  return place < gotPlace ? "slots-went-to-higher-ranked" : "applicant-preferred-another";
 }
 
 /** A submitted application as stored: the applicant's own rank if they gave one, when it was submitted, and the project's rank of it. */
