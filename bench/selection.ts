@@ -169,7 +169,9 @@ async function benchCommand(term: DrawnTerm): Promise<number> {
             .execute();
         }
         const rankOf = new Map<number, number>();
-        for (const ranking of term.rankings) ranking.forEach((application, place) => rankOf.set(application, place + 1));
+        for (const ranking of term.rankings) {
+          for (const [place, application] of ranking.entries()) rankOf.set(application, place + 1);
+        }
         const stamp = (index: number) => new Date(now.getTime() + index).toISOString();
         for (let from = 0; from < term.applications.length; from += 500) {
           await trx
