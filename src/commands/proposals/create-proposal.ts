@@ -11,7 +11,8 @@ import { insertProject } from "../../storage/repos/project-repo.ts";
 import { listProjectSlugsLike } from "../../storage/repos/proposal-repo.ts";
 import { findTermBySlug } from "../../storage/repos/term-repo.ts";
 import { inTransaction } from "../../storage/transaction.ts";
-import { checkPhaseWindow, loadTermTimeline, type ProposalView, viewProposal } from "./proposal-access.ts";
+import { checkPhaseWindow, loadTermTimeline } from "../terms/phase-window.ts";
+import { type ProposalView, viewProposal } from "./proposal-access.ts";
 import { writeProposalContent } from "./proposal-content.ts";
 
 /** Options of createProposal. */

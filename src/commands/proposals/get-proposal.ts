@@ -1,6 +1,7 @@
 import type { Actor } from "../../policies/actor.ts";
 import type { DatabaseHandle } from "../../storage/database.ts";
-import { loadTermTimeline, type ProposalView, proposalAbilities, requireVisibleProposal } from "./proposal-access.ts";
+import { loadTermTimeline } from "../terms/phase-window.ts";
+import { type ProposalView, proposalAbilities, requireVisibleProposal } from "./proposal-access.ts";
 
 /**
  * A proposal as the caller may see it (its maintainers, the mentors it names, the program's

@@ -1,8 +1,7 @@
-import { formatInstant } from "../../domain/format-instant.ts";
-import { checkActionOpen, type PhaseAction } from "../../domain/phase-actions.ts";
+import { checkActionOpen } from "../../domain/phase-actions.ts";
 import type { TermTimeline } from "../../domain/timeline.ts";
 import { AppError } from "../../errors/app-error.ts";
-import { type Actor, canWrite, isSignedIn, type SignedIn } from "../../policies/actor.ts";
+import { type Actor, canWrite, isSignedIn } from "../../policies/actor.ts";
 import { isProgramAdmin } from "../../policies/program-policy.ts";
 import {
   canDecideProposal,
@@ -15,15 +14,13 @@ import {
 } from "../../policies/proposal-policy.ts";
 import { canSeeTerm } from "../../policies/term-policy.ts";
 import type { ProposalAbilities } from "../../schemas/proposal.ts";
-import { findPersonById } from "../../storage/repos/account-repo.ts";
 import type { Db } from "../../storage/repos/db.ts";
 import { loadProposal } from "../../storage/repos/proposal-repo.ts";
-import { listTimeline } from "../../storage/repos/term-repo.ts";
-import type { ProposalRecord, TermRow } from "../../storage/schema.ts";
-import { toTermTimeline } from "../catalog/term-timelines.ts";
+import type { ProposalRecord } from "../../storage/schema.ts";
+import { loadTermTimeline } from "../terms/phase-window.ts";
 
-// What the proposal commands share: reading a proposal as the caller may see it, and the
-// proposals window, which admins may act outside of (the override is audited).
+// What the proposal commands share: reading a proposal as the caller may see it, and what the
+// caller may do with it now (the phase windows are checked in terms/phase-window.ts).
 
 /** A proposal the caller may see, with what the rules need of it. */
 export interface VisibleProposal {
@@ -44,41 +41,6 @@ export async function requireVisibleProposal(db: Db, actor: Actor, slug: string)
     throw new AppError("NOT_FOUND", `There is no proposal "${slug}".`);
   }
   return { record, scope };
-}
-
-/** A term's timeline as the phase rules read it. */
-export async function loadTermTimeline(db: Db, term: Pick<TermRow, "id" | "title" | "timeZone">): Promise<TermTimeline> {
-  return toTermTimeline(term, await listTimeline(db, term.id));
-}
-
-/** Whether an action of a term's phase may be taken now: `override` holds the closed message an admin acted past. */
-export interface WindowCheck {
-  override: string | null;
-}
-
-/**
- * Checks that a phase action is open at `now` (start ≤ now < end, to the millisecond). Closed,
- * the refusal names the close (or opening) time in the term's zone and UTC, and in the caller's
- * own zone when their profile has one. The program's admins may act anyway: the check then
- * returns the message, for the audit event to record as an override.
- */
-export async function checkPhaseWindow(
-  db: Db,
-  actor: SignedIn,
-  options: { programId: number; timeline: TermTimeline; action: PhaseAction; now: Date },
-): Promise<WindowCheck> {
-  const availability = checkActionOpen(options.timeline, options.action, options.now);
-  if (availability.open) return { override: null };
-  const person = await findPersonById(db, actor.personId);
-  const viewerZone = person?.timeZone ?? null;
-  const instant = availability.reason === "closed" ? availability.closedAt : availability.reason === "not_yet_open" ? availability.opensAt : null;
-  const yours =
-    instant && viewerZone && viewerZone !== options.timeline.timeZone
-      ? ` That is ${formatInstant(instant, viewerZone)} in your time zone (${viewerZone}).`
-      : "";
-  const message = `${availability.message}${yours}`;
-  if (isProgramAdmin(actor, options.programId)) return { override: message };
-  throw new AppError("PHASE_CLOSED", message);
 }
 
 /** A proposal with what the caller may do with it now, for the presenter. */

@@ -10,8 +10,9 @@ import { updateProject } from "../../storage/repos/project-repo.ts";
 import { listProposalTitlesIn, lockOrganizationForQuota } from "../../storage/repos/proposal-repo.ts";
 import type { ProposalRecord } from "../../storage/schema.ts";
 import { inTransaction } from "../../storage/transaction.ts";
+import { checkPhaseWindow, loadTermTimeline } from "../terms/phase-window.ts";
 import { askNamedMentors } from "./mentor-asks.ts";
-import { checkPhaseWindow, loadTermTimeline, type ProposalView, requireVisibleProposal, viewProposal } from "./proposal-access.ts";
+import { type ProposalView, requireVisibleProposal, viewProposal } from "./proposal-access.ts";
 import { invalidFields } from "./proposal-content.ts";
 
 /** Options of submitProposal. */

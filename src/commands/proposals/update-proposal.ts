@@ -8,8 +8,9 @@ import type { DatabaseHandle } from "../../storage/database.ts";
 import { recordAuditEvent } from "../../storage/repos/audit-repo.ts";
 import { updateProject } from "../../storage/repos/project-repo.ts";
 import { inTransaction } from "../../storage/transaction.ts";
+import { checkPhaseWindow, loadTermTimeline } from "../terms/phase-window.ts";
 import { askNamedMentors } from "./mentor-asks.ts";
-import { checkPhaseWindow, loadTermTimeline, type ProposalView, requireVisibleProposal, viewProposal } from "./proposal-access.ts";
+import { type ProposalView, requireVisibleProposal, viewProposal } from "./proposal-access.ts";
 import { invalidFields, resolveMentors, writeProposalContent } from "./proposal-content.ts";
 
 /** The fields an accepted project's maintainers may change, through a pending change an admin approves. */

@@ -9,7 +9,8 @@ import { recordAuditEvent } from "../../storage/repos/audit-repo.ts";
 import { updateProject } from "../../storage/repos/project-repo.ts";
 import { updateTerm } from "../../storage/repos/term-repo.ts";
 import { inTransaction } from "../../storage/transaction.ts";
-import { loadTermTimeline, type ProposalView, requireVisibleProposal, viewProposal } from "./proposal-access.ts";
+import { loadTermTimeline } from "../terms/phase-window.ts";
+import { type ProposalView, requireVisibleProposal, viewProposal } from "./proposal-access.ts";
 
 /** Options of withdrawProposal. */
 export interface WithdrawProposalOptions {
