@@ -804,6 +804,8 @@ export interface BoardProjectRow {
   title: string;
   state: ProjectState;
   applicationCap: number | null;
+  /** How many mentees it takes. */
+  slots: number;
   termId: number;
   termSlug: string;
   termTitle: string;
@@ -958,4 +960,61 @@ export interface ApplicationFormData {
   /** The caller's applications of the term that count towards the limit, this project's included. */
   capped: Array<{ projectSlug: string; projectTitle: string }>;
   application: ApplicationRecord | null;
+}
+
+/** An application as the review commands need it: its state and marks, its project, term and program. */
+export interface ReviewTargetRow {
+  id: number;
+  state: ApplicationState;
+  personId: number;
+  projectId: number;
+  termId: number;
+  reviewMark: ReviewMark | null;
+  shortlistRank: number | null;
+  markedAt: string | null;
+  projectSlug: string;
+  projectTitle: string;
+  programId: number;
+  termTitle: string;
+  termTimeZone: string;
+}
+
+/** What mentors and admins decided about one application, as the review commands read it. */
+export interface ApplicationReviewData {
+  row: ReviewTargetRow;
+  scores: Array<{ personId: number; mentorName: string; score: number; updatedAt: Instant }>;
+  notes: Array<{ id: number; authorName: string; body: string; createdAt: Instant }>;
+  /** The mentors who declared a conflict of interest; empty unless the reader is an admin. */
+  conflicts: Array<{ personId: number; mentorName: string; createdAt: Instant }>;
+  otherApplications: number;
+  viewerId: number;
+  canReview: boolean;
+}
+
+/** One application of a project's review queue, with what was decided about it. */
+export interface ReviewQueueRow {
+  id: number;
+  state: ApplicationState;
+  submittedAt: Instant | null;
+  name: string;
+  githubHandle: string | null;
+  pronouns: string | null;
+  country: string | null;
+  reviewMark: ReviewMark | null;
+  shortlistRank: number | null;
+  myScore: number | null;
+  scoreCount: number;
+  scoreAverage: number | null;
+  notes: number;
+  otherApplications: number;
+  conflicts: number;
+}
+
+/** A project's review queue for one reader. */
+export interface ReviewQueueData {
+  project: { slug: string; title: string; slots: number };
+  term: { slug: string; title: string; timeZone: string };
+  review: { open: boolean; message: string };
+  canReview: boolean;
+  items: ReviewQueueRow[];
 }

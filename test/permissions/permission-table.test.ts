@@ -9,6 +9,7 @@ import { ELIGIBILITY_ROWS } from "./eligibility-rows.ts";
 import { PROGRAM_SETUP_ROWS } from "./program-setup-rows.ts";
 import { PROPOSAL_BOARD_ROWS } from "./proposal-board-rows.ts";
 import { PROPOSAL_ROWS } from "./proposal-rows.ts";
+import { REVIEW_ROWS } from "./review-rows.ts";
 import { adminOnly, every, type Row, type RowGroup, signedIn } from "./row.ts";
 import { TERM_SETUP_ROWS } from "./term-setup-rows.ts";
 
@@ -118,6 +119,7 @@ const GROUPS: RowGroup[] = [
   PROGRAM_SETUP_ROWS,
   PROPOSAL_BOARD_ROWS,
   PROPOSAL_ROWS,
+  REVIEW_ROWS,
   TERM_SETUP_ROWS,
 ];
 

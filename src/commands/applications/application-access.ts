@@ -4,9 +4,12 @@ import { checkActionOpen } from "../../domain/phase-actions.ts";
 import type { TermTimeline } from "../../domain/timeline.ts";
 import { AppError } from "../../errors/app-error.ts";
 import { type Actor, isSignedIn, type SignedIn } from "../../policies/actor.ts";
-import { type ApplicationScope, canChangeApplication, canSeeApplication } from "../../policies/application-policy.ts";
+import { type ApplicationScope, canChangeApplication, canSeeApplication, isApplicant } from "../../policies/application-policy.ts";
+import { isProgramAdmin } from "../../policies/program-policy.ts";
+import { hasReviewConflict } from "../../policies/review-policy.ts";
 import { findApplicationById, listApplicationQuestions, loadApplicationTarget } from "../../storage/repos/application-repo.ts";
 import type { Db } from "../../storage/repos/db.ts";
+import { listReviewConflicts } from "../../storage/repos/review-repo.ts";
 import { listTimeline } from "../../storage/repos/term-repo.ts";
 import type { ApplicationQuestionRow, ApplicationRecord, ApplicationTargetRow } from "../../storage/schema.ts";
 import { toTermTimeline } from "../catalog/term-timelines.ts";
@@ -79,7 +82,9 @@ export function applicationScope(record: ApplicationRecord): ApplicationScope {
 export async function requireVisibleApplication(db: Db, actor: Actor, id: number): Promise<ApplicationRecord> {
   if (!isSignedIn(actor)) throw new AppError("UNAUTHENTICATED", "Sign in to see applications.");
   const record = await findApplicationById(db, id);
-  if (!record || !canSeeApplication(actor, applicationScope(record))) throw new AppError("NOT_FOUND", `There is no application ${id}.`);
+  if (!record || !canSeeApplication(actor, applicationScope(record)) || (await hiddenByConflict(db, actor, record))) {
+    throw new AppError("NOT_FOUND", `There is no application ${id}.`);
+  }
   return record;
 }
 
@@ -90,4 +95,12 @@ export async function requireOwnApplication(db: Db, actor: SignedIn, id: number)
     throw new AppError("FORBIDDEN", `Only the applicant changes an application; you may read application ${id} but not change it.`);
   }
   return record;
+}
+
+/** True when the actor reads the application only as a mentor of its project and declared a conflict of interest with it. */
+async function hiddenByConflict(db: Db, actor: SignedIn, record: ApplicationRecord): Promise<boolean> {
+  const scope = applicationScope(record);
+  if (isApplicant(actor, scope) || isProgramAdmin(actor, scope.programId)) return false;
+  const conflicts = await listReviewConflicts(db, { applicationId: record.id });
+  return hasReviewConflict(actor, { ...scope, conflictedMentors: new Set(conflicts.map((conflict) => conflict.personId)) });
 }

@@ -1,4 +1,5 @@
-import type { Actor } from "../../policies/actor.ts";
+import { type Actor, isSignedIn } from "../../policies/actor.ts";
+import { isProgramAdmin } from "../../policies/program-policy.ts";
 import type { DatabaseHandle } from "../../storage/database.ts";
 import { listProjectApplications as listApplicationsOfProject } from "../../storage/repos/application-board-repo.ts";
 import type { BoardProjectData, ProjectApplicationRow } from "../../storage/schema.ts";
@@ -7,7 +8,7 @@ import { requireBoardProject, withCountsAndTimeline } from "./board-project-acce
 /**
  * A project's submitted applications (and those decided since) for its confirmed mentors and its
  * program's admins, read-only, with its counts and soft cap; drafts and withdrawn applications
- * stay the applicants' own.
+ * stay the applicants' own, and a mentor's declared conflicts of interest are left out of their list.
  */
 export async function listProjectApplications(options: {
   database: DatabaseHandle;
@@ -16,6 +17,8 @@ export async function listProjectApplications(options: {
 }): Promise<BoardProjectData & { items: ProjectApplicationRow[] }> {
   const db = options.database.db;
   const project = await requireBoardProject(db, options.actor, options.projectSlug);
-  const [data, items] = await Promise.all([withCountsAndTimeline(db, project), listApplicationsOfProject(db, project.id)]);
+  const { actor } = options;
+  const hiddenFrom = isSignedIn(actor) && !isProgramAdmin(actor, project.programId) ? actor.personId : undefined;
+  const [data, items] = await Promise.all([withCountsAndTimeline(db, project), listApplicationsOfProject(db, project.id, { hiddenFrom })]);
   return { ...data, items };
 }

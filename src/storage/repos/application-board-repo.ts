@@ -19,6 +19,7 @@ function boardProjects(db: Db) {
       "projects.title",
       "projects.state",
       "projects.applicationCap",
+      "projects.slots",
       "projects.termId",
       "terms.slug as termSlug",
       "terms.title as termTitle",
@@ -87,16 +88,29 @@ export async function listApplicantStandings(db: Db, termId: number): Promise<Ma
 }
 
 /** A project's submitted applications and those decided since (never drafts or withdrawn ones), first submitted first. */
-export function listProjectApplications(db: Db, projectId: number): Promise<ProjectApplicationRow[]> {
-  return db
+export function listProjectApplications(db: Db, projectId: number, options: { hiddenFrom?: number } = {}): Promise<ProjectApplicationRow[]> {
+  let query = db
     .selectFrom("applications")
     .innerJoin("people", "people.id", "applications.personId")
     .select(["applications.id", "applications.state", "applications.submittedAt", "people.name as applicantName", "people.githubHandle", "people.pronouns"])
     .where("applications.projectId", "=", projectId)
-    .where("applications.state", "in", CAPPED_APPLICATION_STATES)
-    .orderBy("applications.submittedAt")
-    .orderBy("applications.id")
-    .execute();
+    .where("applications.state", "in", CAPPED_APPLICATION_STATES);
+  const { hiddenFrom } = options;
+  if (hiddenFrom !== undefined) {
+    // A mentor's declared conflicts of interest hide those applications from them.
+    query = query.where((eb) =>
+      eb.not(
+        eb.exists(
+          eb
+            .selectFrom("reviewConflicts")
+            .select("reviewConflicts.applicationId")
+            .whereRef("reviewConflicts.applicationId", "=", "applications.id")
+            .where("reviewConflicts.personId", "=", hiddenFrom),
+        ),
+      ),
+    );
+  }
+  return query.orderBy("applications.submittedAt").orderBy("applications.id").execute();
 }
 
 /** The filters of a term's applications, as the admins' list and its export take them; each given narrows the list. */

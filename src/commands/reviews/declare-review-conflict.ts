@@ -1,0 +1,35 @@
+import { AppError } from "../../errors/app-error.ts";
+import type { SignedIn } from "../../policies/actor.ts";
+import { mentorsProjectOf } from "../../policies/application-policy.ts";
+import type { DatabaseHandle } from "../../storage/database.ts";
+import { recordAuditEvent } from "../../storage/repos/audit-repo.ts";
+import { insertReviewConflict, setScore } from "../../storage/repos/review-repo.ts";
+import { inTransaction } from "../../storage/transaction.ts";
+import { requireReviewReadable } from "./review-access.ts";
+
+/**
+ * A mentor declares a conflict of interest with an application (a colleague, a relative): from
+ * then on it is hidden from them (404), their score of it is taken back, and the program's admins
+ * see the declaration on the application and in the project's queue. Audited; it cannot be undone
+ * by the mentor.
+ */
+export async function declareReviewConflict(options: { database: DatabaseHandle; actor: SignedIn; applicationId: number; now: Date }): Promise<void> {
+  const { actor, now } = options;
+  await inTransaction(options.database, async (db) => {
+    const target = await requireReviewReadable(db, actor, options.applicationId);
+    if (!mentorsProjectOf(actor, target.scope)) {
+      throw new AppError("FORBIDDEN", `Only the mentors of "${target.row.projectTitle}" declare a conflict of interest with its applications.`);
+    }
+    await insertReviewConflict(db, { applicationId: target.row.id, personId: actor.personId, at: now });
+    await setScore(db, { applicationId: target.row.id, personId: actor.personId, score: null, at: now });
+    await recordAuditEvent(db, {
+      programId: target.row.programId,
+      actor: { personId: actor.personId, label: actor.name },
+      action: "application.review_conflict_declared",
+      objectType: "application",
+      objectId: target.row.id,
+      changes: { project: target.row.projectSlug },
+      at: now,
+    });
+  });
+}

@@ -1,0 +1,72 @@
+import { AppError } from "../../errors/app-error.ts";
+import type { SignedIn } from "../../policies/actor.ts";
+import { isConfirmedMentorOf } from "../../policies/application-board-policy.ts";
+import type { DatabaseHandle } from "../../storage/database.ts";
+import { recordAuditEvent } from "../../storage/repos/audit-repo.ts";
+import { listShortlist, setShortlistRanks } from "../../storage/repos/review-repo.ts";
+import type { ReviewQueueData } from "../../storage/schema.ts";
+import { inTransaction } from "../../storage/transaction.ts";
+import { requireBoardProject } from "../applications/board-project-access.ts";
+import { readReviewQueue } from "./list-review-queue.ts";
+import { checkReviewWindow } from "./review-access.ts";
+
+/**
+ * Ranks a project's shortlist in a strict order, by one of its mentors while review is open:
+ * the list must hold every shortlisted application once, and nothing else, so two mentors
+ * ranking at once cannot lose an application between them (the second is told what changed).
+ */
+export async function rankShortlist(options: {
+  database: DatabaseHandle;
+  actor: SignedIn;
+  projectSlug: string;
+  applications: readonly number[];
+  now: Date;
+}): Promise<ReviewQueueData> {
+  const { actor, now } = options;
+  return inTransaction(options.database, async (db) => {
+    const project = await requireBoardProject(db, actor, options.projectSlug);
+    if (!isConfirmedMentorOf(actor, project)) throw new AppError("FORBIDDEN", `Only the mentors of "${project.title}" rank its shortlist; you may read it.`);
+    await checkReviewWindow(
+      db,
+      actor,
+      { termId: project.termId, termTitle: project.termTitle, termTimeZone: project.termTimeZone, programId: project.programId },
+      now,
+    );
+    const shortlisted = await listShortlist(db, project.id);
+    const current = new Set(shortlisted);
+    const errors = options.applications.flatMap((id, index) => {
+      if (!current.has(id))
+        return [
+          {
+            field: `applications.${index}`,
+            code: "not_shortlisted",
+            detail: `Application ${id} is not on the shortlist of "${project.title}"; shortlist it first.`,
+          },
+        ];
+      if (options.applications.indexOf(id) !== index)
+        return [{ field: `applications.${index}`, code: "duplicate", detail: `Application ${id} is ranked twice; give each one place.` }];
+      return [];
+    });
+    const sent = new Set(options.applications);
+    const missing = shortlisted.filter((id) => !sent.has(id));
+    if (missing.length > 0) {
+      errors.push({
+        field: "applications",
+        code: "missing",
+        detail: `The shortlist also holds ${missing.map((id) => `application ${id}`).join(", ")}; rank every shortlisted application (reload to see the shortlist as it is).`,
+      });
+    }
+    if (errors.length > 0) throw new AppError("INVALID_INPUT", errors.map((error) => error.detail).join(" "), undefined, { errors });
+    await setShortlistRanks(db, options.applications);
+    await recordAuditEvent(db, {
+      programId: project.programId,
+      actor: { personId: actor.personId, label: actor.name },
+      action: "project.shortlist_ranked",
+      objectType: "project",
+      objectId: project.id,
+      changes: { ranking: [...options.applications] },
+      at: now,
+    });
+    return readReviewQueue(db, actor, project, now);
+  });
+}

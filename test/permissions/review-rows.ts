@@ -1,0 +1,152 @@
+import { findOrganizationBySlug } from "../../src/storage/repos/organization-repo.ts";
+import { findProgramBySlug } from "../../src/storage/repos/program-repo.ts";
+import { addProjectMentor, insertProject } from "../../src/storage/repos/project-repo.ts";
+import { insertTerm, replaceTimeline } from "../../src/storage/repos/term-repo.ts";
+import { asBrowser } from "../helpers/accounts.ts";
+import type { Caller, PermissionWorld } from "./callers.ts";
+import type { Expected, RowGroup } from "./row.ts";
+
+/** A term of the demo program whose applications are open, and so its review window, whenever the table runs. */
+const TERM = "review-rows-term";
+const DAY_MS = 24 * 60 * 60 * 1000;
+/** The projects the rows apply to: one whose application the rows review, one whose a mentor declares a conflict with. */
+const PROJECTS = ["review", "conflict"] as const;
+
+const key = (name: string) => `reviews.${name}`;
+const project = (w: PermissionWorld, name: (typeof PROJECTS)[number]) => w.extra[key(`project.${name}`)] ?? "";
+const application = (w: PermissionWorld, name: (typeof PROJECTS)[number]) => w.extra[key(`application.${name}`)] ?? "";
+
+/**
+ * Who reaches the review of the applicant's application to a project the mentor of the project
+ * mentors: that mentor (`mentor`) and the program's admin (`admin`); to everyone else, its
+ * applicant too, it does not exist (404), and a visitor is asked to sign in.
+ */
+const reviewRow = (mentor: Expected, admin: Expected): Record<Caller, Expected> => ({
+  visitor: 401,
+  applicant: 404,
+  anotherApplicant: 404,
+  mentorOfProject: mentor,
+  mentorOfAnotherProject: 404,
+  maintainerOfOrganization: 404,
+  maintainerOfAnotherOrganization: 404,
+  programAdmin: admin,
+  adminOfAnotherProgram: 404,
+});
+
+/**
+ * Review (issue 13): a project's mentors read its queue and each application's review, score,
+ * mark and rank, write notes and declare conflicts of interest; the program's admins read and
+ * write notes but do not score, mark or rank (403); everyone else, the applicant too, gets 404.
+ */
+export const REVIEW_ROWS: RowGroup = {
+  async setup(t, world) {
+    const db = t.context.database.db;
+    const at = t.context.now();
+    const program = await findProgramBySlug(db, world.program);
+    const organization = program ? await findOrganizationBySlug(db, program.id, world.organization) : undefined;
+    if (!program || !organization) throw new Error("no demo program or organization");
+    const term = await insertTerm(
+      db,
+      program.id,
+      TERM,
+      {
+        title: "Review Rows Term",
+        timeZone: "Europe/Berlin",
+        lengthText: null,
+        lengthWeeks: null,
+        statusText: null,
+        intro: null,
+        publishedAt: at.toISOString(),
+      },
+      at,
+    );
+    await replaceTimeline(db, term.id, [
+      {
+        kind: "applications",
+        activity: "mentee applications",
+        text: "open while the table runs",
+        startsAt: new Date(at.getTime() - 30 * DAY_MS).toISOString(),
+        endsAt: new Date(at.getTime() + 30 * DAY_MS).toISOString(),
+      },
+      {
+        kind: "review",
+        activity: "application review",
+        text: "after the applications",
+        startsAt: new Date(at.getTime() + 30 * DAY_MS).toISOString(),
+        endsAt: new Date(at.getTime() + 40 * DAY_MS).toISOString(),
+      },
+    ]);
+    for (const name of PROJECTS) {
+      const row = await insertProject(
+        db,
+        term.id,
+        `${TERM}-${name}`,
+        {
+          organizationId: organization.id,
+          title: `Reviewed by the table: ${name}`,
+          groupName: null,
+          intro: null,
+          description: "A project the permission table reviews applications to.",
+          expectedOutcome: "Answers.",
+          descriptionHtml: "<p>A project the permission table reviews applications to.</p>",
+          expectedOutcomeHtml: "<p>Answers.</p>",
+          summary: "A project the permission table reviews applications to.",
+          skillsText: "Go",
+          externalUrl: null,
+          state: "accepted",
+          sourceLine: null,
+        },
+        at,
+      );
+      await addProjectMentor(db, row.id, world.personIds.mentorOfProject);
+      world.extra[key(`project.${name}`)] = row.slug;
+      const response = await t.app.inject({
+        method: "POST",
+        url: `/api/projects/${row.slug}/application/submit`,
+        headers: { ...asBrowser(world.sessions.applicant), "idempotency-key": `review-rows-${name}` },
+        payload: { coverLetter: "A letter the permission table reviews.", answers: [], links: [] },
+      });
+      if (response.statusCode !== 201) throw new Error(`the review rows' application was not submitted: ${response.body}`);
+      world.extra[key(`application.${name}`)] = String(response.json().id);
+    }
+  },
+  rows: [
+    {
+      route: "GET /api/projects/:project/review",
+      request: (w) => ({ url: `/api/projects/${project(w, "review")}/review` }),
+      expected: reviewRow("ok", "ok"),
+    },
+    {
+      route: "PUT /api/projects/:project/shortlist",
+      // Nothing is shortlisted, so the whole shortlist is the empty list.
+      request: (w) => ({ url: `/api/projects/${project(w, "review")}/shortlist`, payload: { applications: [] } }),
+      expected: reviewRow("ok", 403),
+    },
+    {
+      route: "GET /api/applications/:application/review",
+      request: (w) => ({ url: `/api/applications/${application(w, "review")}/review` }),
+      expected: reviewRow("ok", "ok"),
+    },
+    {
+      route: "PUT /api/applications/:application/review/score",
+      request: (w) => ({ url: `/api/applications/${application(w, "review")}/review/score`, payload: { score: 4 } }),
+      expected: reviewRow("ok", 403),
+    },
+    {
+      route: "PUT /api/applications/:application/review/mark",
+      // Not shortlisted, so the shortlist row's empty ranking stays whole.
+      request: (w) => ({ url: `/api/applications/${application(w, "review")}/review/mark`, payload: { mark: "not_shortlisted" } }),
+      expected: reviewRow("ok", 403),
+    },
+    {
+      route: "POST /api/applications/:application/review/notes",
+      request: (w, caller) => ({ url: `/api/applications/${application(w, "review")}/review/notes`, payload: { body: `A note by ${caller}.` } }),
+      expected: reviewRow("ok", "ok"),
+    },
+    {
+      route: "POST /api/applications/:application/review/conflict",
+      request: (w) => ({ url: `/api/applications/${application(w, "conflict")}/review/conflict` }),
+      expected: reviewRow("ok", 403),
+    },
+  ],
+};
