@@ -148,7 +148,12 @@ describe.each(testDialects())("reviewing a project's applications on %s", (diale
   it("refuses review changes after the review window with its end, while admins still write notes, audited as an override", async () => {
     const db = t.context.database.db;
     const term = await findTermBySlug(db, TERM);
-    const phase = await db.selectFrom("timelinePhases").select("endsAt").where("termId", "=", term?.id ?? 0).where("kind", "=", "review").executeTakeFirstOrThrow();
+    const phase = await db
+      .selectFrom("timelinePhases")
+      .select("endsAt")
+      .where("termId", "=", term?.id ?? 0)
+      .where("kind", "=", "review")
+      .executeTakeFirstOrThrow();
     // The first millisecond after review, weeks later: the mentor and the admin sign in again.
     t.setNow(new Date(new Date(phase.endsAt ?? "").getTime()));
     for (const name of ["mentor", "admin"]) {
