@@ -34,6 +34,7 @@ export const AUDIT_ACTIONS = [
   "application.submitted",
   "application.withdrawn",
   "application.scored",
+  "application.preferences_ranked",
   "application.noted",
   "application.marked",
   "application.review_conflict_declared",

@@ -82,6 +82,7 @@ export function presentMyApplications(
       term: { slug: row.termSlug, title: row.termTitle, timeZone: row.termTimeZone },
       updatedAt: row.updatedAt,
       submittedAt: row.submittedAt,
+      preference: row.applicantRank,
     })),
   };
 }

@@ -143,9 +143,26 @@ export const MyApplicationsResponse = z
         term: z.object({ slug: z.string(), title: z.string(), timeZone: z.string() }),
         updatedAt: Instant,
         submittedAt: Instant.nullable(),
+        preference: z
+          .number()
+          .int()
+          .nullable()
+          .describe("Your own place for it among your submitted applications of the term, from 1; null when you ranked none (the order of submission counts)."),
       }),
     ),
   })
   .meta({ id: "MyApplications" });
 /** My applications. */
 export type MyApplicationsResponse = z.infer<typeof MyApplicationsResponse>;
+
+/** `PUT /api/terms/{term}/my-ranking`: your submitted applications of the term in the order you prefer them, first choice first. */
+export const MyRankingBody = z
+  .object({
+    applications: z
+      .array(z.number().int().positive(), "must be a list of application ids")
+      .max(100)
+      .describe("Every one of your submitted applications of the term, once each, the one you want most first."),
+  })
+  .meta({ id: "MyRankingBody" });
+/** A ranking of one's own applications as sent. */
+export type MyRankingBody = z.infer<typeof MyRankingBody>;

@@ -937,6 +937,8 @@ export interface MyApplicationRow {
   updatedAt: Instant;
   submittedAt: Instant | null;
   withdrawnAt: Instant | null;
+  /** The applicant's own place for it among their applications of the term, from 1; null keeps the order of submission. */
+  applicantRank: number | null;
 }
 
 /** An applicant's eligibility for a term as the application form shows it; no questions means eligible. */

@@ -4,7 +4,7 @@ import { addProjectMentor, insertProject } from "../../src/storage/repos/project
 import { insertTerm, replaceTimeline } from "../../src/storage/repos/term-repo.ts";
 import { asBrowser } from "../helpers/accounts.ts";
 import type { Caller, PermissionWorld } from "./callers.ts";
-import type { Expected, RowGroup } from "./row.ts";
+import { type Expected, type RowGroup, signedIn } from "./row.ts";
 
 /** A term of the demo program whose applications are open, and so its review window, whenever the table runs. */
 const TERM = "review-rows-term";
@@ -142,6 +142,15 @@ export const REVIEW_ROWS: RowGroup = {
       route: "POST /api/applications/:application/review/notes",
       request: (w, caller) => ({ url: `/api/applications/${application(w, "review")}/review/notes`, payload: { body: `A note by ${caller}.` } }),
       expected: reviewRow("ok", "ok"),
+    },
+    {
+      route: "PUT /api/terms/:term/my-ranking",
+      // Each caller ranks their own submitted applications of the term: these two are the applicant's, and nobody else's.
+      request: (w) => ({
+        url: `/api/terms/${TERM}/my-ranking`,
+        payload: { applications: [Number(application(w, "conflict")), Number(application(w, "review"))] },
+      }),
+      expected: { ...signedIn(400), applicant: "ok" },
     },
     {
       route: "POST /api/applications/:application/review/conflict",

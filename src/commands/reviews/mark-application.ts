@@ -1,8 +1,9 @@
 import type { ReviewMark } from "../../domain/review-marks.ts";
 import type { SignedIn } from "../../policies/actor.ts";
 import type { DatabaseHandle } from "../../storage/database.ts";
+import { numberApplications } from "../../storage/repos/application-repo.ts";
 import { recordAuditEvent } from "../../storage/repos/audit-repo.ts";
-import { findReviewTarget, listShortlist, setReviewMark, setShortlistRanks } from "../../storage/repos/review-repo.ts";
+import { findReviewTarget, listShortlist, setReviewMark } from "../../storage/repos/review-repo.ts";
 import type { ApplicationReviewData } from "../../storage/schema.ts";
 import { inTransaction } from "../../storage/transaction.ts";
 import { readApplicationReview } from "./get-application-review.ts";
@@ -27,7 +28,7 @@ export async function markApplication(options: {
     if (row.reviewMark === mark) return readApplicationReview(db, actor, target);
     const shortlist = (await listShortlist(db, row.projectId)).filter((id) => id !== row.id);
     await setReviewMark(db, row.id, { mark, shortlistRank: mark === "shortlisted" ? shortlist.length + 1 : null, at: now });
-    if (row.reviewMark === "shortlisted") await setShortlistRanks(db, shortlist);
+    if (row.reviewMark === "shortlisted") await numberApplications(db, "shortlistRank", shortlist);
     await recordAuditEvent(db, {
       programId: row.programId,
       actor: { personId: actor.personId, label: actor.name },

@@ -1,9 +1,11 @@
+import { strictOrderProblems } from "../../domain/strict-order.ts";
 import { AppError } from "../../errors/app-error.ts";
 import type { SignedIn } from "../../policies/actor.ts";
 import { isConfirmedMentorOf } from "../../policies/application-board-policy.ts";
 import type { DatabaseHandle } from "../../storage/database.ts";
+import { numberApplications } from "../../storage/repos/application-repo.ts";
 import { recordAuditEvent } from "../../storage/repos/audit-repo.ts";
-import { listShortlist, setShortlistRanks } from "../../storage/repos/review-repo.ts";
+import { listShortlist } from "../../storage/repos/review-repo.ts";
 import type { ReviewQueueData } from "../../storage/schema.ts";
 import { inTransaction } from "../../storage/transaction.ts";
 import { requireBoardProject } from "../applications/board-project-access.ts";
@@ -33,31 +35,21 @@ export async function rankShortlist(options: {
       now,
     );
     const shortlisted = await listShortlist(db, project.id);
-    const current = new Set(shortlisted);
-    const errors = options.applications.flatMap((id, index) => {
-      if (!current.has(id))
-        return [
-          {
-            field: `applications.${index}`,
-            code: "not_shortlisted",
-            detail: `Application ${id} is not on the shortlist of "${project.title}"; shortlist it first.`,
-          },
-        ];
-      if (options.applications.indexOf(id) !== index)
-        return [{ field: `applications.${index}`, code: "duplicate", detail: `Application ${id} is ranked twice; give each one place.` }];
-      return [];
+    const errors = strictOrderProblems(options.applications, shortlisted).map((problem) => {
+      if (problem.code === "missing") {
+        const named = problem.ids.map((id) => `application ${id}`).join(", ");
+        return {
+          field: "applications",
+          code: "missing",
+          detail: `The shortlist also holds ${named}; rank every shortlisted application (reload to see the shortlist as it is).`,
+        };
+      }
+      const field = `applications.${problem.index}`;
+      if (problem.code === "duplicate") return { field, code: "duplicate", detail: `Application ${problem.id} is ranked twice; give each one place.` };
+      return { field, code: "not_shortlisted", detail: `Application ${problem.id} is not on the shortlist of "${project.title}"; shortlist it first.` };
     });
-    const sent = new Set(options.applications);
-    const missing = shortlisted.filter((id) => !sent.has(id));
-    if (missing.length > 0) {
-      errors.push({
-        field: "applications",
-        code: "missing",
-        detail: `The shortlist also holds ${missing.map((id) => `application ${id}`).join(", ")}; rank every shortlisted application (reload to see the shortlist as it is).`,
-      });
-    }
     if (errors.length > 0) throw new AppError("INVALID_INPUT", errors.map((error) => error.detail).join(" "), undefined, { errors });
-    await setShortlistRanks(db, options.applications);
+    await numberApplications(db, "shortlistRank", options.applications);
     await recordAuditEvent(db, {
       programId: project.programId,
       actor: { personId: actor.personId, label: actor.name },

@@ -207,6 +207,7 @@ export function listApplicationsOfPerson(db: Db, personId: number): Promise<MyAp
       "applications.updatedAt",
       "applications.submittedAt",
       "applications.withdrawnAt",
+      "applications.applicantRank",
       "projects.slug as projectSlug",
       "projects.title as projectTitle",
       "organizations.slug as organizationSlug",
@@ -255,4 +256,29 @@ function parseAnswers(json: string): ApplicationAnswerRow[] {
 function parseStrings(json: string): string[] {
   const value: unknown = JSON.parse(json);
   return Array.isArray(value) ? value.filter((item): item is string => typeof item === "string") : [];
+}
+
+/** A person's submitted applications of a term, with their projects' titles, in the order of submission. */
+export function listSubmittedApplicationsOf(db: Db, scope: { personId: number; termId: number }) {
+  return db
+    .selectFrom("applications")
+    .innerJoin("projects", "projects.id", "applications.projectId")
+    .select(["applications.id", "projects.title as projectTitle"])
+    .where("applications.personId", "=", scope.personId)
+    .where("applications.termId", "=", scope.termId)
+    .where("applications.state", "=", "submitted")
+    .orderBy("applications.submittedAt")
+    .orderBy("applications.id")
+    .execute();
+}
+
+/** Numbers applications 1, 2, 3… in the given order: a project's shortlist (`shortlistRank`), or an applicant's preference (`applicantRank`). */
+export async function numberApplications(db: Db, column: "shortlistRank" | "applicantRank", ordered: readonly number[]): Promise<void> {
+  for (const [place, id] of ordered.entries()) {
+    await db
+      .updateTable("applications")
+      .set({ [column]: place + 1 })
+      .where("id", "=", id)
+      .execute();
+  }
 }

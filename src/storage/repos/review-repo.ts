@@ -174,14 +174,3 @@ export async function listShortlist(db: Db, projectId: number): Promise<number[]
     .execute();
   return rows.map((row) => row.id);
 }
-
-/** Numbers the project's shortlist 1, 2, 3… in the given order. */
-export async function setShortlistRanks(db: Db, ordered: readonly number[]): Promise<void> {
-  for (const [place, id] of ordered.entries()) {
-    await db
-      .updateTable("applications")
-      .set({ shortlistRank: place + 1 })
-      .where("id", "=", id)
-      .execute();
-  }
-}

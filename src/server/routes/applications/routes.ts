@@ -2,14 +2,23 @@ import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { getApplication } from "../../../commands/applications/get-application.ts";
 import { getApplicationForm } from "../../../commands/applications/get-application-form.ts";
 import { listMyApplications } from "../../../commands/applications/list-my-applications.ts";
+import { rankMyApplications } from "../../../commands/applications/rank-my-applications.ts";
 import { saveApplicationDraft } from "../../../commands/applications/save-application-draft.ts";
 import { submitApplication } from "../../../commands/applications/submit-application.ts";
 import { withdrawApplication } from "../../../commands/applications/withdraw-application.ts";
 import { presentApplication, presentApplicationForm, presentMyApplications } from "../../../presenters/application-presenter.ts";
-import { Application, ApplicationBody, ApplicationForm, MyApplicationsResponse, SubmitApplicationHeaders } from "../../../schemas/application.ts";
+import {
+  Application,
+  ApplicationBody,
+  ApplicationForm,
+  MyApplicationsResponse,
+  MyRankingBody,
+  SubmitApplicationHeaders,
+} from "../../../schemas/application.ts";
 import { requireSignedIn, requireWriter } from "../../auth.ts";
 import type { AppContext } from "../../context.ts";
 import { problemResponses } from "../../problem-responses.ts";
+import { TermParams } from "../terms/schema.ts";
 import { ApplicationParams, ProjectParams } from "./schema.ts";
 
 /**
@@ -129,5 +138,30 @@ export const applicationRoutes: FastifyPluginAsyncZod<{ context: AppContext }> =
       },
     },
     async (request) => presentMyApplications(await listMyApplications({ database: context.database, actor: requireSignedIn(request), now: context.now() })),
+  );
+
+  app.put(
+    "/api/terms/:term/my-ranking",
+    {
+      schema: {
+        tags: ["applications"],
+        summary:
+          "Rank your submitted applications of a term, the one you want most first, while review is open: selection offers you the highest it can (mentors never see it); answers with all your applications",
+        params: TermParams,
+        body: MyRankingBody,
+        response: { 200: MyApplicationsResponse, ...problemResponses(400, 401, 403, 404, 409) },
+      },
+    },
+    async (request) => {
+      const actor = requireWriter(request);
+      await rankMyApplications({
+        database: context.database,
+        actor,
+        termSlug: request.params.term,
+        applications: request.body.applications,
+        now: context.now(),
+      });
+      return presentMyApplications(await listMyApplications({ database: context.database, actor, now: context.now() }));
+    },
   );
 };

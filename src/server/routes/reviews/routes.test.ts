@@ -4,6 +4,7 @@ import { createTestApp, type TestApp } from "../../../../test/helpers/app.ts";
 import { FIXTURE_TODAY, seedCatalogFixture } from "../../../../test/helpers/catalog-fixture.ts";
 import { testDialects } from "../../../../test/helpers/databases.ts";
 import { insertApplicationRow } from "../../../../test/helpers/draft-applications.ts";
+import type { MyApplicationsResponse } from "../../../schemas/application.ts";
 import type { ApplicationReview, ReviewQueueResponse } from "../../../schemas/review.ts";
 import { listAuditEventsFor } from "../../../storage/repos/audit-repo.ts";
 import { findProgramBySlug } from "../../../storage/repos/program-repo.ts";
@@ -131,6 +132,21 @@ describe.each(testDialects())("reviewing a project's applications on %s", (diale
     expect((await send("PUT", `/api/projects/${EBPF}/shortlist`, { applications: [] }, "admin")).statusCode).toBe(403);
     expect((await queue("admin")).canReview).toBe(false);
     expect((await queue("mentor")).canReview).toBe(true);
+  });
+
+  it("lets an applicant rank their own submitted applications of the term, refusing a ranking that leaves one out or names another's", async () => {
+    const mine = async () => ((await get("/api/me/applications", "ari")).json() as MyApplicationsResponse).items.filter((item) => item.term.slug === TERM);
+    const [trace] = (await mine()).filter((item) => item.id !== applications.ari);
+    const rank = (list: unknown[], who = "ari") => send("PUT", `/api/terms/${TERM}/my-ranking`, { applications: list }, who);
+    const ranked = await rank([trace?.id, applications.ari]);
+    expect(ranked.statusCode).toBe(200);
+    expect(Object.fromEntries((await mine()).map((item) => [item.id, item.preference]))).toEqual({ [trace?.id ?? 0]: 1, [applications.ari as number]: 2 });
+    const missing = await rank([applications.ari]);
+    expect(missing.statusCode).toBe(400);
+    expect(missing.json().errors).toEqual([{ field: "applications", code: "missing", detail: expect.stringContaining("is missing") }]);
+    expect((await rank([applications.bo, applications.ari, trace?.id])).json().errors[0]).toMatchObject({ field: "applications.0", code: "not_yours" });
+    // Mentors never see an applicant's preferences: the review has no such field.
+    expect(Object.keys((await review("ari", "mentor")).json())).not.toContain("preference");
   });
 
   it("hides an application from a mentor who declares a conflict of interest, and tells the admins who declared it", async () => {
