@@ -40,6 +40,7 @@ export const AUDIT_ACTIONS = [
   "application.review_conflict_declared",
   "project.shortlist_ranked",
   "selection.run",
+  "selection.override_set",
   "project.application_cap_set",
   "proposal.created",
   "proposal.updated",

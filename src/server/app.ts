@@ -25,6 +25,7 @@ import { projectRoutes } from "./routes/projects/routes.ts";
 import { proposalBoardRoutes } from "./routes/proposal-board/routes.ts";
 import { proposalRoutes } from "./routes/proposals/routes.ts";
 import { reviewRoutes } from "./routes/reviews/routes.ts";
+import { selectionRoutes } from "./routes/selection/routes.ts";
 import { serverInfoRoutes } from "./routes/server-info/routes.ts";
 import { termSetupRoutes } from "./routes/term-setup/routes.ts";
 import { termRoutes } from "./routes/terms/routes.ts";
@@ -172,6 +173,7 @@ export async function buildApp({
   await app.register(applicationRoutes, { context });
   await app.register(applicationBoardRoutes, { context });
   await app.register(reviewRoutes, { context });
+  await app.register(selectionRoutes, { context });
   await app.register(eligibilityRoutes, { context });
   return app;
 }

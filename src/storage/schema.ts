@@ -14,6 +14,7 @@ import type {
 import type { ReviewMark, SelectionOverrideKind, SelectionRunState } from "../domain/review-marks.ts";
 import type { GrantedRole, Role } from "../domain/roles.ts";
 import type { ScheduledJobState } from "../domain/scheduled-jobs.ts";
+import type { SelectionResult } from "../domain/selection.ts";
 import type { TermTimeline } from "../domain/timeline.ts";
 
 /** An instant stored in UTC; read back as an ISO 8601 string on every engine. */
@@ -1019,4 +1020,25 @@ export interface ReviewQueueData {
   review: { open: boolean; message: string };
   canReview: boolean;
   items: ReviewQueueRow[];
+}
+
+/** A term's selection as its admins see it: the latest run, its mentorships and findings, the projects and the overrides, with names. */
+export interface SelectionViewData {
+  term: TermRow;
+  run: Selectable<SelectionRunTable> | null;
+  runBy: string | null;
+  findings: Pick<SelectionResult, "conflicts" | "emptySlots" | "leftWithout">;
+  assignments: Array<{
+    applicationId: number;
+    projectId: number;
+    personId: number;
+    projectRank: number | null;
+    applicantChoice: number;
+    pinned: number;
+    name: string;
+    githubHandle: string | null;
+  }>;
+  projects: Array<{ id: number; slug: string; title: string; slots: number; organizationName: string }>;
+  people: Map<number, { name: string; githubHandle: string | null }>;
+  overrides: Array<{ applicationId: number; kind: SelectionOverrideKind; projectId: number; name: string }>;
 }

@@ -4,7 +4,7 @@ import { addProjectMentor, insertProject } from "../../src/storage/repos/project
 import { insertTerm, replaceTimeline } from "../../src/storage/repos/term-repo.ts";
 import { asBrowser } from "../helpers/accounts.ts";
 import type { Caller, PermissionWorld } from "./callers.ts";
-import { type Expected, type RowGroup, signedIn } from "./row.ts";
+import { adminOnly, type Expected, type RowGroup, signedIn } from "./row.ts";
 
 /** A term of the demo program whose applications are open, and so its review window, whenever the table runs. */
 const TERM = "review-rows-term";
@@ -34,9 +34,10 @@ const reviewRow = (mentor: Expected, admin: Expected): Record<Caller, Expected> 
 });
 
 /**
- * Review (issue 13): a project's mentors read its queue and each application's review, score,
- * mark and rank, write notes and declare conflicts of interest; the program's admins read and
- * write notes but do not score, mark or rank (403); everyone else, the applicant too, gets 404.
+ * Review and selection (issue 13): a project's mentors read its queue and each application's
+ * review, score, mark and rank, write notes and declare conflicts of interest; the program's
+ * admins read and write notes but do not score, mark or rank (403); everyone else, the applicant
+ * too, gets 404. Applicants rank their own applications. The selection is the admins' alone.
  */
 export const REVIEW_ROWS: RowGroup = {
   async setup(t, world) {
@@ -151,6 +152,14 @@ export const REVIEW_ROWS: RowGroup = {
         payload: { applications: [Number(application(w, "conflict")), Number(application(w, "review"))] },
       }),
       expected: { ...signedIn(400), applicant: "ok" },
+    },
+    { route: "GET /api/terms/:term/selection", request: () => ({ url: `/api/terms/${TERM}/selection` }), expected: adminOnly() },
+    { route: "GET /api/terms/:term/selection.csv", request: () => ({ url: `/api/terms/${TERM}/selection.csv` }), expected: adminOnly() },
+    { route: "POST /api/terms/:term/selection/runs", request: () => ({ url: `/api/terms/${TERM}/selection/runs` }), expected: adminOnly() },
+    {
+      route: "PUT /api/terms/:term/selection/overrides/:application",
+      request: (w) => ({ url: `/api/terms/${TERM}/selection/overrides/${application(w, "review")}`, payload: { kind: "exclude" } }),
+      expected: adminOnly(),
     },
     {
       route: "POST /api/applications/:application/review/conflict",

@@ -1,0 +1,104 @@
+import { stringify } from "csv-stringify/sync";
+import type { EmptySlotReason, LostBecause } from "../domain/selection.ts";
+import { LEFT_WITHOUT_SHOWN, type SelectionView } from "../schemas/selection.ts";
+import type { SelectionViewData } from "../storage/schema.ts";
+
+const LOST_WORDS: Record<LostBecause, string> = {
+  "applicant-preferred-another": "The applicant put the project they got first.",
+  "slots-went-to-higher-ranked": "Its slots went to applicants it ranked higher.",
+  excluded: "An admin excluded this pair.",
+  "pinned-elsewhere": "An admin pinned the applicant to another project.",
+};
+
+function emptyWords(reason: EmptySlotReason, ranked: number): string {
+  if (reason === "nobody-ranked") return "Nobody was shortlisted and ranked.";
+  return ranked === 1 ? "The one applicant it ranked took a project they put first." : `All ${ranked} applicants it ranked took projects they put first.`;
+}
+
+/** A term's selection for its admins: every name spelled out, each finding in words. */
+export function presentSelection(data: SelectionViewData): SelectionView {
+  const projectById = new Map(data.projects.map((project) => [project.id, project]));
+  const projectName = (id: number) => {
+    const project = projectById.get(id);
+    return { slug: project?.slug ?? "", title: project?.title ?? `Project ${id}` };
+  };
+  const person = (id: number) => data.people.get(id) ?? { name: `Person ${id}`, githubHandle: null };
+  const assignedTo = new Map<number, SelectionViewData["assignments"]>();
+  for (const assignment of data.assignments) assignedTo.set(assignment.projectId, [...(assignedTo.get(assignment.projectId) ?? []), assignment]);
+  const emptyOf = new Map(data.findings.emptySlots.map((item) => [item.projectId, item]));
+  const leftWithout = data.findings.leftWithout
+    .map((item) => ({ applicant: person(item.applicantId), rankedBy: item.rankedBy.map(projectName) }))
+    .sort((a, b) => a.applicant.name.localeCompare(b.applicant.name));
+  const slots = data.projects.reduce((sum, project) => sum + project.slots, 0);
+  return {
+    term: { slug: data.term.slug, title: data.term.title, timeZone: data.term.timeZone },
+    run: data.run ? { id: data.run.id, state: data.run.state, createdAt: data.run.createdAt, publishedAt: data.run.publishedAt, runBy: data.runBy } : null,
+    totals: {
+      slots,
+      mentorships: data.assignments.length,
+      emptySlots: data.findings.emptySlots.reduce((sum, item) => sum + item.empty, 0),
+      conflicts: data.findings.conflicts.length,
+      leftWithout: leftWithout.length,
+    },
+    projects: data.projects.map((project) => {
+      const empty = emptyOf.get(project.id);
+      return {
+        project: { slug: project.slug, title: project.title, organization: project.organizationName },
+        slots: project.slots,
+        assigned: (assignedTo.get(project.id) ?? []).map((assignment) => ({
+          applicationId: assignment.applicationId,
+          applicant: { name: assignment.name, githubHandle: assignment.githubHandle },
+          projectRank: assignment.projectRank,
+          applicantChoice: assignment.applicantChoice,
+          pinned: assignment.pinned === 1,
+        })),
+        empty: data.run ? (empty?.empty ?? 0) : 0,
+        emptyReason: empty ? emptyWords(empty.reason, empty.ranked) : null,
+      };
+    }),
+    conflicts: data.findings.conflicts.map((conflict) => ({
+      applicant: person(conflict.applicantId),
+      project: conflict.projectId === null ? null : projectName(conflict.projectId),
+      others: conflict.others.map((other) => ({
+        project: projectName(other.projectId),
+        projectRank: other.projectRank,
+        because: other.because,
+        words: LOST_WORDS[other.because],
+      })),
+    })),
+    leftWithout: { total: leftWithout.length, items: leftWithout.slice(0, LEFT_WITHOUT_SHOWN) },
+    overrides: data.overrides.map((override) => ({
+      applicationId: override.applicationId,
+      kind: override.kind,
+      applicant: override.name,
+      project: projectName(override.projectId),
+    })),
+  };
+}
+
+/** The proposal's mentorships as CSV (RFC 4180, formula cells neutralized), one row per mentorship, then one per empty slot. */
+export function presentSelectionCsv(data: SelectionViewData): { fileName: string; csv: string } {
+  const view = presentSelection(data);
+  const header = ["organization", "project", "slots", "applicant", "github", "project rank", "applicant choice", "pinned", "empty slot reason"];
+  const records: Array<Array<string | number>> = [];
+  for (const project of view.projects) {
+    for (const assigned of project.assigned) {
+      records.push([
+        project.project.organization,
+        project.project.title,
+        project.slots,
+        assigned.applicant.name,
+        assigned.applicant.githubHandle ?? "",
+        assigned.projectRank ?? "",
+        assigned.applicantChoice,
+        assigned.pinned ? "yes" : "no",
+        "",
+      ]);
+    }
+    for (let slot = 0; slot < project.empty; slot += 1) {
+      records.push([project.project.organization, project.project.title, project.slots, "", "", "", "", "", project.emptyReason ?? ""]);
+    }
+  }
+  const csv = stringify([header, ...records], { record_delimiter: "\r\n", escape_formulas: true });
+  return { fileName: `${data.term.slug}-selection.csv`, csv };
+}
