@@ -19,3 +19,22 @@ export function strictOrderProblems(sent: readonly number[], current: readonly n
   if (missing.length > 0) problems.push({ code: "missing", ids: missing });
   return problems;
 }
+
+/** What to call each kind of fault of an order, for its field error. */
+export interface OrderWords {
+  /** The code of an id outside the set, e.g. "not_shortlisted". */
+  outsideCode: string;
+  outside(id: number): string;
+  duplicate(id: number): string;
+  missing(ids: number[]): string;
+}
+
+/** The faults of an order as field errors of its `applications` list, each saying what to fix. */
+export function orderFieldErrors(problems: readonly OrderProblem[], words: OrderWords): Array<{ field: string; code: string; detail: string }> {
+  return problems.map((problem) => {
+    if (problem.code === "missing") return { field: "applications", code: "missing", detail: words.missing(problem.ids) };
+    const field = `applications.${problem.index}`;
+    if (problem.code === "duplicate") return { field, code: "duplicate", detail: words.duplicate(problem.id) };
+    return { field, code: words.outsideCode, detail: words.outside(problem.id) };
+  });
+}

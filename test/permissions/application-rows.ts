@@ -1,15 +1,9 @@
-import { findOrganizationBySlug } from "../../src/storage/repos/organization-repo.ts";
-import { findProgramBySlug } from "../../src/storage/repos/program-repo.ts";
-import { addProjectMentor, insertProject } from "../../src/storage/repos/project-repo.ts";
-import { insertTerm, replaceTimeline } from "../../src/storage/repos/term-repo.ts";
-import { asBrowser } from "../helpers/accounts.ts";
-import type { TestApp } from "../helpers/app.ts";
 import type { Caller, PermissionWorld } from "./callers.ts";
 import { type Expected, type RowGroup, signedIn } from "./row.ts";
+import { insertMentoredProject, insertRowsTerm, submitAsApplicant } from "./rows-term.ts";
 
 /** A term of the demo program whose applications window is open whenever the table runs. */
 const TERM = "application-rows-term";
-const DAY_MS = 24 * 60 * 60 * 1000;
 /** The projects the rows apply to, each for one row so no row's change is another's precondition. */
 const PROJECTS = ["read", "withdraw", "save", "submit"] as const;
 
@@ -35,18 +29,6 @@ const applicationRow = (applicant: Expected, readers: Expected): Record<Caller, 
   adminOfAnotherProgram: 404,
 });
 
-/** Submits the applicant's application to a project of the rows' term, returning its id. */
-async function submitAsApplicant(t: TestApp, world: PermissionWorld, slug: string): Promise<string> {
-  const response = await t.app.inject({
-    method: "POST",
-    url: `/api/projects/${slug}/application/submit`,
-    headers: { ...asBrowser(world.sessions.applicant), "idempotency-key": `application-rows-${slug}` },
-    payload: BODY,
-  });
-  if (response.statusCode !== 201) throw new Error(`the rows' application was not submitted: ${response.body}`);
-  return String(response.json().id);
-}
-
 /**
  * Applications (issue 12): any signed-in person reads a project's form, drafts and submits their
  * own application and lists theirs; an application is its applicant's, its project's mentors' and
@@ -55,62 +37,22 @@ async function submitAsApplicant(t: TestApp, world: PermissionWorld, slug: strin
  */
 export const APPLICATION_ROWS: RowGroup = {
   async setup(t, world) {
-    const db = t.context.database.db;
-    const at = t.context.now();
-    const program = await findProgramBySlug(db, world.program);
-    const organization = program ? await findOrganizationBySlug(db, program.id, world.organization) : undefined;
-    if (!program || !organization) throw new Error("no demo program or organization");
-    const term = await insertTerm(
-      db,
-      program.id,
-      TERM,
-      {
-        title: "Application Rows Term",
-        timeZone: "America/Los_Angeles",
-        lengthText: null,
-        lengthWeeks: null,
-        statusText: null,
-        intro: null,
-        publishedAt: at.toISOString(),
-      },
-      at,
-    );
-    await replaceTimeline(db, term.id, [
-      {
-        kind: "applications",
-        activity: "mentee applications",
-        text: "open while the table runs",
-        startsAt: new Date(at.getTime() - 30 * DAY_MS).toISOString(),
-        endsAt: new Date(at.getTime() + 30 * DAY_MS).toISOString(),
-      },
-    ]);
+    const { term, organizationId } = await insertRowsTerm(t, world, {
+      slug: TERM,
+      title: "Application Rows Term",
+      phases: [{ kind: "applications", activity: "mentee applications", fromDay: -30, toDay: 30 }],
+    });
     for (const name of PROJECTS) {
-      const row = await insertProject(
-        db,
-        term.id,
-        `${TERM}-${name}`,
-        {
-          organizationId: organization.id,
-          title: `Applied to by the table: ${name}`,
-          groupName: null,
-          intro: null,
-          description: "A project the permission table applies to.",
-          expectedOutcome: "Answers.",
-          descriptionHtml: "<p>A project the permission table applies to.</p>",
-          expectedOutcomeHtml: "<p>Answers.</p>",
-          summary: "A project the permission table applies to.",
-          skillsText: "Go",
-          externalUrl: null,
-          state: "accepted",
-          sourceLine: null,
-        },
-        at,
-      );
-      await addProjectMentor(db, row.id, world.personIds.mentorOfProject);
+      const row = await insertMentoredProject(t, world, {
+        termId: term.id,
+        organizationId,
+        slug: `${TERM}-${name}`,
+        title: `Applied to by the table: ${name}`,
+      });
       world.extra[key(`project.${name}`)] = row.slug;
     }
-    world.extra[key("read")] = await submitAsApplicant(t, world, project(world, "read"));
-    world.extra[key("withdraw")] = await submitAsApplicant(t, world, project(world, "withdraw"));
+    world.extra[key("read")] = await submitAsApplicant(t, world, project(world, "read"), `application-rows-${project(world, "read")}`);
+    world.extra[key("withdraw")] = await submitAsApplicant(t, world, project(world, "withdraw"), `application-rows-${project(world, "withdraw")}`);
   },
   rows: [
     {

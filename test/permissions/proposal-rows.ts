@@ -1,10 +1,9 @@
-import { findProgramBySlug } from "../../src/storage/repos/program-repo.ts";
 import { findProjectInProgram } from "../../src/storage/repos/project-repo.ts";
-import { insertTerm, replaceTimeline } from "../../src/storage/repos/term-repo.ts";
 import { asBrowser, tokenFromLatestEmail } from "../helpers/accounts.ts";
 import type { TestApp } from "../helpers/app.ts";
 import type { Caller, PermissionWorld } from "./callers.ts";
 import { type Expected, every, type RowGroup, signedIn } from "./row.ts";
+import { insertRowsTerm } from "./rows-term.ts";
 
 /** A term of the demo program whose proposals window is open whenever the table runs. */
 const TERM = "proposal-rows-term";
@@ -63,32 +62,11 @@ export const PROPOSAL_ROWS: RowGroup = {
   async setup(t, world) {
     const db = t.context.database.db;
     const at = t.context.now();
-    const program = await findProgramBySlug(db, world.program);
-    if (!program) throw new Error("no demo program");
-    const term = await insertTerm(
-      db,
-      program.id,
-      TERM,
-      {
-        title: "Proposal Rows Term",
-        timeZone: "America/Los_Angeles",
-        lengthText: null,
-        lengthWeeks: null,
-        statusText: null,
-        intro: null,
-        publishedAt: at.toISOString(),
-      },
-      at,
-    );
-    await replaceTimeline(db, term.id, [
-      {
-        kind: "proposals",
-        activity: "project proposals",
-        text: "open while the table runs",
-        startsAt: new Date(at.getTime() - 30 * DAY_MS).toISOString(),
-        endsAt: new Date(at.getTime() + 30 * DAY_MS).toISOString(),
-      },
-    ]);
+    await insertRowsTerm(t, world, {
+      slug: TERM,
+      title: "Proposal Rows Term",
+      phases: [{ kind: "proposals", activity: "project proposals", fromDay: -30, toDay: 30 }],
+    });
     world.extra[key("draft")] = await propose(t, world, "Draft of the table", true);
     world.extra[key("submitted")] = await propose(t, world, "Submitted to the table");
     world.extra[key("withdraw")] = await propose(t, world, "Withdrawn by the table");

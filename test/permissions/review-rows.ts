@@ -1,14 +1,9 @@
-import { findOrganizationBySlug } from "../../src/storage/repos/organization-repo.ts";
-import { findProgramBySlug } from "../../src/storage/repos/program-repo.ts";
-import { addProjectMentor, insertProject } from "../../src/storage/repos/project-repo.ts";
-import { insertTerm, replaceTimeline } from "../../src/storage/repos/term-repo.ts";
-import { asBrowser } from "../helpers/accounts.ts";
 import type { Caller, PermissionWorld } from "./callers.ts";
 import { adminOnly, type Expected, type RowGroup, signedIn } from "./row.ts";
+import { insertMentoredProject, insertRowsTerm, submitAsApplicant } from "./rows-term.ts";
 
 /** A term of the demo program whose applications are open, and so its review window, whenever the table runs. */
 const TERM = "review-rows-term";
-const DAY_MS = 24 * 60 * 60 * 1000;
 /** The projects the rows apply to: one whose application the rows review, one whose a mentor declares a conflict with. */
 const PROJECTS = ["review", "conflict"] as const;
 
@@ -41,74 +36,19 @@ const reviewRow = (mentor: Expected, admin: Expected): Record<Caller, Expected> 
  */
 export const REVIEW_ROWS: RowGroup = {
   async setup(t, world) {
-    const db = t.context.database.db;
-    const at = t.context.now();
-    const program = await findProgramBySlug(db, world.program);
-    const organization = program ? await findOrganizationBySlug(db, program.id, world.organization) : undefined;
-    if (!program || !organization) throw new Error("no demo program or organization");
-    const term = await insertTerm(
-      db,
-      program.id,
-      TERM,
-      {
-        title: "Review Rows Term",
-        timeZone: "Europe/Berlin",
-        lengthText: null,
-        lengthWeeks: null,
-        statusText: null,
-        intro: null,
-        publishedAt: at.toISOString(),
-      },
-      at,
-    );
-    await replaceTimeline(db, term.id, [
-      {
-        kind: "applications",
-        activity: "mentee applications",
-        text: "open while the table runs",
-        startsAt: new Date(at.getTime() - 30 * DAY_MS).toISOString(),
-        endsAt: new Date(at.getTime() + 30 * DAY_MS).toISOString(),
-      },
-      {
-        kind: "review",
-        activity: "application review",
-        text: "after the applications",
-        startsAt: new Date(at.getTime() + 30 * DAY_MS).toISOString(),
-        endsAt: new Date(at.getTime() + 40 * DAY_MS).toISOString(),
-      },
-    ]);
+    const { term, organizationId } = await insertRowsTerm(t, world, {
+      slug: TERM,
+      title: "Review Rows Term",
+      timeZone: "Europe/Berlin",
+      phases: [
+        { kind: "applications", activity: "mentee applications", fromDay: -30, toDay: 30 },
+        { kind: "review", activity: "application review", fromDay: 30, toDay: 40 },
+      ],
+    });
     for (const name of PROJECTS) {
-      const row = await insertProject(
-        db,
-        term.id,
-        `${TERM}-${name}`,
-        {
-          organizationId: organization.id,
-          title: `Reviewed by the table: ${name}`,
-          groupName: null,
-          intro: null,
-          description: "A project the permission table reviews applications to.",
-          expectedOutcome: "Answers.",
-          descriptionHtml: "<p>A project the permission table reviews applications to.</p>",
-          expectedOutcomeHtml: "<p>Answers.</p>",
-          summary: "A project the permission table reviews applications to.",
-          skillsText: "Go",
-          externalUrl: null,
-          state: "accepted",
-          sourceLine: null,
-        },
-        at,
-      );
-      await addProjectMentor(db, row.id, world.personIds.mentorOfProject);
+      const row = await insertMentoredProject(t, world, { termId: term.id, organizationId, slug: `${TERM}-${name}`, title: `Reviewed by the table: ${name}` });
       world.extra[key(`project.${name}`)] = row.slug;
-      const response = await t.app.inject({
-        method: "POST",
-        url: `/api/projects/${row.slug}/application/submit`,
-        headers: { ...asBrowser(world.sessions.applicant), "idempotency-key": `review-rows-${name}` },
-        payload: { coverLetter: "A letter the permission table reviews.", answers: [], links: [] },
-      });
-      if (response.statusCode !== 201) throw new Error(`the review rows' application was not submitted: ${response.body}`);
-      world.extra[key(`application.${name}`)] = String(response.json().id);
+      world.extra[key(`application.${name}`)] = await submitAsApplicant(t, world, row.slug, `review-rows-${name}`);
     }
   },
   rows: [

@@ -1,4 +1,4 @@
-import { strictOrderProblems } from "../../domain/strict-order.ts";
+import { orderFieldErrors, strictOrderProblems } from "../../domain/strict-order.ts";
 import { AppError } from "../../errors/app-error.ts";
 import type { SignedIn } from "../../policies/actor.ts";
 import { canSeeTerm } from "../../policies/term-policy.ts";
@@ -27,17 +27,12 @@ export async function rankMyApplications(options: {
     if (!term || !canSeeTerm(actor, term)) throw new AppError("NOT_FOUND", `There is no term "${options.termSlug}".`);
     const own = await listSubmittedApplicationsOf(db, { personId: actor.personId, termId: term.id });
     const titles = new Map(own.map((application) => [application.id, application.projectTitle]));
-    const errors = strictOrderProblems(
-      options.applications,
-      own.map((application) => application.id),
-    ).map((problem) => {
-      if (problem.code === "missing") {
-        const named = problem.ids.map((id) => `"${titles.get(id)}"`).join(", ");
-        return { field: "applications", code: "missing", detail: `Rank every submitted application of ${term.title}; ${named} is missing.` };
-      }
-      const field = `applications.${problem.index}`;
-      if (problem.code === "duplicate") return { field, code: "duplicate", detail: `"${titles.get(problem.id)}" is ranked twice; give each one place.` };
-      return { field, code: "not_yours", detail: `Application ${problem.id} is not one of your submitted applications of ${term.title}.` };
+    const ownIds = own.map((application) => application.id);
+    const errors = orderFieldErrors(strictOrderProblems(options.applications, ownIds), {
+      outsideCode: "not_yours",
+      outside: (id) => `Application ${id} is not one of your submitted applications of ${term.title}.`,
+      duplicate: (id) => `"${titles.get(id)}" is ranked twice; give each one place.`,
+      missing: (ids) => `Rank every submitted application of ${term.title}; ${ids.map((id) => `"${titles.get(id)}"`).join(", ")} is missing.`,
     });
     if (errors.length > 0) throw new AppError("INVALID_INPUT", errors.map((error) => error.detail).join(" "), undefined, { errors });
     const timeline = await loadTermTimeline(db, term);

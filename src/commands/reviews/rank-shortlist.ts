@@ -1,4 +1,4 @@
-import { strictOrderProblems } from "../../domain/strict-order.ts";
+import { orderFieldErrors, strictOrderProblems } from "../../domain/strict-order.ts";
 import { AppError } from "../../errors/app-error.ts";
 import type { SignedIn } from "../../policies/actor.ts";
 import { isConfirmedMentorOf } from "../../policies/application-board-policy.ts";
@@ -35,18 +35,12 @@ export async function rankShortlist(options: {
       now,
     );
     const shortlisted = await listShortlist(db, project.id);
-    const errors = strictOrderProblems(options.applications, shortlisted).map((problem) => {
-      if (problem.code === "missing") {
-        const named = problem.ids.map((id) => `application ${id}`).join(", ");
-        return {
-          field: "applications",
-          code: "missing",
-          detail: `The shortlist also holds ${named}; rank every shortlisted application (reload to see the shortlist as it is).`,
-        };
-      }
-      const field = `applications.${problem.index}`;
-      if (problem.code === "duplicate") return { field, code: "duplicate", detail: `Application ${problem.id} is ranked twice; give each one place.` };
-      return { field, code: "not_shortlisted", detail: `Application ${problem.id} is not on the shortlist of "${project.title}"; shortlist it first.` };
+    const errors = orderFieldErrors(strictOrderProblems(options.applications, shortlisted), {
+      outsideCode: "not_shortlisted",
+      outside: (id) => `Application ${id} is not on the shortlist of "${project.title}"; shortlist it first.`,
+      duplicate: (id) => `Application ${id} is ranked twice; give each one place.`,
+      missing: (ids) =>
+        `The shortlist also holds ${ids.map((id) => `application ${id}`).join(", ")}; rank every shortlisted application (reload to see the shortlist as it is).`,
     });
     if (errors.length > 0) throw new AppError("INVALID_INPUT", errors.map((error) => error.detail).join(" "), undefined, { errors });
     await numberApplications(db, "shortlistRank", options.applications);

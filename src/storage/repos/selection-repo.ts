@@ -1,22 +1,11 @@
 import type { SelectionOverrideKind } from "../../domain/review-marks.ts";
-import type { SelectionAssignment, SelectionResult } from "../../domain/selection.ts";
+import type { SelectionAssignment, SelectionResult, StoredSelectionApplication } from "../../domain/selection.ts";
 import type { Db } from "./db.ts";
-
-/** A submitted application as selection reads it: who, which project, the applicant's order and the project's ranking. */
-export interface SelectionApplicationRow {
-  id: number;
-  personId: number;
-  projectId: number;
-  applicantRank: number | null;
-  submittedAt: string | null;
-  /** Its place in the project's ranked shortlist, or null when not shortlisted and ranked. */
-  shortlistRank: number | null;
-}
 
 /** What a term's selection is run on: its accepted projects, its submitted applications and its overrides. */
 export interface SelectionSource {
   projects: Array<{ id: number; slots: number }>;
-  applications: SelectionApplicationRow[];
+  applications: StoredSelectionApplication[];
   overrides: Array<{ applicationId: number; kind: SelectionOverrideKind }>;
 }
 
