@@ -50,6 +50,38 @@ const MENTORING_PAGES: PageState<MentoringFixtures, Viewer>[] = [
   },
   { name: "a project's applications", path: (fixtures) => `/projects/${fixtures.project}/applications`, as: "mentor", phone: true },
   { name: "an application read by its mentor", path: (fixtures) => `/applications/${fixtures.application}`, as: "mentor", phone: true },
+  {
+    name: "an application its mentor scored and shortlisted",
+    path: (fixtures) => `/applications/${fixtures.application}`,
+    as: "mentor",
+    // The phone's load finds the score and the mark of the desktop's already there.
+    act: async (page) => {
+      await page.getByRole("heading", { name: /^Review/ }).waitFor();
+      await page.getByRole("button", { name: "I have a conflict of interest" }).waitFor();
+      const four = page.getByRole("radio", { name: "4" });
+      if (!(await four.isChecked())) {
+        await four.click();
+        await page.getByText("Scored 4 of 5.").waitFor();
+      }
+      const shortlist = page.getByRole("button", { name: "Shortlist (S)" });
+      if (await shortlist.isEnabled()) {
+        await shortlist.click();
+        await page.getByText("Marked shortlisted.").waitFor();
+      }
+    },
+  },
+  {
+    name: "an application with a conflict of interest about to be declared",
+    path: (fixtures) => `/applications/${fixtures.application}`,
+    as: "mentor",
+    act: async (page) => {
+      await page.getByRole("button", { name: "I have a conflict of interest" }).click();
+      await page.getByRole("group", { name: "Declare a conflict of interest?" }).waitFor();
+    },
+  },
+  { name: "a project's review queue with a shortlist", path: (fixtures) => `/projects/${fixtures.project}/applications`, as: "mentor", phone: true },
+  { name: "a project's review queue read by its admin", path: (fixtures) => `/projects/${fixtures.project}/applications`, as: "admin" },
+  { name: "an application reviewed, read by the program's admin", path: (fixtures) => `/applications/${fixtures.application}`, as: "admin" },
   { name: "mentor's home", path: () => "/", as: "mentor" },
   { name: "a term's applications for its admins", path: () => `/admin/${OPEN_TERM.program}/terms/${OPEN_TERM.term}/applications`, as: "admin", phone: true },
   {

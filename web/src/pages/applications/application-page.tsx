@@ -12,6 +12,7 @@ import { useSession } from "../../session/session.tsx";
 import { formatDateTime } from "../../time/format-date.ts";
 import { viewerTimeZone } from "../../time/zones.ts";
 import { ApplicantProfile } from "../mentoring/applicant-profile.tsx";
+import { ReviewPanel } from "../mentoring/review-panel.tsx";
 import { NotFoundPage } from "../not-found-page.tsx";
 import { applicationApi } from "./application-paths.ts";
 import { ApplicationView } from "./application-view.tsx";
@@ -106,6 +107,8 @@ export function ApplicationPage({ application: id }: { application: string }) {
             </header>
             {/* The applicant knows who they are: their readers (mentors, admins) see the profile first. */}
             {mine ? null : <ApplicantProfile application={data.id} />}
+            {/* Only the project's mentors and the program's admins read an application not their own, and they review it. */}
+            {mine || !form.data ? null : <ReviewPanel application={data.id} project={data.project.slug} />}
             <ApplicationRead application={data} form={form.data} />
           </div>
         );

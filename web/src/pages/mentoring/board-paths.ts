@@ -4,6 +4,13 @@ export const boardApi = {
   settings: (project: string) => `/api/projects/${encodeURIComponent(project)}/application-settings`,
   projectApplications: (project: string) => `/api/projects/${encodeURIComponent(project)}/applications`,
   applicant: (application: number) => `/api/applications/${application}/applicant`,
+  reviewQueue: (project: string) => `/api/projects/${encodeURIComponent(project)}/review`,
+  shortlist: (project: string) => `/api/projects/${encodeURIComponent(project)}/shortlist`,
+  review: (application: number) => `/api/applications/${application}/review`,
+  score: (application: number) => `/api/applications/${application}/review/score`,
+  mark: (application: number) => `/api/applications/${application}/review/mark`,
+  notes: (application: number) => `/api/applications/${application}/review/notes`,
+  conflict: (application: number) => `/api/applications/${application}/review/conflict`,
   termApplications: (term: string, search: string) => `/api/terms/${encodeURIComponent(term)}/applications${search ? `?${search}` : ""}`,
   termApplicationsCsv: (term: string, search: string) => `/api/terms/${encodeURIComponent(term)}/applications.csv${search ? `?${search}` : ""}`,
 };
