@@ -23,9 +23,10 @@ describe("the review queue's filters", () => {
     expect(queueFilterOf("scored")).toBe("scored");
   });
 
-  it("shows unreviewed what has neither a mark nor the reader's score, and finds applicants by name or handle", () => {
+  it("shows as not yet reviewed what the reader has not scored, whatever its mark, and finds applicants by name or handle", () => {
     expect(inQueue(item({}), "unreviewed", "")).toBe(true);
     expect(inQueue(item({ myScore: 3 }), "unreviewed", "")).toBe(false);
+    expect(inQueue(item({ mark: "shortlisted" }), "unreviewed", "")).toBe(true);
     expect(inQueue(item({ mark: "shortlisted" }), "shortlisted", "ADA")).toBe(true);
     expect(inQueue(item({}), "all", "grace")).toBe(false);
   });

@@ -4,7 +4,7 @@ import type { Tone } from "../../components/chip.tsx";
 /** Which applications the review queue shows, as its `show` filter in the URL says. */
 export const QUEUE_FILTERS = {
   all: "All",
-  unreviewed: "Not yet reviewed",
+  unreviewed: "Not yet scored by you",
   scored: "Scored by you",
   shortlisted: "Shortlisted",
 } as const;
@@ -21,7 +21,7 @@ export function queueFilterOf(value: string | null): QueueFilter {
 export function inQueue(item: ReviewQueueItem, filter: QueueFilter, words: string): boolean {
   const needle = words.trim().toLowerCase();
   if (needle && !`${item.applicant.name} ${item.applicant.githubHandle ?? ""}`.toLowerCase().includes(needle)) return false;
-  if (filter === "unreviewed") return item.mark === null && item.myScore === null;
+  if (filter === "unreviewed") return item.myScore === null;
   if (filter === "scored") return item.myScore !== null;
   if (filter === "shortlisted") return item.mark === "shortlisted";
   return true;
