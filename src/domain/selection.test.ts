@@ -19,7 +19,9 @@ describe("selecting mentees by deferred acceptance", () => {
       applications: [app(101, 1, 10, 1), app(102, 1, 20, 2), app(201, 2, 20, 1)],
     });
     expect(pairs(result)).toEqual(["1→10", "2→20"]);
-    expect(result.conflicts).toEqual([{ applicantId: 1, projectId: 10, others: [{ projectId: 20, projectRank: 1, because: "applicant-preferred-another" }] }]);
+    expect(result.conflicts).toEqual([
+      { applicantId: 1, projectId: 10, others: [{ applicationId: 102, projectId: 20, projectRank: 1, because: "applicant-preferred-another" }] },
+    ]);
     expect(result.assignments.find((item) => item.applicantId === 2)).toMatchObject({ projectRank: 2, applicantChoice: 1, pinned: false });
     expect(result.emptySlots).toEqual([]);
     expect(result.leftWithout).toEqual([]);
@@ -47,7 +49,9 @@ describe("selecting mentees by deferred acceptance", () => {
       applications: [app(101, 1, 10, 1), app(102, 1, 20, 2), app(201, 2, 10, 1)],
     });
     expect(pairs(result)).toEqual(["2→10", "1→20"]);
-    expect(result.conflicts).toEqual([{ applicantId: 1, projectId: 20, others: [{ projectId: 10, projectRank: 2, because: "slots-went-to-higher-ranked" }] }]);
+    expect(result.conflicts).toEqual([
+      { applicantId: 1, projectId: 20, others: [{ applicationId: 101, projectId: 10, projectRank: 2, because: "slots-went-to-higher-ranked" }] },
+    ]);
   });
 
   test("slots nobody fills say why: nobody ranked, or everyone ranked went elsewhere", () => {
@@ -88,7 +92,7 @@ describe("selecting mentees by deferred acceptance", () => {
     expect(pairs(solveSelection({ ...input, pins: [201] }))).toEqual(["2→10", "1→20"]);
     const excluded = solveSelection({ ...input, exclusions: [101] });
     expect(pairs(excluded)).toEqual(["2→10", "1→20"]);
-    expect(excluded.conflicts[0]?.others).toEqual([{ projectId: 10, projectRank: 1, because: "excluded" }]);
+    expect(excluded.conflicts[0]?.others).toEqual([{ applicationId: 101, projectId: 10, projectRank: 1, because: "excluded" }]);
   });
 
   test("equal preferences of an applicant are ordered by application id", () => {

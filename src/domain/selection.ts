@@ -69,8 +69,8 @@ export interface SelectionConflict {
   applicantId: number;
   /** The project they got, or null. */
   projectId: number | null;
-  /** The other projects that ranked them, in the applicant's order, and why each lost them. */
-  others: Array<{ projectId: number; projectRank: number; because: LostBecause }>;
+  /** The other projects that ranked them (by the application to each), in the applicant's order, and why each lost them. */
+  others: Array<{ applicationId: number; projectId: number; projectRank: number; because: LostBecause }>;
 }
 
 /** Why a project has slots left. */
@@ -335,6 +335,7 @@ function describeResult(indexed: Indexed, solved: { match: Int32Array; held: num
       others: ranked
         .filter((at) => at !== got)
         .map((at) => ({
+          applicationId: (applications[at] as SelectionApplication).id,
           projectId: (applications[at] as SelectionApplication).projectId,
           projectRank: (rank[at] as number) + 1,
           because:

@@ -27,6 +27,7 @@ export const WEB_PAGES = {
   adminAudit: "/admin/:program/audit",
   adminProposals: "/admin/:program/terms/:term/proposals",
   adminApplications: "/admin/:program/terms/:term/applications",
+  adminSelection: "/admin/:program/terms/:term/selection",
   adminOutbox: "/admin/:program/outbox",
   adminSettings: "/admin/:program/settings",
   adminEligibility: "/admin/:program/eligibility",

@@ -60,6 +60,7 @@ export function presentSelection(data: SelectionViewData): SelectionView {
       applicant: person(conflict.applicantId),
       project: conflict.projectId === null ? null : projectName(conflict.projectId),
       others: conflict.others.map((other) => ({
+        applicationId: other.applicationId,
         project: projectName(other.projectId),
         projectRank: other.projectRank,
         because: other.because,

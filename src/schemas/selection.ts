@@ -14,6 +14,7 @@ const ProjectName = z.object({ slug: z.string(), title: z.string() });
 
 /** Why a project that ranked an applicant did not get them, in words. */
 const Lost = z.object({
+  applicationId: z.number().int().describe("The application to that project, to pin it instead."),
   project: ProjectName,
   projectRank: z.number().int(),
   because: z.enum(["applicant-preferred-another", "slots-went-to-higher-ranked", "excluded", "pinned-elsewhere"]),

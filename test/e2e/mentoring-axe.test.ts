@@ -82,6 +82,17 @@ const MENTORING_PAGES: PageState<MentoringFixtures, Viewer>[] = [
   { name: "a project's review queue with a shortlist", path: (fixtures) => `/projects/${fixtures.project}/applications`, as: "mentor", phone: true },
   { name: "a project's review queue read by its admin", path: (fixtures) => `/projects/${fixtures.project}/applications`, as: "admin" },
   { name: "an application reviewed, read by the program's admin", path: (fixtures) => `/applications/${fixtures.application}`, as: "admin" },
+  { name: "a term's selection before its first run", path: () => `/admin/${OPEN_TERM.program}/terms/${OPEN_TERM.term}/selection`, as: "admin" },
+  {
+    name: "a term's selection proposed",
+    path: () => `/admin/${OPEN_TERM.program}/terms/${OPEN_TERM.term}/selection`,
+    as: "admin",
+    phone: true,
+    act: async (page) => {
+      await page.getByRole("button", { name: /^Run the selection/ }).click();
+      await page.getByText("The selection ran: its proposal is below.").waitFor();
+    },
+  },
   { name: "mentor's home", path: () => "/", as: "mentor" },
   { name: "a term's applications for its admins", path: () => `/admin/${OPEN_TERM.program}/terms/${OPEN_TERM.term}/applications`, as: "admin", phone: true },
   {

@@ -23,6 +23,7 @@ import {
   ProposalBoardPage,
   ProposalFormPage,
   ResetPasswordPage,
+  SelectionPage,
   SignInPage,
   SignUpPage,
   TermApplicationsPage,
@@ -102,6 +103,9 @@ export function App() {
             </Route>
             <Route path={WEB_PAGES.adminApplications}>
               {(params) => <TermApplicationsPage key={`${params.program}/${params.term}`} program={params.program} term={params.term} />}
+            </Route>
+            <Route path={WEB_PAGES.adminSelection}>
+              {(params) => <SelectionPage key={`${params.program}/${params.term}`} program={params.program} term={params.term} />}
             </Route>
             <Route path={WEB_PAGES.adminProposals}>
               {(params) => <ProposalBoardPage key={`${params.program}/${params.term}`} program={params.program} term={params.term} />}

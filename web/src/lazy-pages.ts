@@ -65,5 +65,6 @@ export const ProjectApplicationsPage = lazy(() =>
 );
 /** `/admin/:program/terms/:term/applications`. */
 export const TermApplicationsPage = lazy(() => import("./pages/admin/term-applications-page.tsx").then((module) => ({ default: module.TermApplicationsPage })));
+export const SelectionPage = lazy(() => import("./pages/admin/selection-page.tsx").then((module) => ({ default: module.SelectionPage })));
 /** The home page's "what needs you now", for signed-in people only. */
 export const HomeWork = lazy(() => import("./pages/home/home-work.tsx").then((module) => ({ default: module.HomeWork })));

@@ -77,7 +77,11 @@ describe.each(testDialects())("running the selection of a term on %s", (dialect)
       { applicationId: applications.get("ben→beta"), projectRank: 2, applicantChoice: 1 },
     ]);
     expect(result.conflicts).toEqual([
-      { applicantId: people.get("ada"), projectId: alpha.id, others: [{ projectId: beta.id, projectRank: 1, because: "applicant-preferred-another" }] },
+      {
+        applicantId: people.get("ada"),
+        projectId: alpha.id,
+        others: [{ applicationId: applications.get("ada→beta"), projectId: beta.id, projectRank: 1, because: "applicant-preferred-another" }],
+      },
     ]);
     expect(result.leftWithout).toEqual([{ applicantId: people.get("cy"), rankedBy: [alpha.id] }]);
     const run = await database.db.selectFrom("selectionRuns").selectAll().where("id", "=", runId).executeTakeFirstOrThrow();

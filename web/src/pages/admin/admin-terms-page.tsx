@@ -9,6 +9,7 @@ import { formatDateRange } from "../../time/format-date.ts";
 import { boardPages } from "../mentoring/board-paths.ts";
 import { proposalPages } from "../proposals/proposal-paths.ts";
 import { AdminFrame, adminPaths } from "./admin-frame.tsx";
+import { selectionPage } from "./selection-paths.ts";
 import { DraftChip } from "./term-status.tsx";
 
 /** The program's terms, each leading to its setup page; drafts say so. */
@@ -47,6 +48,15 @@ function columns(program: string): Column<TermListItem>[] {
       cell: (term) => (
         <Link href={boardPages.termApplications(program, term.slug)}>
           Applications<span className="visually-hidden"> of {term.title}</span>
+        </Link>
+      ),
+    },
+    {
+      key: "selection",
+      header: "Selection",
+      cell: (term) => (
+        <Link href={selectionPage(program, term.slug)}>
+          Selection<span className="visually-hidden"> of {term.title}</span>
         </Link>
       ),
     },

@@ -13,6 +13,7 @@ import { viewerTimeZone } from "../../time/zones.ts";
 import { boardPages } from "../mentoring/board-paths.ts";
 import { proposalPages } from "../proposals/proposal-paths.ts";
 import { AdminFrame, adminPaths } from "./admin-frame.tsx";
+import { selectionPage } from "./selection-paths.ts";
 import { termPublishPath, termSetupPath } from "./term-api.ts";
 import { TermCopyForm } from "./term-copy-form.tsx";
 import { draftOfSetup, formFieldOf, type TermDraft, termUpdateBody, timelineBody } from "./term-draft.ts";
@@ -198,7 +199,8 @@ function SetupForm({
         <span className="muted">
           {" "}
           · <Link href={proposalPages.board(setup.programSlug, setup.slug)}>proposal board</Link> ·{" "}
-          <Link href={boardPages.termApplications(setup.programSlug, setup.slug)}>applications</Link>
+          <Link href={boardPages.termApplications(setup.programSlug, setup.slug)}>applications</Link> ·{" "}
+          <Link href={selectionPage(setup.programSlug, setup.slug)}>selection</Link>
         </span>
       </p>
       {notice ? <Notice title={notice} /> : null}
