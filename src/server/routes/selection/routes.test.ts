@@ -100,6 +100,7 @@ describe.each(testDialects())("the admins' selection of a term on %s", (dialect)
         project: expect.objectContaining({ title: titles.alpha }),
         others: [
           {
+            applicationId: applications["Ada→beta"],
             project: expect.objectContaining({ title: titles.beta }),
             projectRank: 1,
             because: "applicant-preferred-another",

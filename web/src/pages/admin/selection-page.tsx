@@ -81,8 +81,9 @@ function Selection({ program, term }: { program: string; term: string }) {
       {data.run ? (
         <p>
           <Chip tone={published ? "open" : "info"}>{published ? "Published" : "Proposal"}</Chip> Run on {formatDateTime(new Date(data.run.createdAt), zone)}
-          {data.run.runBy ? ` by ${data.run.runBy}` : ""}: {data.totals.mentorships} mentorships for {data.totals.slots} slots, {data.totals.emptySlots} left
-          empty, {data.totals.conflicts} conflicts resolved, {data.totals.leftWithout} shortlisted applicants left without a mentorship.
+          {data.run.runBy ? ` by ${data.run.runBy}` : ""}: {counted(data.totals.mentorships, "mentorship")} for {counted(data.totals.slots, "slot")},{" "}
+          {data.totals.emptySlots} left empty, {counted(data.totals.conflicts, "conflict")} resolved,{" "}
+          {counted(data.totals.leftWithout, "shortlisted applicant")} left without a mentorship.
         </p>
       ) : (
         <p>
