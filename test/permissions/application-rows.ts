@@ -1,5 +1,5 @@
-import type { Caller, PermissionWorld } from "./callers.ts";
-import { type Expected, type RowGroup, signedIn } from "./row.ts";
+import type { PermissionWorld } from "./callers.ts";
+import { applicationReaders, type Expected, type RowGroup, signedIn } from "./row.ts";
 import { insertMentoredProject, insertRowsTerm, submitAsApplicant } from "./rows-term.ts";
 
 /** A term of the demo program whose applications window is open whenever the table runs. */
@@ -12,22 +12,7 @@ const project = (w: PermissionWorld, name: (typeof PROJECTS)[number]) => w.extra
 
 const BODY = { coverLetter: "A letter the permission table sends.", answers: [], links: [] };
 
-/**
- * Who reaches the applicant's submitted application to a project the mentor of the project
- * mentors: its applicant (`applicant`), that mentor and the program's admin (`readers`); to
- * anyone else it does not exist (404), and a visitor is asked to sign in.
- */
-const applicationRow = (applicant: Expected, readers: Expected): Record<Caller, Expected> => ({
-  visitor: 401,
-  applicant,
-  anotherApplicant: 404,
-  mentorOfProject: readers,
-  mentorOfAnotherProject: 404,
-  maintainerOfOrganization: 404,
-  maintainerOfAnotherOrganization: 404,
-  programAdmin: readers,
-  adminOfAnotherProgram: 404,
-});
+const applicationRow = (applicant: Expected, readers: Expected) => applicationReaders({ applicant, mentor: readers, admin: readers });
 
 /**
  * Applications (issue 12): any signed-in person reads a project's form, drafts and submits their

@@ -1,5 +1,5 @@
-import type { Caller, PermissionWorld } from "./callers.ts";
-import { adminOnly, type Expected, type RowGroup, signedIn } from "./row.ts";
+import type { PermissionWorld } from "./callers.ts";
+import { adminOnly, applicationReaders, type Expected, type RowGroup, signedIn } from "./row.ts";
 import { insertMentoredProject, insertRowsTerm, submitAsApplicant } from "./rows-term.ts";
 
 /** A term of the demo program whose applications are open, and so its review window, whenever the table runs. */
@@ -11,22 +11,8 @@ const key = (name: string) => `reviews.${name}`;
 const project = (w: PermissionWorld, name: (typeof PROJECTS)[number]) => w.extra[key(`project.${name}`)] ?? "";
 const application = (w: PermissionWorld, name: (typeof PROJECTS)[number]) => w.extra[key(`application.${name}`)] ?? "";
 
-/**
- * Who reaches the review of the applicant's application to a project the mentor of the project
- * mentors: that mentor (`mentor`) and the program's admin (`admin`); to everyone else, its
- * applicant too, it does not exist (404), and a visitor is asked to sign in.
- */
-const reviewRow = (mentor: Expected, admin: Expected): Record<Caller, Expected> => ({
-  visitor: 401,
-  applicant: 404,
-  anotherApplicant: 404,
-  mentorOfProject: mentor,
-  mentorOfAnotherProject: 404,
-  maintainerOfOrganization: 404,
-  maintainerOfAnotherOrganization: 404,
-  programAdmin: admin,
-  adminOfAnotherProgram: 404,
-});
+/** The review of the applicant's application: its project's mentor and the program's admin as given; to its applicant too it does not exist. */
+const reviewRow = (mentor: Expected, admin: Expected) => applicationReaders({ applicant: 404, mentor, admin });
 
 /**
  * Review and selection (issue 13): a project's mentors read its queue and each application's

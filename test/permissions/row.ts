@@ -34,3 +34,16 @@ export const every = (expected: Expected): Record<Caller, Expected> =>
 export const signedIn = (expected: Expected = "ok"): Record<Caller, Expected> => ({ ...every(expected), visitor: 401 });
 /** Only the program's admin succeeds; other signed-in callers get 403, a visitor 401. */
 export const adminOnly = (): Record<Caller, Expected> => ({ ...every(403), visitor: 401, programAdmin: "ok" });
+
+/**
+ * Who reaches something of the table's applicant's application to the project the table's mentor
+ * mentors: the applicant, that mentor and the program's admin as given; everyone else is told it
+ * does not exist (404), and a visitor is asked to sign in.
+ */
+export const applicationReaders = (expected: { applicant: Expected; mentor: Expected; admin: Expected }): Record<Caller, Expected> => ({
+  ...every(404),
+  visitor: 401,
+  applicant: expected.applicant,
+  mentorOfProject: expected.mentor,
+  programAdmin: expected.admin,
+});
