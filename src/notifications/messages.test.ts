@@ -4,6 +4,7 @@ import type { EmailContent } from "./email-layout.ts";
 import { invitationMessage } from "./invitation.ts";
 import { noAccountMessage } from "./no-account.ts";
 import { passwordResetMessage } from "./password-reset.ts";
+import { reviewConflictDeclaredMessage } from "./review-conflict-declared.ts";
 import { verifyEmailMessage } from "./verify-email.ts";
 
 const baseUrl = "https://cohort.example.org/base/";
@@ -44,6 +45,13 @@ const messages: Array<{ kind: string; message: EmailContent; subject: string; li
     message: invitationMessage({ baseUrl, inviterName: name, role: "maintainer", where: "Harbor in LFX", email: "ada@example.org", token }),
     subject: `${name} invites you to be a maintainer in Harbor in LFX`,
     link: `https://cohort.example.org/base/invitations#token=${token}`,
+    named: true,
+  },
+  {
+    kind: "conflict of interest",
+    message: reviewConflictDeclaredMessage({ baseUrl, adminName: "Ines", mentorName: name, projectTitle: "Harbor CLI", applicationId: 42 }),
+    subject: 'Conflict of interest declared on "Harbor CLI"',
+    link: "https://cohort.example.org/base/applications/42",
     named: true,
   },
 ];

@@ -118,3 +118,16 @@ export async function listRolesOf(db: Db, personId: number): Promise<RolesOfPers
   ]);
   return { grants, mentored };
 }
+
+/** The admins of a program who have an email address, to tell them what needs them. */
+export function listProgramAdmins(db: Db, programId: number): Promise<Array<{ personId: number; name: string; email: string }>> {
+  return db
+    .selectFrom("roleGrants")
+    .innerJoin("people", "people.id", "roleGrants.personId")
+    .select(["people.id as personId", "people.name", "people.email"])
+    .where("roleGrants.programId", "=", programId)
+    .where("roleGrants.role", "=", "program_admin")
+    .where("people.email", "is not", null)
+    .orderBy("people.id")
+    .execute() as Promise<Array<{ personId: number; name: string; email: string }>>;
+}

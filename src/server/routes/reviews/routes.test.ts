@@ -159,6 +159,18 @@ describe.each(testDialects())("reviewing a project's applications on %s", (diale
     expect((await review("cy", "mentor")).json().conflicts).toEqual([]);
     expect(((await review("cy", "admin")).json() as ApplicationReview).conflicts.map((conflict) => conflict.mentor)).toEqual(["CoMentor"]);
     expect((await queue("admin")).items.find((item) => item.id === applications.cy)?.conflicts).toBe(1);
+    const told = await t.context.database.db
+      .selectFrom("outbox")
+      .select(["recipientEmail", "subject", "bodyText"])
+      .where("subject", "like", "Conflict of interest%")
+      .execute();
+    expect(told).toEqual([
+      {
+        recipientEmail: "admin@example.org",
+        subject: expect.stringContaining("Conflict of interest declared"),
+        bodyText: expect.stringContaining("CoMentor declared"),
+      },
+    ]);
   });
 
   it("refuses review changes after the review window with its end, while admins still write notes, audited as an override", async () => {

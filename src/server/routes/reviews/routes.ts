@@ -156,7 +156,13 @@ export const reviewRoutes: FastifyPluginAsyncZod<{ context: AppContext }> = asyn
       },
     },
     async (request, reply) => {
-      await declareReviewConflict({ database: context.database, actor: requireWriter(request), applicationId: request.params.application, now: context.now() });
+      await declareReviewConflict({
+        database: context.database,
+        actor: requireWriter(request),
+        applicationId: request.params.application,
+        now: context.now(),
+        baseUrl: context.baseUrl(),
+      });
       return reply.code(204).send(null);
     },
   );
