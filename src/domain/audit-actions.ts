@@ -39,6 +39,7 @@ export const AUDIT_ACTIONS = [
   "application.marked",
   "application.review_conflict_declared",
   "project.shortlist_ranked",
+  "project.rest_not_shortlisted",
   "selection.run",
   "selection.override_set",
   "project.application_cap_set",

@@ -115,3 +115,15 @@ export const ApplicationReview = z
   .meta({ id: "ApplicationReview" });
 /** An application's review. */
 export type ApplicationReview = z.infer<typeof ApplicationReview>;
+
+/** `POST /api/projects/{project}/review/not-shortlisted`: the undecided applications the preview showed, to mark not shortlisted at once. */
+export const RestNotShortlistedBody = z
+  .object({
+    applications: z
+      .array(z.number().int().positive(), "must be a list of application ids")
+      .max(10_000)
+      .describe("The project's undecided applications as the preview listed them; each must still be undecided."),
+  })
+  .meta({ id: "RestNotShortlistedBody" });
+/** A bulk mark as sent. */
+export type RestNotShortlistedBody = z.infer<typeof RestNotShortlistedBody>;

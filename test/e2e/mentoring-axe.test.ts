@@ -49,6 +49,15 @@ const MENTORING_PAGES: PageState<MentoringFixtures, Viewer>[] = [
     },
   },
   { name: "a project's applications", path: (fixtures) => `/projects/${fixtures.project}/applications`, as: "mentor", phone: true },
+  {
+    name: "a project's review queue previewing the rest not shortlisted",
+    path: (fixtures) => `/projects/${fixtures.project}/applications`,
+    as: "mentor",
+    act: async (page) => {
+      await page.getByRole("button", { name: /^Mark the rest not shortlisted/ }).click();
+      await page.getByRole("group", { name: /^Mark these \d+ not shortlisted\?$/ }).waitFor();
+    },
+  },
   { name: "an application read by its mentor", path: (fixtures) => `/applications/${fixtures.application}`, as: "mentor", phone: true },
   {
     name: "an application its mentor scored and shortlisted",

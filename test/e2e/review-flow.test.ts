@@ -82,4 +82,6 @@ test("two mentors review and rank applicants with the keyboard alone", async () 
   expect(new URL(cat.url()).searchParams.get("show")).toBe("unreviewed");
   await cat.getByRole("link", { name: "The queue" }).click();
   await expect.poll(() => text(cat.locator(".queue-row", { hasText: "Ana Applicant" }))).toMatch(/3 from 2/);
+  // Both are shortlisted: nothing is left to mark not shortlisted.
+  expect(await cat.getByRole("button", { name: /^Mark the rest not shortlisted/ }).count()).toBe(0);
 });

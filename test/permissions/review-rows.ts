@@ -50,6 +50,12 @@ export const REVIEW_ROWS: RowGroup = {
       expected: reviewRow("ok", 403),
     },
     {
+      route: "POST /api/projects/:project/review/not-shortlisted",
+      // An empty preview marks nothing, so no row's application changes under another.
+      request: (w) => ({ url: `/api/projects/${project(w, "review")}/review/not-shortlisted`, payload: { applications: [] } }),
+      expected: reviewRow("ok", 403),
+    },
+    {
       route: "GET /api/applications/:application/review",
       request: (w) => ({ url: `/api/applications/${application(w, "review")}/review` }),
       expected: reviewRow("ok", "ok"),

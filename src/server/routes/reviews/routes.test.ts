@@ -3,7 +3,7 @@ import { asBrowser, sessionCookieOf, signUpAndVerify, type TestSession } from ".
 import { createTestApp, type TestApp } from "../../../../test/helpers/app.ts";
 import { FIXTURE_TODAY, seedCatalogFixture } from "../../../../test/helpers/catalog-fixture.ts";
 import { testDialects } from "../../../../test/helpers/databases.ts";
-import { insertApplicationRow } from "../../../../test/helpers/draft-applications.ts";
+import { insertApplicant, insertApplicationRow } from "../../../../test/helpers/draft-applications.ts";
 import type { MyApplicationsResponse } from "../../../schemas/application.ts";
 import type { ApplicationReview, ReviewQueueResponse } from "../../../schemas/review.ts";
 import { listAuditEventsFor } from "../../../storage/repos/audit-repo.ts";
@@ -209,5 +209,23 @@ describe.each(testDialects())("reviewing a project's applications on %s", (diale
       .execute();
     expect((await review("bo", "mentor")).statusCode).toBe(404);
     expect((await queue("mentor")).items.map((item) => item.id)).not.toContain(applications.bo);
+  });
+
+  it("marks the undecided rest not shortlisted at once, only those its preview listed, refusing one decided since", async () => {
+    const db = t.context.database.db;
+    const term = await findTermBySlug(db, TERM);
+    const ebpf = await findProjectInProgram(db, EBPF);
+    const dee = await insertApplicant(db, { name: "Dee", email: "dee@example.org", at: FIXTURE_TODAY });
+    const id = await insertApplicationRow(db, { termId: term?.id ?? 0, projectId: ebpf?.id ?? 0, personId: dee.id, state: "submitted", at: FIXTURE_TODAY });
+    const url = `/api/projects/${EBPF}/review/not-shortlisted`;
+    const refused = await send("POST", url, { applications: [id, applications.ari] }, "mentor");
+    expect(refused.statusCode).toBe(400);
+    expect(refused.json().errors).toEqual([
+      { field: "applications.1", code: "not_undecided", detail: expect.stringContaining(`Application ${applications.ari}`) },
+    ]);
+    expect((await send("POST", url, { applications: [id] }, "admin")).statusCode).toBe(403);
+    const done = await send("POST", url, { applications: [id] }, "mentor");
+    expect(done.statusCode).toBe(200);
+    expect((done.json() as ReviewQueueResponse).items.find((item) => item.id === id)?.mark).toBe("not_shortlisted");
   });
 });

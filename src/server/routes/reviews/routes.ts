@@ -4,11 +4,12 @@ import { declareReviewConflict } from "../../../commands/reviews/declare-review-
 import { getApplicationReview } from "../../../commands/reviews/get-application-review.ts";
 import { listReviewQueue } from "../../../commands/reviews/list-review-queue.ts";
 import { markApplication } from "../../../commands/reviews/mark-application.ts";
+import { markRestNotShortlisted } from "../../../commands/reviews/mark-rest-not-shortlisted.ts";
 import { rankShortlist } from "../../../commands/reviews/rank-shortlist.ts";
 import { scoreApplication } from "../../../commands/reviews/score-application.ts";
 import { presentApplicationReview, presentReviewQueue } from "../../../presenters/review-presenter.ts";
 import { NoContentResponse } from "../../../schemas/empty.ts";
-import { ApplicationReview, MarkBody, NoteBody, ReviewQueueResponse, ScoreBody, ShortlistBody } from "../../../schemas/review.ts";
+import { ApplicationReview, MarkBody, NoteBody, RestNotShortlistedBody, ReviewQueueResponse, ScoreBody, ShortlistBody } from "../../../schemas/review.ts";
 import { requireWriter } from "../../auth.ts";
 import type { AppContext } from "../../context.ts";
 import { problemResponses } from "../../problem-responses.ts";
@@ -50,6 +51,30 @@ export const reviewRoutes: FastifyPluginAsyncZod<{ context: AppContext }> = asyn
     async (request) =>
       presentReviewQueue(
         await rankShortlist({
+          database: context.database,
+          actor: requireWriter(request),
+          projectSlug: request.params.project,
+          applications: request.body.applications,
+          now: context.now(),
+        }),
+      ),
+  );
+
+  app.post(
+    "/api/projects/:project/review/not-shortlisted",
+    {
+      schema: {
+        tags: ["review"],
+        summary:
+          "Mark the project's undecided applications not shortlisted at once: those the preview listed, each still undecided (the project's mentors, while review is open)",
+        params: ProjectParams,
+        body: RestNotShortlistedBody,
+        response: { 200: ReviewQueueResponse, ...problemResponses(400, 401, 403, 404, 409) },
+      },
+    },
+    async (request) =>
+      presentReviewQueue(
+        await markRestNotShortlisted({
           database: context.database,
           actor: requireWriter(request),
           projectSlug: request.params.project,

@@ -6,6 +6,7 @@ export const boardApi = {
   applicant: (application: number) => `/api/applications/${application}/applicant`,
   reviewQueue: (project: string) => `/api/projects/${encodeURIComponent(project)}/review`,
   shortlist: (project: string) => `/api/projects/${encodeURIComponent(project)}/shortlist`,
+  restNotShortlisted: (project: string) => `/api/projects/${encodeURIComponent(project)}/review/not-shortlisted`,
   review: (application: number) => `/api/applications/${application}/review`,
   score: (application: number) => `/api/applications/${application}/review/score`,
   mark: (application: number) => `/api/applications/${application}/review/mark`,

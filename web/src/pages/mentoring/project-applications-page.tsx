@@ -12,6 +12,7 @@ import { RequireSignIn } from "../../session/require-sign-in.tsx";
 import { formatDateTime } from "../../time/format-date.ts";
 import { viewerTimeZone } from "../../time/zones.ts";
 import { boardApi, boardPages } from "./board-paths.ts";
+import { RestNotShortlisted } from "./rest-not-shortlisted.tsx";
 import { inQueue, markWords, QUEUE_FILTERS, type QueueFilter, queueFilterOf } from "./review-words.ts";
 import { ShortlistRanking } from "./shortlist-ranking.tsx";
 import "./mentoring.css";
@@ -134,6 +135,7 @@ function Queue({ project }: { project: string }) {
           {rows.length === data.items.length ? "" : ` of ${data.items.length}`})
         </h2>
         <QueueFilters filter={filter} words={words} onChange={setParams} />
+        <RestNotShortlisted queue={data} onChanged={setFresh} />
         <DataTable
           caption={`Applications to ${data.project.title}`}
           columns={columns}
