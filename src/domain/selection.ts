@@ -237,13 +237,23 @@ function indexInput(input: SelectionInput): Indexed {
   return { problems, applications, projects, applicantIds, projectOf, applicantOf, rank, override, orderStart, order, choice };
 }
 
+/** An input the solver cannot honour, with each problem in words an admin can act on. */
+export class SelectionInputError extends Error {
+  readonly problems: string[];
+
+  constructor(problems: string[]) {
+    super(`selection input: ${problems.join(" ")}`);
+    this.problems = problems;
+  }
+}
+
 /**
- * Solves a term's selection. Throws when `selectionInputProblems` finds anything: the command
- * asks first and tells the admin.
+ * Solves a term's selection. Throws a SelectionInputError when `selectionInputProblems` finds
+ * anything, found while the input is indexed, so a caller does not index it twice to ask first.
  */
 export function solveSelection(input: SelectionInput): SelectionResult {
   const indexed = indexInput(input);
-  if (indexed.problems.length > 0) throw new Error(`selection input: ${indexed.problems.join(" ")}`);
+  if (indexed.problems.length > 0) throw new SelectionInputError(indexed.problems);
   const { projects, applicantIds, projectOf, applicantOf, rank, override, orderStart, order } = indexed;
 
   // What is left of each project's slots once the pins take theirs, and each applicant's pin.

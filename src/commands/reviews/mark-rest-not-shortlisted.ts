@@ -1,14 +1,12 @@
 import { AppError } from "../../errors/app-error.ts";
 import type { SignedIn } from "../../policies/actor.ts";
-import { isConfirmedMentorOf } from "../../policies/application-board-policy.ts";
 import type { DatabaseHandle } from "../../storage/database.ts";
 import { recordAuditEvent } from "../../storage/repos/audit-repo.ts";
 import { listReviewApplications, setReviewMark } from "../../storage/repos/review-repo.ts";
 import type { ReviewQueueData } from "../../storage/schema.ts";
 import { inTransaction } from "../../storage/transaction.ts";
-import { requireBoardProject } from "../applications/board-project-access.ts";
 import { readReviewQueue } from "./list-review-queue.ts";
-import { checkReviewWindow } from "./review-access.ts";
+import { requireReviewingMentor } from "./review-access.ts";
 
 /**
  * Marks the project's undecided applications not shortlisted at once, by one of its mentors
@@ -24,15 +22,7 @@ export async function markRestNotShortlisted(options: {
 }): Promise<ReviewQueueData> {
   const { actor, now } = options;
   return inTransaction(options.database, async (db) => {
-    const project = await requireBoardProject(db, actor, options.projectSlug);
-    if (!isConfirmedMentorOf(actor, project))
-      throw new AppError("FORBIDDEN", `Only the mentors of "${project.title}" mark its applications; you may read them.`);
-    await checkReviewWindow(
-      db,
-      actor,
-      { termId: project.termId, termTitle: project.termTitle, termTimeZone: project.termTimeZone, programId: project.programId },
-      now,
-    );
+    const project = await requireReviewingMentor(db, actor, options.projectSlug, now);
     const undecided = new Set(
       (await listReviewApplications(db, project.id)).filter((item) => item.state === "submitted" && item.reviewMark === null).map((item) => item.id),
     );

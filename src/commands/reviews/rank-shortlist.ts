@@ -1,16 +1,14 @@
 import { orderFieldErrors, strictOrderProblems } from "../../domain/strict-order.ts";
 import { AppError } from "../../errors/app-error.ts";
 import type { SignedIn } from "../../policies/actor.ts";
-import { isConfirmedMentorOf } from "../../policies/application-board-policy.ts";
 import type { DatabaseHandle } from "../../storage/database.ts";
 import { numberApplications } from "../../storage/repos/application-repo.ts";
 import { recordAuditEvent } from "../../storage/repos/audit-repo.ts";
 import { listShortlist } from "../../storage/repos/review-repo.ts";
 import type { ReviewQueueData } from "../../storage/schema.ts";
 import { inTransaction } from "../../storage/transaction.ts";
-import { requireBoardProject } from "../applications/board-project-access.ts";
 import { readReviewQueue } from "./list-review-queue.ts";
-import { checkReviewWindow } from "./review-access.ts";
+import { requireReviewingMentor } from "./review-access.ts";
 
 /**
  * Ranks a project's shortlist in a strict order, by one of its mentors while review is open:
@@ -26,14 +24,7 @@ export async function rankShortlist(options: {
 }): Promise<ReviewQueueData> {
   const { actor, now } = options;
   return inTransaction(options.database, async (db) => {
-    const project = await requireBoardProject(db, actor, options.projectSlug);
-    if (!isConfirmedMentorOf(actor, project)) throw new AppError("FORBIDDEN", `Only the mentors of "${project.title}" rank its shortlist; you may read it.`);
-    await checkReviewWindow(
-      db,
-      actor,
-      { termId: project.termId, termTitle: project.termTitle, termTimeZone: project.termTimeZone, programId: project.programId },
-      now,
-    );
+    const project = await requireReviewingMentor(db, actor, options.projectSlug, now);
     const shortlisted = await listShortlist(db, project.id);
     const errors = orderFieldErrors(strictOrderProblems(options.applications, shortlisted), {
       outsideCode: "not_shortlisted",

@@ -1,9 +1,11 @@
 import { AppError } from "../../errors/app-error.ts";
 import { type Actor, isSignedIn, type SignedIn } from "../../policies/actor.ts";
+import { isConfirmedMentorOf } from "../../policies/application-board-policy.ts";
 import { canReadReview, canReview, type ReviewScope } from "../../policies/review-policy.ts";
 import type { Db } from "../../storage/repos/db.ts";
 import { findReviewTarget, listReviewConflicts } from "../../storage/repos/review-repo.ts";
-import type { ReviewTargetRow } from "../../storage/schema.ts";
+import type { BoardProjectRow, ReviewTargetRow } from "../../storage/schema.ts";
+import { requireBoardProject } from "../applications/board-project-access.ts";
 import { checkPhaseWindow, loadTermTimeline, type WindowCheck } from "../terms/phase-window.ts";
 
 // What the review commands share: reading an application's review as the caller may, and the
@@ -67,4 +69,21 @@ export async function checkReviewWindow(
 ): Promise<WindowCheck> {
   const timeline = await loadTermTimeline(db, { id: row.termId, title: row.termTitle, timeZone: row.termTimeZone });
   return checkPhaseWindow(db, actor, { programId: row.programId, timeline, action: "reviewApplication", now });
+}
+
+/**
+ * A project whose applications the actor marks or ranks now: one of its confirmed mentors (admins
+ * read, 403), while its term's review window is open.
+ */
+export async function requireReviewingMentor(db: Db, actor: SignedIn, projectSlug: string, now: Date): Promise<BoardProjectRow> {
+  const project = await requireBoardProject(db, actor, projectSlug);
+  if (!isConfirmedMentorOf(actor, project))
+    throw new AppError("FORBIDDEN", `Only the mentors of "${project.title}" mark and rank its applications; you may read them.`);
+  await checkReviewWindow(
+    db,
+    actor,
+    { termId: project.termId, termTitle: project.termTitle, termTimeZone: project.termTimeZone, programId: project.programId },
+    now,
+  );
+  return project;
 }

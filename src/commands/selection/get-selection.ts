@@ -1,5 +1,4 @@
 import type { SelectionResult } from "../../domain/selection.ts";
-import type { Actor } from "../../policies/actor.ts";
 import type { DatabaseHandle } from "../../storage/database.ts";
 import { findPersonById } from "../../storage/repos/account-repo.ts";
 import type { Db } from "../../storage/repos/db.ts";
@@ -9,7 +8,7 @@ import type { SelectionViewData, TermRow } from "../../storage/schema.ts";
 import { requireTermAdmin, type TermSetupActor } from "../terms/term-admin.ts";
 
 /** A term's selection for its program's admins: the latest run with its mentorships and findings, named, and the overrides of the next run. */
-export async function getSelection(options: { database: DatabaseHandle; actor: Actor | TermSetupActor; termSlug: string }): Promise<SelectionViewData> {
+export async function getSelection(options: { database: DatabaseHandle; actor: TermSetupActor; termSlug: string }): Promise<SelectionViewData> {
   const db = options.database.db;
   const { term } = await requireTermAdmin(db, options.actor, options.termSlug);
   return readSelection(db, term);

@@ -1,5 +1,5 @@
 import { formatInstantAndUtc } from "../../domain/format-instant.ts";
-import { type SelectionResult, selectionInputOf, selectionInputProblems, solveSelection } from "../../domain/selection.ts";
+import { type SelectionInput, SelectionInputError, type SelectionResult, selectionInputOf, solveSelection } from "../../domain/selection.ts";
 import { AppError } from "../../errors/app-error.ts";
 import type { DatabaseHandle } from "../../storage/database.ts";
 import { recordAuditEvent } from "../../storage/repos/audit-repo.ts";
@@ -37,9 +37,7 @@ export async function runSelection(options: RunSelectionOptions): Promise<Select
       throw new AppError("CONFLICT", `The selection of ${term.title} was published${published}; it is not run again.`);
     }
     const input = selectionInputOf(await loadSelectionSource(db, term.id));
-    const problems = selectionInputProblems(input);
-    if (problems.length > 0) throw new AppError("CONFLICT", `The selection of ${term.title} cannot run: ${problems.join(" ")}`, { problems });
-    const result = solveSelection(input);
+    const result = solveOrExplain(input, term.title);
     await supersedeSelectionProposals(db, term.id);
     const auditActor = auditActorOf(actor);
     const runId = await insertSelectionRun(db, { termId: term.id, personId: auditActor.personId, result, at: now });
@@ -54,4 +52,14 @@ export async function runSelection(options: RunSelectionOptions): Promise<Select
     });
     return { runId, result };
   });
+}
+
+/** The solver's result, or a CONFLICT that lists what an admin must fix first (pins the slots cannot hold, …). */
+function solveOrExplain(input: SelectionInput, termTitle: string): SelectionResult {
+  try {
+    return solveSelection(input);
+  } catch (error) {
+    if (!(error instanceof SelectionInputError)) throw error;
+    throw new AppError("CONFLICT", `The selection of ${termTitle} cannot run: ${error.problems.join(" ")}`, { problems: error.problems });
+  }
 }
