@@ -47,7 +47,7 @@ test("two mentors review and rank applicants with the keyboard alone", async () 
   await mo.getByRole("link", { name: /Ana Applicant/ }).focus();
   await mo.keyboard.press("Enter");
   await mo.getByRole("heading", { name: /^Review/ }).waitFor();
-  await mo.getByRole("button", { name: "I have a conflict of interest" }).waitFor();
+  await mo.getByRole("group", { name: "Your score (keys 1–5)" }).waitFor();
   await mo.keyboard.press("4");
   await mo.getByText("Scored 4 of 5.").waitFor();
   await mo.keyboard.press("s");
@@ -55,7 +55,8 @@ test("two mentors review and rank applicants with the keyboard alone", async () 
   // J: the next application of the queue.
   await mo.keyboard.press("j");
   await mo.getByText("Last of the queue").waitFor();
-  await mo.getByRole("button", { name: "I have a conflict of interest" }).waitFor();
+  await mo.getByRole("heading", { name: "Applicant: Ben Second" }).waitFor();
+  await mo.getByRole("group", { name: "Your score (keys 1–5)" }).waitFor();
   await mo.keyboard.press("5");
   await mo.getByText("Scored 5 of 5.").waitFor();
   await mo.keyboard.press("s");
@@ -76,7 +77,7 @@ test("two mentors review and rank applicants with the keyboard alone", async () 
   await cat.getByRole("combobox", { name: "Show" }).selectOption("unreviewed");
   await expect.poll(() => cat.locator(".queue-row").count()).toBe(2);
   await cat.getByRole("link", { name: /Ana Applicant/ }).click();
-  await cat.getByRole("button", { name: "I have a conflict of interest" }).waitFor();
+  await cat.getByRole("group", { name: "Your score (keys 1–5)" }).waitFor();
   await cat.keyboard.press("2");
   await cat.getByText("Scored 2 of 5.").waitFor();
   expect(new URL(cat.url()).searchParams.get("show")).toBe("unreviewed");

@@ -108,7 +108,8 @@ export function ApplicationPage({ application: id }: { application: string }) {
             {/* The applicant knows who they are: their readers (mentors, admins) see the profile first. */}
             {mine ? null : <ApplicantProfile application={data.id} />}
             {/* Only the project's mentors and the program's admins read an application not their own, and they review it. */}
-            {mine || !form.data ? null : <ReviewPanel application={data.id} project={data.project.slug} />}
+            {/* Keyed by the application: after J or K nothing of the previous review (its score, its message) is shown or written to. */}
+            {mine || !form.data ? null : <ReviewPanel key={data.id} application={data.id} project={data.project.slug} />}
             <ApplicationRead application={data} form={form.data} />
           </div>
         );

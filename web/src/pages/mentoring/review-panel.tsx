@@ -1,4 +1,4 @@
-import { useEffect, useState } from "react";
+import { useEffect, useLayoutEffect, useState } from "react";
 import { Link, useLocation, useSearch } from "wouter";
 import { REVIEW_SCORE } from "../../../../src/domain/review-marks.ts";
 import type { ApplicationReview, ReviewQueueResponse } from "../../../../src/schemas/review.ts";
@@ -64,7 +64,8 @@ export function ReviewPanel({ application, project }: { application: number; pro
   const mark = (value: ApplicationReview["mark"]) =>
     change(() => sendJson<ApplicationReview>("PUT", boardApi.mark(application), { mark: value }), `Marked ${markWords(value).label.toLowerCase()}.`);
 
-  useEffect(() => {
+  // Registered before paint, so a key pressed on what the page shows reaches that application.
+  useLayoutEffect(() => {
     const onKey = (event: KeyboardEvent) => {
       if (event.ctrlKey || event.metaKey || event.altKey || typing(event.target) || busy) return;
       if (event.key === "j" && next) navigate(next);
