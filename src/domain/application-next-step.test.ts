@@ -30,33 +30,52 @@ const BEFORE = local("2024-05-01T09:00");
 
 describe("an application's next step for My applications", () => {
   it("a draft is to be submitted by the close, in the reader's zone", () => {
-    expect(applicationNextStep("draft", term, OPEN, LA)).toEqual({ words: "Draft · submit by Tue 28 May 2024 at 17:00 PDT", at: local("2024-05-28T17:00") });
-    expect(applicationNextStep("draft", term, OPEN, "Europe/Berlin").words).toBe("Draft · submit by Wed 29 May 2024 at 02:00 UTC+02:00");
-    expect(applicationNextStep("draft", term, BEFORE, LA).words).toBe("Draft · applications open on Mon 13 May 2024 at 00:00 PDT");
-    expect(applicationNextStep("draft", term, REVIEWING, LA)).toEqual({ words: "Draft · applications are closed: it can no longer be submitted", at: null });
+    expect(applicationNextStep({ state: "draft", respondBy: null }, term, OPEN, LA)).toEqual({
+      words: "Draft · submit by Tue 28 May 2024 at 17:00 PDT",
+      at: local("2024-05-28T17:00"),
+    });
+    expect(applicationNextStep({ state: "draft", respondBy: null }, term, OPEN, "Europe/Berlin").words).toBe(
+      "Draft · submit by Wed 29 May 2024 at 02:00 UTC+02:00",
+    );
+    expect(applicationNextStep({ state: "draft", respondBy: null }, term, BEFORE, LA).words).toBe("Draft · applications open on Mon 13 May 2024 at 00:00 PDT");
+    expect(applicationNextStep({ state: "draft", respondBy: null }, term, REVIEWING, LA)).toEqual({
+      words: "Draft · applications are closed: it can no longer be submitted",
+      at: null,
+    });
   });
 
   it("a submitted one says until when it can change, how long mentors review and when the applicant hears", () => {
-    expect(applicationNextStep("submitted", term, OPEN, LA)).toEqual({
+    expect(applicationNextStep({ state: "submitted", respondBy: null }, term, OPEN, LA)).toEqual({
       words:
         "Submitted · you may edit or withdraw it until Tue 28 May 2024 at 17:00 PDT; mentors review until Tue 11 Jun 2024 at 17:00 PDT; you hear from us on Wed 12 Jun 2024 at 17:00 PDT",
       at: local("2024-06-12T17:00"),
     });
-    expect(applicationNextStep("submitted", term, REVIEWING, LA).words).toBe(
+    expect(applicationNextStep({ state: "submitted", respondBy: null }, term, REVIEWING, LA).words).toBe(
       "Submitted · mentors review until Tue 11 Jun 2024 at 17:00 PDT; you hear from us on Wed 12 Jun 2024 at 17:00 PDT",
     );
-    expect(applicationNextStep("submitted", { ...term, phases: [] }, REVIEWING, LA)).toEqual({ words: "Submitted · waiting for the selection", at: null });
+    expect(applicationNextStep({ state: "submitted", respondBy: null }, { ...term, phases: [] }, REVIEWING, LA)).toEqual({
+      words: "Submitted · waiting for the selection",
+      at: null,
+    });
   });
 
   it("a withdrawn one may be sent again while applications are open", () => {
-    expect(applicationNextStep("withdrawn", term, OPEN, LA).words).toBe("Withdrawn · you may apply again until Tue 28 May 2024 at 17:00 PDT");
-    expect(applicationNextStep("withdrawn", term, REVIEWING, LA)).toEqual({ words: "Withdrawn", at: null });
+    expect(applicationNextStep({ state: "withdrawn", respondBy: null }, term, OPEN, LA).words).toBe(
+      "Withdrawn · you may apply again until Tue 28 May 2024 at 17:00 PDT",
+    );
+    expect(applicationNextStep({ state: "withdrawn", respondBy: null }, term, REVIEWING, LA)).toEqual({ words: "Withdrawn", at: null });
   });
 
   it("after selection, the state says it: an offer to answer, a mentorship's start, or the end", () => {
-    expect(applicationNextStep("offered", term, REVIEWING, LA).words).toBe("Offered · accept or decline the offer");
-    expect(applicationNextStep("accepted", term, REVIEWING, LA).words).toBe("Accepted · your mentorship begins on Mon 17 Jun 2024 at 00:00 PDT");
-    expect(applicationNextStep("not_selected", term, REVIEWING, LA)).toEqual({ words: "Not selected", at: null });
-    expect(applicationNextStep("lapsed", term, REVIEWING, LA).words).toBe("Offer lapsed");
+    const respondBy = local("2024-06-15T09:00");
+    expect(applicationNextStep({ state: "offered", respondBy }, term, REVIEWING, LA)).toEqual({
+      words: "Offered · accept or decline by Sat 15 Jun 2024 at 09:00 PDT",
+      at: respondBy,
+    });
+    expect(applicationNextStep({ state: "accepted", respondBy: null }, term, REVIEWING, LA).words).toBe(
+      "Accepted · your mentorship begins on Mon 17 Jun 2024 at 00:00 PDT",
+    );
+    expect(applicationNextStep({ state: "not_selected", respondBy: null }, term, REVIEWING, LA)).toEqual({ words: "Not selected", at: null });
+    expect(applicationNextStep({ state: "lapsed", respondBy: null }, term, REVIEWING, LA).words).toBe("Offer lapsed");
   });
 });

@@ -11,10 +11,16 @@ export interface ApplicationNextStep {
 
 /**
  * An application's next step for "My applications", e.g. "Draft · submit by Tue 28 May 2024 at
- * 17:00 PDT" or "Submitted · mentors review until …; you hear from us on …". Instants are in
+ * 17:00 PDT", "Submitted · mentors review until …; you hear from us on …" or "Offered · accept
+ * or decline by …" (an offer's response deadline). Instants are in
  * `zone`: the reader's own, or the term's when they set none.
  */
-export function applicationNextStep(state: ApplicationState, timeline: TermTimeline, now: Date, zone: string): ApplicationNextStep {
+export function applicationNextStep(
+  { state, respondBy }: { state: ApplicationState; respondBy: Date | null },
+  timeline: TermTimeline,
+  now: Date,
+  zone: string,
+): ApplicationNextStep {
   const when = (at: Date) => formatInstant(at, zone);
   const label = APPLICATION_STATE_LABELS[state];
   const applications = window(timeline, "applications");
@@ -30,7 +36,9 @@ export function applicationNextStep(state: ApplicationState, timeline: TermTimel
     case "withdrawn":
       return closes ? { words: `${label} · you may apply again until ${when(closes)}`, at: closes } : { words: label, at: null };
     case "offered":
-      return { words: `${label} · accept or decline the offer`, at: null };
+      return respondBy
+        ? { words: `${label} · accept or decline by ${when(respondBy)}`, at: respondBy }
+        : { words: `${label} · accept or decline the offer`, at: null };
     case "accepted": {
       const start = future(window(timeline, "start")?.start, now);
       return start ? { words: `${label} · your mentorship begins on ${when(start)}`, at: start } : { words: label, at: null };

@@ -388,6 +388,18 @@ export interface StoredSelectionApplication {
   shortlistRank: number | null;
 }
 
+/** Orders one applicant's applications as they prefer them: their own ranking, then the order of submission. */
+export function byApplicantPreference(
+  a: Pick<StoredSelectionApplication, "id" | "applicantRank" | "submittedAt">,
+  b: Pick<StoredSelectionApplication, "id" | "applicantRank" | "submittedAt">,
+): number {
+  return (
+    (a.applicantRank ?? Number.POSITIVE_INFINITY) - (b.applicantRank ?? Number.POSITIVE_INFINITY) ||
+    (a.submittedAt ?? "").localeCompare(b.submittedAt ?? "") ||
+    a.id - b.id
+  );
+}
+
 /**
  * The solver's input from a term's stored state: each project's ranked shortlist in its order,
  * and each applicant's order (the applications they ranked, in their ranks, then the others in
@@ -408,12 +420,7 @@ export function selectionInputOf(source: {
   }
   const applications: SelectionApplication[] = [];
   for (const own of byApplicant.values()) {
-    own.sort(
-      (a, b) =>
-        (a.applicantRank ?? Number.POSITIVE_INFINITY) - (b.applicantRank ?? Number.POSITIVE_INFINITY) ||
-        (a.submittedAt ?? "").localeCompare(b.submittedAt ?? "") ||
-        a.id - b.id,
-    );
+    own.sort(byApplicantPreference);
     own.forEach((application, place) => {
       applications.push({ id: application.id, applicantId: application.personId, projectId: application.projectId, preference: place });
     });

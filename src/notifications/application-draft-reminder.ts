@@ -1,6 +1,6 @@
 import { timeLeftWords } from "../domain/draft-reminders.ts";
-import { formatInstant } from "../domain/format-instant.ts";
 import { actionLink, buildEmailMessage, type EmailContent } from "./email-layout.ts";
+import { instantForReader } from "./reader-time.ts";
 
 /** What a draft reminder needs: who reads it, in which zone, the deadline, and every unsubmitted draft of the term. */
 export interface DraftReminderInput {
@@ -24,7 +24,7 @@ export interface DraftReminderInput {
  * 24 hours, on …", in their zone and the term's, with a link to each draft.
  */
 export function draftReminderMessage(input: DraftReminderInput): EmailContent {
-  const closes = `applications close in ${timeLeftWords(input.deadline, input.now)}, on ${deadlineWords(input)}`;
+  const closes = `applications close in ${timeLeftWords(input.deadline, input.now)}, on ${instantForReader(input.deadline, input)}`;
   const applyPath = (slug: string) => `/projects/${encodeURIComponent(slug)}/apply`;
   const [only, ...others] = input.drafts;
   const single = only && others.length === 0 ? only : null;
@@ -46,11 +46,4 @@ export function draftReminderMessage(input: DraftReminderInput): EmailContent {
       : { label: "See your applications", path: "/applications" },
     reason: `You receive this email because you started an application in ${input.termTitle} and have not submitted it; reminders stop once you submit it.`,
   });
-}
-
-/** The deadline in the reader's zone, and in the term's beside it when they differ. */
-function deadlineWords({ deadline, readerTimeZone, termTimeZone }: DraftReminderInput): string {
-  const termTime = formatInstant(deadline, termTimeZone);
-  if (!readerTimeZone || readerTimeZone === termTimeZone) return termTime;
-  return `${formatInstant(deadline, readerTimeZone)} (${termTime} in the term's time zone)`;
 }

@@ -83,6 +83,7 @@ export function presentMyApplications(
       updatedAt: row.updatedAt,
       submittedAt: row.submittedAt,
       preference: row.applicantRank,
+      offer: row.state === "offered" && row.respondBy ? { respondBy: row.respondBy, fromWaitlist: row.offerSource === "waitlist" } : null,
     })),
   };
 }

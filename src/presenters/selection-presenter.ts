@@ -1,7 +1,8 @@
 import { stringify } from "csv-stringify/sync";
+import { APPLICATION_STATE_LABELS } from "../domain/application-states.ts";
 import type { EmptySlotReason, LostBecause } from "../domain/selection.ts";
-import { LEFT_WITHOUT_SHOWN, type SelectionView } from "../schemas/selection.ts";
-import type { SelectionViewData } from "../storage/schema.ts";
+import { LEFT_WITHOUT_SHOWN, NOTICE_RECIPIENTS_SHOWN, type NoticeMessageView, type NoticePreviewView, type SelectionView } from "../schemas/selection.ts";
+import type { NoticePreviewData, PlannedNotice, SelectionViewData } from "../storage/schema.ts";
 
 const LOST_WORDS: Record<LostBecause, string> = {
   "applicant-preferred-another": "The applicant put the project they got first.",
@@ -25,6 +26,8 @@ export function presentSelection(data: SelectionViewData): SelectionView {
   const person = (id: number) => data.people.get(id) ?? { name: `Person ${id}`, githubHandle: null };
   const assignedTo = new Map<number, SelectionViewData["assignments"]>();
   for (const assignment of data.assignments) assignedTo.set(assignment.projectId, [...(assignedTo.get(assignment.projectId) ?? []), assignment]);
+  const offersOf = new Map<number, SelectionViewData["offers"]>();
+  for (const offer of data.offers) offersOf.set(offer.projectId, [...(offersOf.get(offer.projectId) ?? []), offer]);
   const emptyOf = new Map(data.findings.emptySlots.map((item) => [item.projectId, item]));
   const leftWithout = data.findings.leftWithout
     .map((item) => ({ applicant: person(item.applicantId), rankedBy: item.rankedBy.map(projectName) }))
@@ -32,7 +35,17 @@ export function presentSelection(data: SelectionViewData): SelectionView {
   const slots = data.projects.reduce((sum, project) => sum + project.slots, 0);
   return {
     term: { slug: data.term.slug, title: data.term.title, timeZone: data.term.timeZone },
-    run: data.run ? { id: data.run.id, state: data.run.state, createdAt: data.run.createdAt, publishedAt: data.run.publishedAt, runBy: data.runBy } : null,
+    run: data.run
+      ? {
+          id: data.run.id,
+          state: data.run.state,
+          createdAt: data.run.createdAt,
+          publishedAt: data.run.publishedAt,
+          runBy: data.runBy,
+          noticesSentAt: data.run.noticesSentAt,
+        }
+      : null,
+    noticesAt: data.noticesAt ? data.noticesAt.toISOString() : null,
     totals: {
       slots,
       mentorships: data.assignments.length,
@@ -54,6 +67,16 @@ export function presentSelection(data: SelectionViewData): SelectionView {
         })),
         empty: data.run ? (empty?.empty ?? 0) : 0,
         emptyReason: empty ? emptyWords(empty.reason, empty.ranked) : null,
+        offers: (offersOf.get(project.id) ?? []).map((offer) => ({
+          applicationId: offer.id,
+          applicant: { name: offer.name, githubHandle: offer.githubHandle },
+          state: offer.state,
+          stateLabel: APPLICATION_STATE_LABELS[offer.state],
+          fromWaitlist: offer.offerSource === "waitlist",
+          offeredAt: offer.offeredAt ?? "",
+          respondBy: offer.respondBy,
+          answeredAt: offer.answeredAt ?? (offer.state === "withdrawn" ? offer.withdrawnAt : null),
+        })),
       };
     }),
     conflicts: data.findings.conflicts.map((conflict) => ({
@@ -102,4 +125,36 @@ export function presentSelectionCsv(data: SelectionViewData): { fileName: string
   }
   const csv = stringify([header, ...records], { record_delimiter: "\r\n", escape_formulas: true });
   return { fileName: `${data.term.slug}-selection.csv`, csv };
+}
+
+/** The dry run of the outcome notices: the counts, and who gets which kind, by name. */
+export function presentNoticePreview(preview: NoticePreviewData): NoticePreviewView {
+  const { notices } = preview.plan;
+  const offers = notices.filter((notice) => notice.kind === "offer").length;
+  return {
+    run: { id: preview.run.id, state: preview.run.state },
+    at: preview.at.toISOString(),
+    sentAt: preview.run.noticesSentAt,
+    respondBy: preview.plan.respondBy.toISOString(),
+    counts: {
+      recipients: notices.length,
+      offers,
+      notSelected: notices.length - offers,
+      withoutEmail: notices.filter((notice) => !notice.email).length,
+    },
+    recipients: notices
+      .slice(0, NOTICE_RECIPIENTS_SHOWN)
+      .map((notice) => ({ personId: notice.personId, name: notice.name, kind: notice.kind, projects: notice.projects })),
+  };
+}
+
+/** One outcome email of the dry run, as it will be sent. */
+export function presentNoticeMessage(notice: PlannedNotice): NoticeMessageView {
+  return {
+    to: { name: notice.name, email: notice.email },
+    kind: notice.kind,
+    subject: notice.message.subject,
+    text: notice.message.text,
+    html: notice.message.html,
+  };
 }

@@ -148,6 +148,13 @@ export const MyApplicationsResponse = z
           .int()
           .nullable()
           .describe("Your own place for it among your submitted applications of the term, from 1; null when you ranked none (the order of submission counts)."),
+        offer: z
+          .object({
+            respondBy: Instant.describe("Accept or decline before this instant; the offer lapses at it."),
+            fromWaitlist: z.boolean().describe("True when a place opened up after the notices and was offered to you."),
+          })
+          .nullable()
+          .describe("The open offer of this application, while it is offered; null otherwise."),
       }),
     ),
   })

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { APPLICATION_STATES } from "../domain/application-states.ts";
 import { SELECTION_OVERRIDE_KINDS, SELECTION_RUN_STATES } from "../domain/review-marks.ts";
 import { Instant } from "./instant.ts";
 
@@ -26,9 +27,17 @@ export const SelectionView = z
   .object({
     term: z.object({ slug: z.string(), title: z.string(), timeZone: z.string() }),
     run: z
-      .object({ id: z.number().int(), state: z.enum(SELECTION_RUN_STATES), createdAt: Instant, publishedAt: Instant.nullable(), runBy: z.string().nullable() })
+      .object({
+        id: z.number().int(),
+        state: z.enum(SELECTION_RUN_STATES),
+        createdAt: Instant,
+        publishedAt: Instant.nullable(),
+        runBy: z.string().nullable(),
+        noticesSentAt: Instant.nullable().describe("When the outcome notices went out; null until then."),
+      })
       .nullable()
       .describe("The latest run; null before the first."),
+    noticesAt: Instant.nullable().describe("When the outcome notices go out once published: the notifications instant of the timeline."),
     totals: z.object({
       slots: z.number().int(),
       mentorships: z.number().int(),
@@ -51,6 +60,20 @@ export const SelectionView = z
         ),
         empty: z.number().int(),
         emptyReason: z.string().nullable().describe("Why slots are left, in words; null when every slot is filled."),
+        offers: z
+          .array(
+            z.object({
+              applicationId: z.number().int(),
+              applicant: Applicant,
+              state: z.enum(APPLICATION_STATES),
+              stateLabel: z.string(),
+              fromWaitlist: z.boolean(),
+              offeredAt: Instant,
+              respondBy: Instant.nullable(),
+              answeredAt: Instant.nullable().describe("When it was accepted, declined, lapsed or withdrawn."),
+            }),
+          )
+          .describe("Every offer of the project since the notices, in the order made, with its answer."),
       }),
     ),
     conflicts: z.array(z.object({ applicant: Applicant, project: ProjectName.nullable(), others: z.array(Lost) })),
@@ -73,3 +96,47 @@ export type SelectionOverrideBody = z.infer<typeof SelectionOverrideBody>;
 
 /** The selection as CSV. */
 export const SelectionCsv = z.string().describe("text/csv");
+
+/** `POST /api/terms/{term}/selection/publish`: the run the admin reviewed, which must still be the latest proposal. */
+export const PublishSelectionBody = z
+  .object({ run: z.number({ error: "must be the id of the run you reviewed" }).int().positive() })
+  .meta({ id: "PublishSelectionBody" });
+/** A publication as sent. */
+export type PublishSelectionBody = z.infer<typeof PublishSelectionBody>;
+
+/** The most recipients the dry run lists by name; the counts are whole. */
+export const NOTICE_RECIPIENTS_SHOWN = 1000;
+
+/** `GET /api/terms/{term}/selection/notices`: the dry run of the outcome notices. */
+export const NoticePreviewView = z
+  .object({
+    run: z.object({ id: z.number().int(), state: z.enum(SELECTION_RUN_STATES) }),
+    at: Instant.describe("The instant the notices are written for: the notifications instant (or now, once it has passed)."),
+    sentAt: Instant.nullable().describe("When they went out; null until then (after it, the applications show the outcome)."),
+    respondBy: Instant.describe("The response deadline the offers will carry."),
+    counts: z.object({
+      recipients: z.number().int(),
+      offers: z.number().int(),
+      notSelected: z.number().int(),
+      withoutEmail: z.number().int().describe("Applicants without an email address on file, who get no email."),
+    }),
+    recipients: z
+      .array(z.object({ personId: z.number().int(), name: z.string(), kind: z.enum(["offer", "not_selected"]), projects: z.array(z.string()) }))
+      .describe(`The first ${NOTICE_RECIPIENTS_SHOWN} recipients, by name.`),
+  })
+  .meta({ id: "NoticePreview" });
+/** The dry run of the notices. */
+export type NoticePreviewView = z.infer<typeof NoticePreviewView>;
+
+/** `GET /api/terms/{term}/selection/notices/{person}`: one outcome email of the dry run, in full. */
+export const NoticeMessageView = z
+  .object({
+    to: z.object({ name: z.string(), email: z.string().nullable() }),
+    kind: z.enum(["offer", "not_selected"]),
+    subject: z.string(),
+    text: z.string().describe("The plain-text part, as sent."),
+    html: z.string().describe("The HTML part, as sent (every value escaped)."),
+  })
+  .meta({ id: "NoticeMessage" });
+/** One notice in full. */
+export type NoticeMessageView = z.infer<typeof NoticeMessageView>;

@@ -1,5 +1,6 @@
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from "kysely";
 import type { ApplicationState, EligibilityQuestionKind } from "../domain/application-states.ts";
+import type { MentorshipState, OfferSource } from "../domain/offers.ts";
 import type { OutboxState } from "../domain/outbox-states.ts";
 import type { PhaseKind } from "../domain/phases.ts";
 import type { ProjectState } from "../domain/project-states.ts";
@@ -439,6 +440,13 @@ export interface ApplicationTable {
   markedAt: ColumnType<Instant | null, Instant | null | undefined, Instant | null>;
   /** The applicant's own place for it among their applications, from 1; null keeps the order of submission. */
   applicantRank: ColumnType<number | null, number | null | undefined, number | null>;
+  /** When it was offered, on the notifications instant or from the waitlist later. */
+  offeredAt: ColumnType<Instant | null, Instant | null | undefined, Instant | null>;
+  offerSource: ColumnType<OfferSource | null, OfferSource | null | undefined, OfferSource | null>;
+  /** The offer's response deadline: it lapses at this instant unless answered. */
+  respondBy: ColumnType<Instant | null, Instant | null | undefined, Instant | null>;
+  /** When the applicant accepted or declined, or the offer lapsed. */
+  answeredAt: ColumnType<Instant | null, Instant | null | undefined, Instant | null>;
 }
 
 /** The `application_scores` table: each mentor's score of an application, 1–5. */
@@ -484,6 +492,20 @@ export interface SelectionRunTable {
   findings: string;
   createdAt: Instant;
   publishedAt: ColumnType<Instant | null, Instant | null | undefined, Instant | null>;
+  /** When the outcome notices of a published run went out (and the applications changed state). */
+  noticesSentAt: ColumnType<Instant | null, Instant | null | undefined, Instant | null>;
+}
+
+/** The `mentorships` table: an accepted offer, one per applicant and term. */
+export interface MentorshipTable {
+  id: Generated<number>;
+  termId: number;
+  projectId: number;
+  personId: number;
+  applicationId: number;
+  state: ColumnType<MentorshipState, MentorshipState | undefined, MentorshipState>;
+  createdAt: Instant;
+  updatedAt: Instant;
 }
 
 /** The `selection_assignments` table: the mentorships a run proposes. */
@@ -553,12 +575,15 @@ export interface Database {
   selectionOverrides: SelectionOverrideTable;
   selectionRuns: SelectionRunTable;
   selectionAssignments: SelectionAssignmentTable;
+  mentorships: MentorshipTable;
 }
 
 /** A program row as read. */
 export type ProgramRow = Selectable<ProgramTable>;
 /** A term row as read. */
 export type TermRow = Selectable<TermTable>;
+/** A selection run row as read. */
+export type SelectionRunRow = Selectable<SelectionRunTable>;
 /** A timeline phase row as read. */
 export type TimelinePhaseRow = Selectable<TimelinePhaseTable>;
 /** A project row as read. */
@@ -940,6 +965,9 @@ export interface MyApplicationRow {
   withdrawnAt: Instant | null;
   /** The applicant's own place for it among their applications of the term, from 1; null keeps the order of submission. */
   applicantRank: number | null;
+  offerSource: OfferSource | null;
+  /** An offer's response deadline, once offered. */
+  respondBy: Instant | null;
 }
 
 /** An applicant's eligibility for a term as the application form shows it; no questions means eligible. */
@@ -1025,7 +1053,7 @@ export interface ReviewQueueData {
 /** A term's selection as its admins see it: the latest run, its mentorships and findings, the projects and the overrides, with names. */
 export interface SelectionViewData {
   term: TermRow;
-  run: Selectable<SelectionRunTable> | null;
+  run: SelectionRunRow | null;
   runBy: string | null;
   findings: Pick<SelectionResult, "conflicts" | "emptySlots" | "leftWithout">;
   assignments: Array<{
@@ -1041,4 +1069,45 @@ export interface SelectionViewData {
   projects: Array<{ id: number; slug: string; title: string; slots: number; organizationName: string }>;
   people: Map<number, { name: string; githubHandle: string | null }>;
   overrides: Array<{ applicationId: number; kind: SelectionOverrideKind; projectId: number; name: string }>;
+  /** When the outcome notices go out (the notifications instant); null when the timeline has none. */
+  noticesAt: Date | null;
+  /** Every application offered in the term so far, with its answer: from the notices on. */
+  offers: Array<{
+    id: number;
+    projectId: number;
+    state: ApplicationState;
+    offeredAt: Instant | null;
+    offerSource: OfferSource | null;
+    respondBy: Instant | null;
+    answeredAt: Instant | null;
+    withdrawnAt: Instant | null;
+    name: string;
+    githubHandle: string | null;
+  }>;
+}
+
+/** One applicant's outcome email as planned for the notifications instant. */
+export interface PlannedNotice {
+  personId: number;
+  name: string;
+  email: string | null;
+  kind: "offer" | "not_selected";
+  /** The projects offered (for an offer), or applied to. */
+  projects: string[];
+  message: { subject: string; text: string; html: string };
+}
+
+/** The outcome notices of a term: one per applicant with a submitted application, and the applications to offer. */
+export interface NoticePlan {
+  notices: PlannedNotice[];
+  offerIds: number[];
+  respondBy: Date;
+}
+
+/** The dry run of a term's outcome notices: the run they come from, the instant they are written for, and every message planned. */
+export interface NoticePreviewData {
+  run: SelectionRunRow;
+  /** The notifications instant, or now once it has passed. */
+  at: Date;
+  plan: NoticePlan;
 }

@@ -30,7 +30,12 @@ export async function listMyApplications(options: { database: DatabaseHandle; ac
     const applications = findPhase(timeline, "applications");
     // The deadline is read from the phase itself, so a closed window still shows when it closed.
     const deadline = applications ? (phaseWindow(applications)?.end ?? null) : null;
-    const next = applicationNextStep(row.state, timeline, now, person?.timeZone ?? row.termTimeZone);
+    const next = applicationNextStep(
+      { state: row.state, respondBy: row.respondBy ? new Date(row.respondBy) : null },
+      timeline,
+      now,
+      person?.timeZone ?? row.termTimeZone,
+    );
     return { row, next, deadline };
   });
 }

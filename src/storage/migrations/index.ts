@@ -14,6 +14,7 @@ import * as programSettingsAndOrganizationDetails from "./20261201160000-program
 import * as termDraftsAndProposals from "./20261201170000-term-drafts-and-proposals.ts";
 import * as applications from "./20261202090000-applications.ts";
 import * as reviewAndSelection from "./20261203090000-review-and-selection.ts";
+import * as offersAndMentorships from "./20261204090000-offers-and-mentorships.ts";
 
 /**
  * Every migration, by timestamped name. Listed here rather than read from disk so that the
@@ -35,4 +36,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   "20261201170000-term-drafts-and-proposals": termDraftsAndProposals,
   "20261202090000-applications": applications,
   "20261203090000-review-and-selection": reviewAndSelection,
+  "20261204090000-offers-and-mentorships": offersAndMentorships,
 };

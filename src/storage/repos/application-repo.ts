@@ -208,6 +208,8 @@ export function listApplicationsOfPerson(db: Db, personId: number): Promise<MyAp
       "applications.submittedAt",
       "applications.withdrawnAt",
       "applications.applicantRank",
+      "applications.offerSource",
+      "applications.respondBy",
       "projects.slug as projectSlug",
       "projects.title as projectTitle",
       "organizations.slug as organizationSlug",

@@ -6,6 +6,7 @@ import { rankMyApplications } from "../../../commands/applications/rank-my-appli
 import { saveApplicationDraft } from "../../../commands/applications/save-application-draft.ts";
 import { submitApplication } from "../../../commands/applications/submit-application.ts";
 import { withdrawApplication } from "../../../commands/applications/withdraw-application.ts";
+import { answerOffer } from "../../../commands/offers/answer-offer.ts";
 import { presentApplication, presentApplicationForm, presentMyApplications } from "../../../presenters/application-presenter.ts";
 import {
   Application,
@@ -164,4 +165,33 @@ export const applicationRoutes: FastifyPluginAsyncZod<{ context: AppContext }> =
       return presentMyApplications(await listMyApplications({ database: context.database, actor, now: context.now() }));
     },
   );
+
+  for (const answer of ["accept", "decline"] as const) {
+    app.post(
+      `/api/applications/:application/offer/${answer}`,
+      {
+        schema: {
+          tags: ["applications"],
+          summary:
+            answer === "accept"
+              ? "Accept the offer of your application before its deadline: the mentorship begins and your other applications of the term are withdrawn; answers with all your applications"
+              : "Decline the offer of your application before its deadline: the place goes to the next applicant; answers with all your applications",
+          params: ApplicationParams,
+          response: { 200: MyApplicationsResponse, ...problemResponses(400, 401, 403, 404, 409) },
+        },
+      },
+      async (request) => {
+        const actor = requireWriter(request);
+        await answerOffer({
+          database: context.database,
+          actor,
+          applicationId: request.params.application,
+          answer,
+          now: context.now(),
+          baseUrl: context.baseUrl(),
+        });
+        return presentMyApplications(await listMyApplications({ database: context.database, actor, now: context.now() }));
+      },
+    );
+  }
 };

@@ -1,9 +1,12 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { z } from "zod";
 import { getSelection } from "../../../commands/selection/get-selection.ts";
+import { previewNotice, previewNotices } from "../../../commands/selection/preview-notices.ts";
+import { publishSelection } from "../../../commands/selection/publish-selection.ts";
 import { runSelection } from "../../../commands/selection/run-selection.ts";
 import { setSelectionOverride } from "../../../commands/selection/set-selection-override.ts";
-import { presentSelection, presentSelectionCsv } from "../../../presenters/selection-presenter.ts";
-import { SelectionCsv, SelectionOverrideBody, SelectionView } from "../../../schemas/selection.ts";
+import { presentNoticeMessage, presentNoticePreview, presentSelection, presentSelectionCsv } from "../../../presenters/selection-presenter.ts";
+import { NoticeMessageView, NoticePreviewView, PublishSelectionBody, SelectionCsv, SelectionOverrideBody, SelectionView } from "../../../schemas/selection.ts";
 import { requireWriter } from "../../auth.ts";
 import type { AppContext } from "../../context.ts";
 import { problemResponses } from "../../problem-responses.ts";
@@ -11,6 +14,14 @@ import { ApplicationParams } from "../applications/schema.ts";
 import { TermParams } from "../terms/schema.ts";
 
 const OverrideParams = TermParams.extend(ApplicationParams.shape);
+const NoticeParams = TermParams.extend({
+  person: z.coerce
+    .number()
+    .int("must be a whole number")
+    .min(1, "must be 1 or more")
+    .max(2_147_483_647)
+    .describe("The applicant's person id, as the dry run lists it."),
+});
 
 /** The program admins' selection of a term: run the solver, read its proposal, pin or exclude pairs, download it. */
 export const selectionRoutes: FastifyPluginAsyncZod<{ context: AppContext }> = async (app, { context }) => {
@@ -89,6 +100,76 @@ export const selectionRoutes: FastifyPluginAsyncZod<{ context: AppContext }> = a
         .header("content-disposition", `attachment; filename="${fileName}"`)
         .header("cache-control", "no-store")
         .send(csv);
+    },
+  );
+
+  app.post(
+    "/api/terms/:term/selection/publish",
+    {
+      schema: {
+        tags: ["selection"],
+        summary:
+          "Publish the latest proposal, the run you reviewed: the outcome notices are scheduled for the notifications instant, and nothing changes for applicants before it (program admins only, once per term)",
+        params: TermParams,
+        body: PublishSelectionBody,
+        response: { 200: SelectionView, ...problemResponses(400, 401, 403, 404, 409) },
+      },
+    },
+    async (request) =>
+      presentSelection(
+        await publishSelection({
+          database: context.database,
+          actor: requireWriter(request),
+          termSlug: request.params.term,
+          runId: request.body.run,
+          now: context.now(),
+        }),
+      ),
+  );
+
+  app.get(
+    "/api/terms/:term/selection/notices",
+    {
+      schema: {
+        tags: ["selection"],
+        summary:
+          "The dry run of the outcome notices: how many offers and how many “not selected”, who gets which, as the notices job will write them; nothing is sent (program admins only)",
+        params: TermParams,
+        response: { 200: NoticePreviewView, ...problemResponses(400, 401, 403, 404, 409) },
+      },
+    },
+    async (request) =>
+      presentNoticePreview(
+        await previewNotices({
+          database: context.database,
+          actor: request.actor,
+          termSlug: request.params.term,
+          now: context.now(),
+          baseUrl: context.baseUrl(),
+        }),
+      ),
+  );
+
+  app.get(
+    "/api/terms/:term/selection/notices/:person",
+    {
+      schema: {
+        tags: ["selection"],
+        summary: "One applicant's outcome email of the dry run, in full: subject, plain text and HTML, as it will be sent (program admins only)",
+        params: NoticeParams,
+        response: { 200: NoticeMessageView, ...problemResponses(400, 401, 403, 404, 409) },
+      },
+    },
+    async (request) => {
+      const { notice } = await previewNotice({
+        database: context.database,
+        actor: request.actor,
+        termSlug: request.params.term,
+        personId: request.params.person,
+        now: context.now(),
+        baseUrl: context.baseUrl(),
+      });
+      return presentNoticeMessage(notice);
     },
   );
 };
