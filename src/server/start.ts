@@ -38,6 +38,8 @@ export interface StartServerOptions {
   outboxWorker?: boolean;
   /** Folder of the built web UI (web/dist by default). */
   webRoot?: string;
+  /** The server's clock (the system's by default); browser tests move it to a term's instants. */
+  now?: () => Date;
 }
 
 /**
@@ -51,6 +53,7 @@ export async function startServer({
   logDestination,
   outboxWorker = true,
   webRoot,
+  now = () => new Date(),
 }: StartServerOptions): Promise<RunningServer> {
   const database = await openDatabase(config.databaseUrl);
   try {
@@ -60,7 +63,7 @@ export async function startServer({
     let listeningUrl = `http://${config.host}:${config.port}`;
     const baseUrl = () => config.publicUrl ?? listeningUrl;
     const app = await buildApp({
-      context: { config, database, now: () => new Date(), baseUrl },
+      context: { config, database, now, baseUrl },
       version: VERSION,
       ...(webRoot ? { webRoot } : {}),
       logger: {
@@ -81,8 +84,8 @@ export async function startServer({
     const host = config.host.includes(":") ? `[${config.host}]` : config.host;
     listeningUrl = `http://${host}:${port}`;
     const mailer = outboxWorker ? createMailer(config) : null;
-    const scheduler = createScheduler({ database, log: app.log, baseUrl });
-    const outbox = outboxWorker ? createOutboxWorker({ database, mailer, log: app.log }) : undefined;
+    const scheduler = createScheduler({ database, log: app.log, baseUrl, now });
+    const outbox = outboxWorker ? createOutboxWorker({ database, mailer, log: app.log, now }) : undefined;
     // One loop per process. Jobs run first, so an email one of them enqueues leaves in the same tick.
     const tasks: LoopTask[] = [{ name: "scheduled jobs", runOnce: scheduler.runDueJobs, stop: scheduler.stop }];
     if (outbox) tasks.push({ name: "outbox", runOnce: outbox.drainOnce, stop: outbox.stop });

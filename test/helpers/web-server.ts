@@ -47,6 +47,8 @@ export interface WebServerOptions {
   outboxWorker?: boolean;
   /** COHORT_OIDC_* to turn on sign-in with an OpenID Connect provider. */
   oidc?: { issuer: string; clientId: string; clientSecret: string; name: string };
+  /** The server's clock; a test moves it to a term's instants (the notifications, an offer's deadline). */
+  now?: () => Date;
 }
 
 function newestMtime(entry: string): number {
@@ -258,7 +260,7 @@ export async function startWebServer(options: WebServerOptions = {}): Promise<We
     env.COHORT_OIDC_NAME = options.oidc.name;
   }
   const config = { ...loadConfig(env), databaseUrl: database.url, host: "127.0.0.1", port: options.port ?? 0, logLevel: "silent" as const };
-  const server = await startServer({ config, demo: false, outboxWorker: options.outboxWorker ?? true, webRoot }).catch(async (error: unknown) => {
+  const server = await startServer({ config, demo: false, outboxWorker: options.outboxWorker ?? true, webRoot, ...(options.now ? { now: options.now } : {}) }).catch(async (error: unknown) => {
     await disposeAll();
     throw error;
   });

@@ -7,9 +7,11 @@ import { sendJson } from "../../api/send-json.ts";
 import { useApi } from "../../api/use-api.ts";
 import { Chip } from "../../components/chip.tsx";
 import { ErrorPanel, Loading } from "../../components/load-states.tsx";
-import { formatDateTime } from "../../time/format-date.ts";
+import { formatDateTime, instantInSentence } from "../../time/format-date.ts";
 import { viewerTimeZone } from "../../time/zones.ts";
+import { APPLICATION_STATE_TONE } from "../applications/application-words.ts";
 import { AdminFrame, adminPaths } from "./admin-frame.tsx";
+import { NoticesPreview } from "./notices-preview.tsx";
 import { selectionApi } from "./selection-paths.ts";
 import "./selection.css";
 
@@ -31,10 +33,12 @@ function Selection({ program, term }: { program: string; term: string }) {
   const [fresh, setFresh] = useState<SelectionView | null>(null);
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<string | null>(null);
+  const [confirmPublish, setConfirmPublish] = useState(false);
   if (found.error && !found.data) return <ErrorPanel error={found.error} onRetry={found.reload} />;
   if (!found.data) return <Loading what="the selection" />;
   const data = fresh ?? found.data;
   const published = data.run?.state === "published";
+  const sent = data.run?.noticesSentAt ?? null;
   const zone = viewerTimeZone();
 
   const act = async (work: () => Promise<SelectionView>, done: string) => {
@@ -50,6 +54,11 @@ function Selection({ program, term }: { program: string; term: string }) {
     }
   };
   const runIt = () => act(() => sendJson<SelectionView>("POST", selectionApi.runs(term)), "The selection ran: its proposal is below.");
+  const publish = (run: number) =>
+    act(
+      () => sendJson<SelectionView>("POST", selectionApi.publish(term), { run }),
+      "The selection is published. The outcome emails go out at the notifications instant.",
+    ).then(() => setConfirmPublish(false));
   const override = (application: number, kind: "pin" | "exclude" | null, words: string) =>
     act(
       () => sendJson<SelectionView>("PUT", selectionApi.override(term, application), { kind }),
@@ -92,6 +101,53 @@ function Selection({ program, term }: { program: string; term: string }) {
         </p>
       )}
 
+      {data.run && !published ? (
+        <section className="panel" aria-labelledby="publish-heading">
+          <h2 id="publish-heading">Publish</h2>
+          {confirmPublish ? (
+            <fieldset className="confirm">
+              <legend>Publish this proposal?</legend>
+              <p className="small">
+                It becomes the term's selection and no longer changes. Applicants hear nothing before{" "}
+                {data.noticesAt ? instantInSentence(data.noticesAt, data.term.timeZone) : "the notifications date, which the timeline does not have yet"}; then
+                each gets one email: their offer, or “not selected”.
+              </p>
+              <button type="button" className="button button-primary" disabled={busy} onClick={() => void publish(data.run?.id ?? 0)}>
+                Publish it
+              </button>{" "}
+              <button type="button" className="button" onClick={() => setConfirmPublish(false)}>
+                Not yet
+              </button>
+            </fieldset>
+          ) : (
+            <p>
+              <button type="button" className="button" disabled={busy} onClick={() => setConfirmPublish(true)}>
+                Publish this selection…
+              </button>
+            </p>
+          )}
+        </section>
+      ) : null}
+      {published && data.run ? (
+        <section className="panel" aria-labelledby="notices-heading">
+          <h2 id="notices-heading">Outcome emails</h2>
+          {sent ? (
+            <p>
+              Sent on {formatDateTime(new Date(sent), zone)}: each applicant got their offer or “not selected”. Offers and their answers are listed per project
+              below.
+            </p>
+          ) : (
+            <>
+              <p>
+                Published on {data.run.publishedAt ? formatDateTime(new Date(data.run.publishedAt), zone) : "—"}. The emails below go out on{" "}
+                {data.noticesAt ? instantInSentence(data.noticesAt, data.term.timeZone) : "the notifications date"}; nothing changes for applicants before then.
+              </p>
+              <NoticesPreview term={term} termZone={data.term.timeZone} />
+            </>
+          )}
+        </section>
+      ) : null}
+
       <section aria-labelledby="projects-heading">
         <h2 id="projects-heading">Per project</h2>
         <ul className="selection-projects">
@@ -131,6 +187,27 @@ function Selection({ program, term }: { program: string; term: string }) {
                       </li>
                     ))}
                   </ul>
+                )}
+                {item.offers.length === 0 ? null : (
+                  <>
+                    <h4 className="selection-offers-heading">Offers</h4>
+                    <ul className="selection-offers">
+                      {item.offers.map((offer) => (
+                        <li key={offer.applicationId}>
+                          <Link href={pagePaths.application(offer.applicationId)}>{offer.applicant.name}</Link>{" "}
+                          <Chip tone={APPLICATION_STATE_TONE[offer.state]}>{offer.stateLabel}</Chip>{" "}
+                          <span className="muted small">
+                            {offer.fromWaitlist ? "from the waitlist · " : ""}
+                            {offer.state === "offered" && offer.respondBy
+                              ? `answer by ${formatDateTime(new Date(offer.respondBy), zone)}`
+                              : offer.answeredAt
+                                ? formatDateTime(new Date(offer.answeredAt), zone)
+                                : ""}
+                          </span>
+                        </li>
+                      ))}
+                    </ul>
+                  </>
                 )}
                 {item.empty > 0 ? (
                   <p className="small">

@@ -5,4 +5,6 @@ export const applicationApi = {
   application: (id: number | string) => `/api/applications/${encodeURIComponent(String(id))}`,
   withdraw: (id: number | string) => `/api/applications/${encodeURIComponent(String(id))}/withdraw`,
   mine: () => "/api/me/applications",
+  accept: (id: number) => `/api/applications/${id}/offer/accept`,
+  decline: (id: number) => `/api/applications/${id}/offer/decline`,
 };

@@ -1,3 +1,4 @@
+import { useState } from "react";
 import { Link } from "wouter";
 import type { MyApplicationsResponse } from "../../../../src/schemas/application.ts";
 import type { ProgramListResponse } from "../../../../src/schemas/catalog.ts";
@@ -11,6 +12,7 @@ import { useDocumentTitle } from "../../components/use-document-title.ts";
 import { RequireSignIn } from "../../session/require-sign-in.tsx";
 import { applicationApi } from "./application-paths.ts";
 import { APPLICATION_STATE_TONE } from "./application-words.ts";
+import { OfferAnswer } from "./offer-answer.tsx";
 import "./applications.css";
 
 /** One of the caller's applications as "My applications" and the home page list it. */
@@ -37,8 +39,19 @@ export function ApplicationDeadline({ item, onElapsed }: { item: MyApplication; 
 }
 
 /** One application: project, state in words with its next step, the countdown, and the ways to edit or read it. */
-function ApplicationItem({ item, onElapsed }: { item: MyApplication; onElapsed(): void }) {
+function ApplicationItem({
+  item,
+  all,
+  onElapsed,
+  onAnswered,
+}: {
+  item: MyApplication;
+  all: readonly MyApplication[];
+  onElapsed(): void;
+  onAnswered(fresh: MyApplicationsResponse, message: string): void;
+}) {
   const editable = stillEditable(item);
+  const offer = item.offer;
   return (
     <li className="application-item">
       <p className="application-title">
@@ -49,6 +62,13 @@ function ApplicationItem({ item, onElapsed }: { item: MyApplication; onElapsed()
       </p>
       <p>{item.nextStep}</p>
       <ApplicationDeadline item={item} onElapsed={onElapsed} />
+      {offer ? (
+        <OfferAnswer
+          item={{ ...item, offer }}
+          others={all.filter((other) => other.id !== item.id && other.term.slug === item.term.slug && OPEN_STATES.has(other.state))}
+          onAnswered={onAnswered}
+        />
+      ) : null}
       <p className="actions">
         {editable ? (
           <Link href={pagePaths.apply(item.project.slug)} className={item.state === "draft" ? "button button-primary" : "button"}>
@@ -96,17 +116,34 @@ export function MyApplicationsPage() {
   return <RequireSignIn title="My applications">{() => <MyApplicationsList />}</RequireSignIn>;
 }
 
+/** The states accepting an offer withdraws. */
+const OPEN_STATES = new Set<MyApplication["state"]>(["draft", "submitted", "offered", "not_selected"]);
+
 function MyApplicationsList() {
   const mine = useApi<MyApplicationsResponse>(applicationApi.mine());
+  const [fresh, setFresh] = useState<MyApplicationsResponse | null>(null);
+  const [message, setMessage] = useState<string | null>(null);
+  const data = fresh ?? mine.data;
+  const reload = () => {
+    setFresh(null);
+    mine.reload();
+  };
+  const answered = (next: MyApplicationsResponse, words: string) => {
+    setFresh(next);
+    setMessage(words);
+  };
   return (
     <div className="page narrow">
       <h1>My applications</h1>
+      <p className="small" role="status" aria-live="polite">
+        {message}
+      </p>
       {mine.error ? <ErrorPanel error={mine.error} onRetry={mine.reload} /> : null}
-      {mine.data ? (
-        mine.data.items.length > 0 ? (
+      {data ? (
+        data.items.length > 0 ? (
           <ul className="application-list">
-            {mine.data.items.map((item) => (
-              <ApplicationItem key={item.id} item={item} onElapsed={mine.reload} />
+            {data.items.map((item) => (
+              <ApplicationItem key={item.id} item={item} all={data.items} onElapsed={reload} onAnswered={answered} />
             ))}
           </ul>
         ) : (
