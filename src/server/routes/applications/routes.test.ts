@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { asBrowser, signUpAndVerify, type TestSession } from "../../../../test/helpers/accounts.ts";
 import { createTestApp, type TestApp } from "../../../../test/helpers/app.ts";
 import { testDialects } from "../../../../test/helpers/databases.ts";
+import { insertApplicationRow } from "../../../../test/helpers/draft-applications.ts";
 import { importTermPage } from "../../../commands/term-pages/import-term-page.ts";
 import type { Application, ApplicationForm, MyApplicationsResponse } from "../../../schemas/application.ts";
 import { findPersonByEmail } from "../../../storage/repos/account-repo.ts";
@@ -479,5 +480,53 @@ describe.each(testDialects())("applications on %s", (dialect) => {
     // An application submitted before stays editable: eligibility is asked of new submissions.
     const bravo = await submit(cal, "Bravo", { ...BODY, coverLetter: "Still editing" });
     expect(bravo.statusCode, bravo.body).toBe(200);
+  });
+
+  it("an applicant answers only their own open offer, before its deadline, and holds one mentorship per term", async () => {
+    const db = t.context.database.db;
+    const gil = await signUpAndVerify(t, { name: "Gil Applicant", email: "gil@example.org", password: PASSWORD });
+    const personId = (await findPersonByEmail(db, "gil@example.org"))?.id ?? 0;
+    const termId = (await findTermBySlug(db, TERM))?.id ?? 0;
+    const now = t.context.now();
+    const DAY = 24 * 60 * 60 * 1000;
+    // Offers as the outcome notices make them, with their deadline.
+    const offer = async (title: string, respondBy: Date) => {
+      const id = await insertApplicationRow(db, { termId, projectId: ids.get(title) ?? 0, personId, state: "submitted", at: now });
+      await reoffer(id, respondBy);
+      return id;
+    };
+    const reoffer = (id: number, respondBy: Date) =>
+      db
+        .updateTable("applications")
+        .set({ state: "offered", offeredAt: now.toISOString(), offerSource: "selection", respondBy: respondBy.toISOString(), withdrawnAt: null })
+        .where("id", "=", id)
+        .execute();
+    const answer = (session: TestSession, id: number, how: "accept" | "decline") => call(session, "POST", `/api/applications/${id}/offer/${how}`);
+    const late = await offer("India", new Date(now.getTime() - 60_000));
+    const first = await offer("Delta", new Date(now.getTime() + 3 * DAY));
+    const second = await offer("Echo", new Date(now.getTime() + 3 * DAY));
+
+    const lapsed = await answer(gil, late, "accept");
+    expect(lapsed.statusCode).toBe(409);
+    expect(lapsed.headers["content-type"]).toContain("application/problem+json");
+    expect(lapsed.json().detail).toMatch(/^The offer on "India" lapsed on .*: it can no longer be accepted\.$/);
+
+    // Someone else's offer does not exist for them, whoever they are.
+    for (const other of [ann, mentor, admin]) expect((await answer(other, second, "decline")).statusCode).toBe(404);
+
+    const accepted = await answer(gil, first, "accept");
+    expect(accepted.statusCode, accepted.body).toBe(200);
+    const states = Object.fromEntries((accepted.json() as MyApplicationsResponse).items.map((item) => [item.project.title, item.state]));
+    expect(states).toEqual({ Delta: "accepted", Echo: "withdrawn", India: "withdrawn" });
+    const again = await answer(gil, second, "accept");
+    expect(again.statusCode).toBe(409);
+    expect(again.json().detail).toBe('Your application to "Echo" has no offer to answer (it is withdrawn).');
+
+    // No command leaves an offer open beside a mentorship; should one be, accepting it is still refused.
+    await reoffer(second, new Date(now.getTime() + 3 * DAY));
+    const twice = await answer(gil, second, "accept");
+    expect(twice.statusCode).toBe(409);
+    expect(twice.json().detail).toMatch(/^You accepted the mentorship on "Delta" on .*; an applicant holds one mentorship per term\.$/);
+    expect(await db.selectFrom("mentorships").select("applicationId").where("personId", "=", personId).execute()).toEqual([{ applicationId: first }]);
   });
 });

@@ -4,7 +4,7 @@ import { createTestApp, type TestApp } from "../../../../test/helpers/app.ts";
 import { FIXTURE_TODAY, seedCatalogFixture } from "../../../../test/helpers/catalog-fixture.ts";
 import { testDialects } from "../../../../test/helpers/databases.ts";
 import { insertApplicant, insertApplicationRow } from "../../../../test/helpers/draft-applications.ts";
-import type { SelectionView } from "../../../schemas/selection.ts";
+import type { NoticePreviewView, SelectionView } from "../../../schemas/selection.ts";
 import { findProgramBySlug } from "../../../storage/repos/program-repo.ts";
 import { grantRole } from "../../../storage/repos/role-repo.ts";
 import { findTermBySlug } from "../../../storage/repos/term-repo.ts";
@@ -20,6 +20,8 @@ describe.each(testDialects())("the admins' selection of a term on %s", (dialect)
 
   const get = (url: string) => t.app.inject({ method: "GET", url, headers: asBrowser(admin) });
   const run = () => t.app.inject({ method: "POST", url: `/api/terms/${TERM}/selection/runs`, headers: asBrowser(admin) });
+  const publish = (payload: object) => t.app.inject({ method: "POST", url: `/api/terms/${TERM}/selection/publish`, headers: asBrowser(admin), payload });
+  const latestRun = async () => ((await get(`/api/terms/${TERM}/selection`)).json() as SelectionView).run?.id ?? 0;
   const override = (key: string, kind: string | null) =>
     t.app.inject({ method: "PUT", url: `/api/terms/${TERM}/selection/overrides/${applications[key]}`, headers: asBrowser(admin), payload: { kind } });
 
@@ -83,6 +85,12 @@ describe.each(testDialects())("the admins' selection of a term on %s", (dialect)
     const view = (await get(`/api/terms/${TERM}/selection`)).json() as SelectionView;
     expect(view.run).toBeNull();
     expect(view.totals).toMatchObject({ slots: 2, mentorships: 0 });
+  });
+
+  it("has no outcome notices to preview before the first run", async () => {
+    const answer = await get(`/api/terms/${TERM}/selection/notices`);
+    expect(answer.statusCode).toBe(409);
+    expect(answer.json().detail).toContain("has not been run yet");
   });
 
   it("proposes a mentorship per slot, and says who got the applicant two projects wanted, and why the other lost her", async () => {
@@ -151,5 +159,46 @@ describe.each(testDialects())("the admins' selection of a term on %s", (dialect)
     const bad = await override("Ben→beta", "keep");
     expect(bad.statusCode).toBe(400);
     expect(bad.json().errors[0]).toMatchObject({ field: "kind" });
+  });
+
+  it("dry-runs the outcome notices of the latest proposal: one per applicant, counted, each in full", async () => {
+    // The last run proposes =Cy for Alpha and Ben for Beta; Ada, who applied to both, gets one "not selected".
+    const answer = await get(`/api/terms/${TERM}/selection/notices`);
+    expect(answer.statusCode).toBe(200);
+    const preview = answer.json() as NoticePreviewView;
+    expect(preview).toMatchObject({ run: { state: "proposed" }, sentAt: null });
+    expect(preview.counts).toEqual({ recipients: 3, offers: 2, notSelected: 1, withoutEmail: 0 });
+    const ada = preview.recipients.find((item) => item.name === "Ada");
+    expect(ada).toMatchObject({ kind: "not_selected", projects: [titles.alpha, titles.beta] });
+    const notice = await get(`/api/terms/${TERM}/selection/notices/${ada?.personId}`);
+    expect(notice.statusCode).toBe(200);
+    expect(notice.json()).toMatchObject({ to: { name: "Ada" }, kind: "not_selected" });
+    expect((await get(`/api/terms/${TERM}/selection/notices/2147483647`)).statusCode).toBe(404);
+  });
+
+  it("refuses a publication without the run, or of a run that is no longer the latest proposal, naming the field", async () => {
+    const missing = await publish({});
+    expect(missing.statusCode).toBe(400);
+    expect(missing.headers["content-type"]).toContain("application/problem+json");
+    expect(missing.json().errors[0]).toMatchObject({ field: "run" });
+
+    const reviewed = await latestRun();
+    const latest = ((await run()).json() as SelectionView).run?.id;
+    const stale = await publish({ run: reviewed });
+    expect(stale.statusCode).toBe(409);
+    expect(stale.headers["content-type"]).toContain("application/problem+json");
+    expect(stale.json().detail).toContain(`Run ${reviewed} is not the latest proposal`);
+    expect(stale.json().errors).toEqual([{ field: "run", code: "stale", detail: `must be the latest proposal, run ${latest}` }]);
+    expect(((await get(`/api/terms/${TERM}/selection`)).json() as SelectionView).run).toMatchObject({ id: latest, state: "proposed" });
+  });
+
+  it("publishes the latest proposal once: a second publication is refused, saying when the first was", async () => {
+    const latest = await latestRun();
+    const published = await publish({ run: latest });
+    expect(published.statusCode).toBe(200);
+    expect((published.json() as SelectionView).run).toMatchObject({ id: latest, state: "published" });
+    const again = await publish({ run: latest });
+    expect(again.statusCode).toBe(409);
+    expect(again.json().detail).toMatch(/was published on .*; it is published once\.$/);
   });
 });
