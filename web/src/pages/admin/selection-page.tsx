@@ -105,19 +105,21 @@ function Selection({ program, term }: { program: string; term: string }) {
         <section className="panel" aria-labelledby="publish-heading">
           <h2 id="publish-heading">Publish</h2>
           {confirmPublish ? (
-            <fieldset className="confirm">
+            <fieldset className="confirm confirm-box">
               <legend>Publish this proposal?</legend>
               <p className="small">
                 It becomes the term's selection and no longer changes. Applicants hear nothing before{" "}
                 {data.noticesAt ? instantInSentence(data.noticesAt, data.term.timeZone) : "the notifications date, which the timeline does not have yet"}; then
                 each gets one email: their offer, or “not selected”.
               </p>
-              <button type="button" className="button button-primary" disabled={busy} onClick={() => void publish(data.run?.id ?? 0)}>
-                Publish it
-              </button>{" "}
-              <button type="button" className="button" onClick={() => setConfirmPublish(false)}>
-                Not yet
-              </button>
+              <p className="actions">
+                <button type="button" className="button button-primary" disabled={busy} onClick={() => void publish(data.run?.id ?? 0)}>
+                  Publish it
+                </button>
+                <button type="button" className="button" onClick={() => setConfirmPublish(false)}>
+                  Not yet
+                </button>
+              </p>
             </fieldset>
           ) : (
             <p>

@@ -25,7 +25,9 @@ export function stillEditable(item: MyApplication, now = Date.now()): boolean {
 
 /** The deadline of an application's term, counting down, in the viewer's zone first and the term's beside it. */
 export function ApplicationDeadline({ item, onElapsed }: { item: MyApplication; onElapsed?: () => void }) {
-  if (!item.deadline || Date.parse(item.deadline) <= Date.now()) return null;
+  // Once selection decided an application, the applications deadline no longer concerns it.
+  const undecided = item.state === "draft" || item.state === "submitted" || item.state === "withdrawn";
+  if (!undecided || !item.deadline || Date.parse(item.deadline) <= Date.now()) return null;
   return (
     <div className="deadline">
       <p className="deadline-what">

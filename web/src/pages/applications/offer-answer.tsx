@@ -49,30 +49,34 @@ export function OfferAnswer({
         <DateTimeText iso={item.offer.respondBy} timeZone={item.term.timeZone} />
       </p>
       {asking === "accept" ? (
-        <fieldset className="confirm">
+        <fieldset className="confirm confirm-box">
           <legend>Accept the mentorship on “{title}”?</legend>
           <p className="small">
             {others.length === 0
               ? "Your mentorship begins with the term's start; you hold one per term."
               : `Accepting withdraws your other applications of this term: ${others.map((other) => `“${other.project.title}”`).join(", ")}.`}
           </p>
-          <button type="button" className="button button-primary" disabled={busy} onClick={() => void answer("accept")}>
-            Accept it
-          </button>{" "}
-          <button type="button" className="button" disabled={busy} onClick={() => setAsking(null)}>
-            Not yet
-          </button>
+          <p className="actions">
+            <button type="button" className="button button-primary" disabled={busy} onClick={() => void answer("accept")}>
+              Accept it
+            </button>
+            <button type="button" className="button" disabled={busy} onClick={() => setAsking(null)}>
+              Not yet
+            </button>
+          </p>
         </fieldset>
       ) : asking === "decline" ? (
-        <fieldset className="confirm">
+        <fieldset className="confirm confirm-box">
           <legend>Decline the offer on “{title}”?</legend>
           <p className="small">The place goes to another applicant at once; this cannot be undone.</p>
-          <button type="button" className="button button-danger" disabled={busy} onClick={() => void answer("decline")}>
-            Decline it
-          </button>{" "}
-          <button type="button" className="button" disabled={busy} onClick={() => setAsking(null)}>
-            Keep the offer
-          </button>
+          <p className="actions">
+            <button type="button" className="button button-danger" disabled={busy} onClick={() => void answer("decline")}>
+              Decline it
+            </button>
+            <button type="button" className="button" disabled={busy} onClick={() => setAsking(null)}>
+              Keep the offer
+            </button>
+          </p>
         </fieldset>
       ) : (
         <p className="actions">

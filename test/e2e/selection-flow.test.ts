@@ -1,0 +1,156 @@
+import path from "node:path";
+import type { Page } from "playwright-core";
+import { beforeAll, expect, test } from "vitest";
+import { loadOfferTerm } from "../../src/commands/offers/offer-effects.ts";
+import { findPersonByEmail } from "../../src/storage/repos/account-repo.ts";
+import { findTermBySlug } from "../../src/storage/repos/term-repo.ts";
+import { insertApplicationRow } from "../helpers/draft-applications.ts";
+import { waitForEmail } from "../helpers/smtp-server.ts";
+import { OPEN_TERM } from "../helpers/web-server.ts";
+import { PASSWORD, signInAsNewAdmin, signUpThroughApi } from "./accounts.ts";
+import { seriousAxeViolations } from "./axe-pages.ts";
+import { PHONE, setupWebApp, type TestPage, text, type WebApp } from "./support.ts";
+
+/** The server's clock runs this far ahead of the real one: the test moves it to the notifications instant. */
+const clock = { aheadMs: 0 };
+const app: WebApp = setupWebApp({ smtp: true, server: () => ({ now: () => new Date(Date.now() + clock.aheadMs) }) });
+const pages: Record<"admin" | "ana" | "ben", TestPage> = {} as never;
+let projects: { first: string; second: string } = { first: "", second: "" };
+let noticesAt = new Date(0);
+
+const APPLICANTS = [
+  ["Ana Applicant", "ana@example.org"],
+  ["Ben Second", "ben@example.org"],
+  ["Cy Third", "cy@example.org"],
+] as const;
+
+/**
+ * Two projects of the open term with one slot each, both ranking Ana first; Ana applied to the
+ * first one first. The second ranks Ben second and Cy third. Ana, Ben and Cy have accounts; the
+ * program has an admin.
+ */
+beforeAll(async () => {
+  const server = app.server();
+  const db = server.database.db;
+  const term = await findTermBySlug(db, OPEN_TERM.term);
+  if (!term) throw new Error("the open term is missing");
+  noticesAt = (await loadOfferTerm(db, term.id)).noticesAt as Date;
+  const accepted = await db
+    .selectFrom("projects")
+    .select(["id", "slug", "title"])
+    .where("termId", "=", term.id)
+    .where("state", "=", "accepted")
+    .orderBy("title")
+    .execute();
+  const [first, second] = accepted;
+  if (!first || !second) throw new Error("the open term needs two accepted projects");
+  projects = { first: first.title, second: second.title };
+  await db.updateTable("projects").set({ slots: 0 }).where("termId", "=", term.id).execute();
+  await db.updateTable("projects").set({ slots: 1 }).where("id", "in", [first.id, second.id]).execute();
+
+  const people: Record<string, number> = {};
+  for (const [name, email] of APPLICANTS) {
+    const page = await app.newPage({ keep: true });
+    await signUpThroughApi(server, page.context, { name, email, password: PASSWORD });
+    people[email] = (await findPersonByEmail(db, email))?.id ?? 0;
+    if (email !== "cy@example.org") pages[email === "ana@example.org" ? "ana" : "ben"] = page;
+  }
+  let minute = 0;
+  const apply = async (email: string, projectId: number, rank: number) => {
+    minute += 1;
+    const at = new Date(Date.now() - 60 * 60_000 + minute * 60_000);
+    const id = await insertApplicationRow(db, { termId: term.id, projectId, personId: people[email] as number, state: "submitted", at });
+    await db.updateTable("applications").set({ reviewMark: "shortlisted", shortlistRank: rank }).where("id", "=", id).execute();
+  };
+  await apply("ana@example.org", first.id, 1);
+  await apply("ana@example.org", second.id, 1);
+  await apply("ben@example.org", second.id, 2);
+  await apply("cy@example.org", second.id, 3);
+
+  pages.admin = await app.newPage({ keep: true });
+  await signInAsNewAdmin(server, pages.admin.context, { name: "Ida Admin", email: "ida@example.org", password: PASSWORD }, OPEN_TERM.program);
+});
+
+const SCREENSHOTS = path.resolve(import.meta.dirname, "../../.tmp/screenshots");
+
+/** No serious axe violation on the page as it is: light, dark, and at a phone's width; a screenshot of it for people to look at. */
+async function expectAccessible(page: Page, what: string): Promise<void> {
+  await page.screenshot({ path: path.join(SCREENSHOTS, `selection-flow-${what.replace(/\W+/g, "-")}.png`), fullPage: true });
+  expect(await seriousAxeViolations(page), `${what}, light`).toEqual([]);
+  await page.emulateMedia({ colorScheme: "dark" });
+  expect(await seriousAxeViolations(page, "colours"), `${what}, dark`).toEqual([]);
+  await page.emulateMedia({ colorScheme: "light" });
+  const size = page.viewportSize();
+  await page.setViewportSize(PHONE);
+  expect(await seriousAxeViolations(page), `${what}, 390 px`).toEqual([]);
+  if (size) await page.setViewportSize(size);
+}
+
+test("the admin publishes the selection; at the notifications instant Ana accepts, Ben declines, and Cy is offered the freed place", async () => {
+  const smtp = app.smtp();
+  const admin = pages.admin.page;
+  await admin.goto(`/admin/${OPEN_TERM.program}/terms/${OPEN_TERM.term}/selection`);
+  await admin.getByRole("button", { name: "Run the selection" }).click();
+  await admin.getByText("The selection ran: its proposal is below.").waitFor();
+  // Both projects wanted Ana: she goes to the one she applied to first.
+  const conflicts = admin.locator(".selection-conflicts");
+  await expect.poll(() => text(conflicts)).toContain(`Ana Applicant goes to ${projects.first}.`);
+
+  await admin.getByRole("button", { name: "Publish this selection…" }).click();
+  await admin.getByRole("group", { name: "Publish this proposal?" }).waitFor();
+  await expectAccessible(admin, "publishing the selection");
+  await admin.getByRole("button", { name: "Publish it" }).click();
+  await admin.getByText("The selection is published.", { exact: false }).waitFor();
+  // The dry run: three emails, two offers, and Ana's opened in full.
+  await admin.getByText(/3 applicants get one email each: 2 offers/).waitFor();
+  await admin.getByRole("button", { name: "Read the email to Ana Applicant" }).click();
+  await admin.getByRole("heading", { name: `Offer: a mentorship on "${projects.first}" in`, exact: false }).waitFor();
+  await expectAccessible(admin, "the outcome emails previewed");
+
+  // Before the instant, Ana's application says nothing of the outcome.
+  const ana = pages.ana.page;
+  await ana.goto("/applications");
+  await ana.getByRole("heading", { name: "My applications" }).waitFor();
+  await expect.poll(() => text(ana.locator(".application-item").first())).toContain("Submitted");
+  expect(await ana.getByRole("button", { name: /^Accept/ }).count()).toBe(0);
+
+  // The server's clock reaches the notifications instant: its scheduler sends the notices.
+  const before = smtp.received.length;
+  clock.aheadMs = noticesAt.getTime() - Date.now() + 1000;
+  const offer = await waitForEmail(smtp, "ana@example.org", { after: before, timeoutMs: 30_000 });
+  expect(offer.text).toContain(`Congratulations! The mentors of "${projects.first}"`);
+  await waitForEmail(smtp, "cy@example.org", { after: before, matches: (email) => (email.text ?? "").includes("could not offer you a place") });
+
+  await ana.reload();
+  await ana.getByRole("button", { name: `Accept the offer on ${projects.first}` }).click();
+  await ana.getByRole("group", { name: `Accept the mentorship on “${projects.first}”?` }).waitFor();
+  await expectAccessible(ana, "accepting an offer");
+  await ana.getByRole("button", { name: "Accept it" }).click();
+  await ana.getByText(`You accepted the mentorship on “${projects.first}”. Welcome!`).waitFor();
+  await expect
+    .poll(() => ana.locator(".application-item").allInnerTexts())
+    .toEqual([expect.stringContaining("Accepted"), expect.stringContaining("Withdrawn")]);
+
+  const ben = pages.ben.page;
+  await ben.goto("/applications");
+  await ben.getByRole("button", { name: `Decline the offer on ${projects.second}` }).click();
+  const afterDecline = smtp.received.length;
+  await ben.getByRole("button", { name: "Decline it" }).click();
+  await ben.getByText(`You declined the offer on “${projects.second}”.`).waitFor();
+  // The place goes down the second project's ranking: Ana holds a mentorship, so Cy is offered it.
+  const waitlist = await waitForEmail(smtp, "cy@example.org", { after: afterDecline, timeoutMs: 30_000 });
+  expect(waitlist.text).toContain(`a place opened up in`);
+  expect(waitlist.text).toContain(`"${projects.second}"`);
+
+  // The admin sees each change per project.
+  await admin.reload();
+  await admin.getByRole("heading", { name: "Outcome emails" }).waitFor();
+  const offers = async () => (await admin.locator(".selection-offers").allInnerTexts()).sort();
+  await expect
+    .poll(offers)
+    .toEqual([
+      expect.stringMatching(/^Ana Applicant\s+Accepted/),
+      expect.stringMatching(/^Ben Second\s+Declined[\s\S]*Cy Third\s+Offered\s+from the waitlist · answer by/),
+    ]);
+  await expectAccessible(admin, "the offers after the notices");
+});
