@@ -15,7 +15,7 @@ import { PHONE, setupWebApp, type TestPage, text, type WebApp } from "./support.
 const clock = { aheadMs: 0 };
 const app: WebApp = setupWebApp({ smtp: true, server: () => ({ now: () => new Date(Date.now() + clock.aheadMs) }) });
 const pages: Record<"admin" | "ana" | "ben", TestPage> = {} as never;
-let projects: { first: string; second: string } = { first: "", second: "" };
+let projects = { first: "", second: "", secondSlug: "" };
 let noticesAt = new Date(0);
 
 const APPLICANTS = [
@@ -44,7 +44,7 @@ beforeAll(async () => {
     .execute();
   const [first, second] = accepted;
   if (!first || !second) throw new Error("the open term needs two accepted projects");
-  projects = { first: first.title, second: second.title };
+  projects = { first: first.title, second: second.title, secondSlug: second.slug };
   await db.updateTable("projects").set({ slots: 0 }).where("termId", "=", term.id).execute();
   await db.updateTable("projects").set({ slots: 1 }).where("id", "in", [first.id, second.id]).execute();
 
@@ -153,4 +153,9 @@ test("the admin publishes the selection; at the notifications instant Ana accept
       expect.stringMatching(/^Ben Second\s+Declined[\s\S]*Cy Third\s+Offered\s+from the waitlist · answer by/),
     ]);
   await expectAccessible(admin, "the offers after the notices");
-});
+  // The project's review queue, as its mentors and the admins read it, says where each offer stands.
+  await admin.goto(`/projects/${projects.secondSlug}/applications`);
+  const outcome = (name: string) => text(admin.locator(".queue-row", { hasText: name }));
+  await expect.poll(() => outcome("Ben Second")).toContain("Declined");
+  await expect.poll(() => outcome("Cy Third")).toContain("Offered");
+}, 120_000);

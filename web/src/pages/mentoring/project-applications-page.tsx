@@ -1,5 +1,6 @@
 import { useEffect, useState } from "react";
 import { Link } from "wouter";
+import { APPLICATION_STATE_LABELS } from "../../../../src/domain/application-states.ts";
 import type { ReviewQueueItem, ReviewQueueResponse } from "../../../../src/schemas/review.ts";
 import { pagePaths } from "../../api/paths.ts";
 import { useApi } from "../../api/use-api.ts";
@@ -11,6 +12,7 @@ import { useUrlParams } from "../../components/use-url-params.ts";
 import { RequireSignIn } from "../../session/require-sign-in.tsx";
 import { formatDateTime } from "../../time/format-date.ts";
 import { viewerTimeZone } from "../../time/zones.ts";
+import { APPLICATION_STATE_TONE } from "../applications/application-words.ts";
 import { boardApi, boardPages } from "./board-paths.ts";
 import { RestNotShortlisted } from "./rest-not-shortlisted.tsx";
 import { inQueue, markWords, QUEUE_FILTERS, type QueueFilter, queueFilterOf } from "./review-words.ts";
@@ -119,6 +121,17 @@ function Queue({ project }: { project: string }) {
     },
     { key: "notes", header: "Notes", cell: (item) => item.notes, compare: (a, b) => a.notes - b.notes },
     { key: "other", header: "Other applications", cell: (item) => item.otherApplications },
+    // After the outcome notices, each application's state says where its offer stands.
+    ...(data.items.some((item) => item.state !== "submitted")
+      ? [
+          {
+            key: "outcome",
+            header: "Outcome",
+            cell: (item: ReviewQueueItem) => <Chip tone={APPLICATION_STATE_TONE[item.state]}>{APPLICATION_STATE_LABELS[item.state]}</Chip>,
+            compare: (a: ReviewQueueItem, b: ReviewQueueItem) => a.state.localeCompare(b.state),
+          },
+        ]
+      : []),
     ...(data.canReview ? [] : [{ key: "conflicts", header: "Conflicts declared", cell: (item: ReviewQueueItem) => item.conflicts }]),
   ];
   return (
