@@ -260,7 +260,13 @@ export async function startWebServer(options: WebServerOptions = {}): Promise<We
     env.COHORT_OIDC_NAME = options.oidc.name;
   }
   const config = { ...loadConfig(env), databaseUrl: database.url, host: "127.0.0.1", port: options.port ?? 0, logLevel: "silent" as const };
-  const server = await startServer({ config, demo: false, outboxWorker: options.outboxWorker ?? true, webRoot, ...(options.now ? { now: options.now } : {}) }).catch(async (error: unknown) => {
+  const server = await startServer({
+    config,
+    demo: false,
+    outboxWorker: options.outboxWorker ?? true,
+    webRoot,
+    ...(options.now ? { now: options.now } : {}),
+  }).catch(async (error: unknown) => {
     await disposeAll();
     throw error;
   });
