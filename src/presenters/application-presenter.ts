@@ -68,10 +68,10 @@ export function presentApplicationForm(data: ApplicationFormData): ApplicationFo
 
 /** The caller's applications, each with its state in words, its next step and the term's deadline. */
 export function presentMyApplications(
-  items: ReadonlyArray<{ row: MyApplicationRow; next: { words: string; at: Date | null }; deadline: Date | null }>,
+  items: ReadonlyArray<{ row: MyApplicationRow; next: { words: string; at: Date | null }; deadline: Date | null; rankable: boolean }>,
 ): MyApplicationsResponse {
   return {
-    items: items.map(({ row, next, deadline }) => ({
+    items: items.map(({ row, next, deadline, rankable }) => ({
       id: row.id,
       state: row.state,
       stateLabel: APPLICATION_STATE_LABELS[row.state],
@@ -83,6 +83,7 @@ export function presentMyApplications(
       updatedAt: row.updatedAt,
       submittedAt: row.submittedAt,
       preference: row.applicantRank,
+      rankable,
       offer: row.state === "offered" && row.respondBy ? { respondBy: row.respondBy, fromWaitlist: row.offerSource === "waitlist" } : null,
     })),
   };

@@ -148,6 +148,7 @@ export const MyApplicationsResponse = z
           .int()
           .nullable()
           .describe("Your own place for it among your submitted applications of the term, from 1; null when you ranked none (the order of submission counts)."),
+        rankable: z.boolean().describe("True while you may rank it among your submitted applications of the term (PUT /api/terms/{term}/my-ranking)."),
         offer: z
           .object({
             respondBy: Instant.describe("Accept or decline before this instant; the offer lapses at it."),

@@ -113,6 +113,14 @@ test("the admin publishes the selection; at the notifications instant Ana accept
   await ana.getByRole("heading", { name: "My applications" }).waitFor();
   await expect.poll(() => text(ana.locator(".application-item").first())).toContain("Submitted");
   expect(await ana.getByRole("button", { name: /^Accept/ }).count()).toBe(0);
+  // While mentors review, Ana may reorder her two applications; she keeps the first one first.
+  const preference = ana.locator(".preference-ranking .shortlist-name");
+  await expect.poll(async () => (await preference.allInnerTexts()).map((name) => name.replace(/^\d+\.\s*/, ""))).toEqual([projects.first, projects.second]);
+  await ana.getByRole("button", { name: `Move ${projects.first} down` }).click();
+  await ana.getByText(`“${projects.first}” is now your choice number 2.`).waitFor();
+  await ana.getByRole("button", { name: `Move ${projects.first} up` }).click();
+  await ana.getByText(`“${projects.first}” is now your choice number 1.`).waitFor();
+  await expectAccessible(ana, "ranking one's own applications");
 
   // The server's clock reaches the notifications instant: its scheduler sends the notices.
   const before = smtp.received.length;

@@ -1,4 +1,5 @@
 import { type ApplicationNextStep, applicationNextStep } from "../../domain/application-next-step.ts";
+import { checkActionOpen } from "../../domain/phase-actions.ts";
 import { findPhase, phaseWindow } from "../../domain/timeline.ts";
 import type { SignedIn } from "../../policies/actor.ts";
 import type { DatabaseHandle } from "../../storage/database.ts";
@@ -14,6 +15,8 @@ export interface MyApplication {
   next: ApplicationNextStep;
   /** When applications of the term close, or null when its timeline has no date for it. */
   deadline: Date | null;
+  /** Whether the applicant may rank it among their submitted applications now (it is submitted, and review is open). */
+  rankable: boolean;
 }
 
 /**
@@ -36,6 +39,7 @@ export async function listMyApplications(options: { database: DatabaseHandle; ac
       now,
       person?.timeZone ?? row.termTimeZone,
     );
-    return { row, next, deadline };
+    const rankable = row.state === "submitted" && checkActionOpen(timeline, "reviewApplication", now).open;
+    return { row, next, deadline, rankable };
   });
 }

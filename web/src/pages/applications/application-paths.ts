@@ -5,6 +5,7 @@ export const applicationApi = {
   application: (id: number | string) => `/api/applications/${encodeURIComponent(String(id))}`,
   withdraw: (id: number | string) => `/api/applications/${encodeURIComponent(String(id))}/withdraw`,
   mine: () => "/api/me/applications",
+  myRanking: (term: string) => `/api/terms/${encodeURIComponent(term)}/my-ranking`,
   accept: (id: number) => `/api/applications/${id}/offer/accept`,
   decline: (id: number) => `/api/applications/${id}/offer/decline`,
 };

@@ -13,6 +13,7 @@ import { RequireSignIn } from "../../session/require-sign-in.tsx";
 import { applicationApi } from "./application-paths.ts";
 import { APPLICATION_STATE_TONE } from "./application-words.ts";
 import { OfferAnswer } from "./offer-answer.tsx";
+import { PreferenceRanking } from "./preference-ranking.tsx";
 import "./applications.css";
 
 /** One of the caller's applications as "My applications" and the home page list it. */
@@ -118,6 +119,13 @@ export function MyApplicationsPage() {
   return <RequireSignIn title="My applications">{() => <MyApplicationsList />}</RequireSignIn>;
 }
 
+/** The applicant's rankable applications, term by term, where there are at least two to order. */
+function rankableTerms(items: readonly MyApplication[]): MyApplication[][] {
+  const byTerm = new Map<string, MyApplication[]>();
+  for (const item of items) if (item.rankable) byTerm.set(item.term.slug, [...(byTerm.get(item.term.slug) ?? []), item]);
+  return [...byTerm.values()].filter((own) => own.length > 1);
+}
+
 /** The states accepting an offer withdraws. */
 const OPEN_STATES = new Set<MyApplication["state"]>(["draft", "submitted", "offered", "not_selected"]);
 
@@ -143,11 +151,16 @@ function MyApplicationsList() {
       {mine.error ? <ErrorPanel error={mine.error} onRetry={mine.reload} /> : null}
       {data ? (
         data.items.length > 0 ? (
-          <ul className="application-list">
-            {data.items.map((item) => (
-              <ApplicationItem key={item.id} item={item} all={data.items} onElapsed={reload} onAnswered={answered} />
+          <>
+            {rankableTerms(data.items).map((items) => (
+              <PreferenceRanking key={items[0]?.term.slug} items={items} onChanged={setFresh} />
             ))}
-          </ul>
+            <ul className="application-list">
+              {data.items.map((item) => (
+                <ApplicationItem key={item.id} item={item} all={data.items} onElapsed={reload} onAnswered={answered} />
+              ))}
+            </ul>
+          </>
         ) : (
           <EmptyApplications />
         )
