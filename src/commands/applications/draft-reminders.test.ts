@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { signedInAs } from "../../../test/helpers/actors.ts";
 import { FIXTURE_TODAY, seedCatalogFixture } from "../../../test/helpers/catalog-fixture.ts";
 import { openMigratedTestDatabase, testDialects } from "../../../test/helpers/databases.ts";
 import { insertApplicant, insertApplicationRow } from "../../../test/helpers/draft-applications.ts";
-import type { SignedIn } from "../../policies/actor.ts";
 import type { DatabaseHandle } from "../../storage/database.ts";
 import { findJobByKey } from "../../storage/repos/scheduled-job-repo.ts";
 import { findTermBySlug } from "../../storage/repos/term-repo.ts";
-import type { PersonRow, ProjectRow, TermRow } from "../../storage/schema.ts";
+import type { ProjectRow, TermRow } from "../../storage/schema.ts";
 import { answerEligibilityQuestions } from "../eligibility/answer-eligibility-questions.ts";
 import { cancelDraftReminders, draftReminderKey, scheduleDraftReminders } from "./draft-reminders.ts";
 import { saveApplicationDraft } from "./save-application-draft.ts";
@@ -47,21 +47,6 @@ describe.each(testDialects())("planning the reminders of unsubmitted drafts on %
   }
 
   /** The person as the application commands see them, signed in by a session. */
-  function signedIn(person: PersonRow): SignedIn {
-    const none = new Set<number>();
-    return {
-      kind: "person",
-      personId: person.id,
-      name: person.name,
-      email: person.email,
-      emailVerified: true,
-      via: { type: "session", csrfToken: "csrf", sessionHash: "session" },
-      adminOf: none,
-      maintainerOf: none,
-      mentorOf: none,
-      namedMentorOf: none,
-    };
-  }
 
   it("saving a draft plans a reminder a day and an hour before the deadline, but none whose instant has passed", async () => {
     const ann = await applicantWithDrafts(1);
@@ -75,7 +60,7 @@ describe.each(testDialects())("planning the reminders of unsubmitted drafts on %
 
   it("saving a draft through the application form plans its reminders; editing a submitted application plans none", async () => {
     const person = await insertApplicant(database.db, { name: "Dee Drafter", email: "dee@example.org", at: FIXTURE_TODAY });
-    const actor = signedIn(person);
+    const actor = signedInAs(person);
     const body = { coverLetter: "I would like to help.", answers: [], links: [] };
     const [first, second] = projects;
     if (!first || !second) throw new Error("fixture incomplete");
@@ -87,7 +72,7 @@ describe.each(testDialects())("planning the reminders of unsubmitted drafts on %
 
     const other = await insertApplicant(database.db, { name: "Eli Editor", email: "eli@example.org", at: FIXTURE_TODAY });
     await insertApplicationRow(database.db, { termId: term.id, projectId: second.id, personId: other.id, state: "submitted", at: FIXTURE_TODAY });
-    const editor = signedIn(other);
+    const editor = signedInAs(other);
     const edited = await saveApplicationDraft({ database, actor: editor, projectSlug: second.slug, body, receivedAt: FIXTURE_TODAY });
     expect(edited.state).toBe("submitted");
     expect(await findJobByKey(database.db, draftReminderKey(term.id, other.id, "24h"))).toBeUndefined();
@@ -95,7 +80,7 @@ describe.each(testDialects())("planning the reminders of unsubmitted drafts on %
 
   it("submitting cancels the reminders once no draft is left in the term", async () => {
     const ben = await insertApplicant(database.db, { name: "Ben Submitter", email: "ben@example.org", at: FIXTURE_TODAY });
-    const actor = signedIn(ben);
+    const actor = signedInAs(ben);
     const questions = await database.db.selectFrom("termEligibilityQuestions").select("id").where("termId", "=", term.id).execute();
     const answers = questions.map((question) => ({ questionId: question.id, answer: "yes" }));
     await answerEligibilityQuestions({ database, actor, termSlug: term.slug, body: { answers }, now: FIXTURE_TODAY });

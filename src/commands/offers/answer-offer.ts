@@ -7,9 +7,8 @@ import type { DatabaseHandle } from "../../storage/database.ts";
 import { findApplicationById, lockApplicant, updateApplication } from "../../storage/repos/application-repo.ts";
 import { recordAuditEvent } from "../../storage/repos/audit-repo.ts";
 import { findMentorshipOf, insertMentorship, withdrawOtherApplications } from "../../storage/repos/offer-repo.ts";
-import { enqueueNotification } from "../../storage/repos/outbox-repo.ts";
 import { inTransaction } from "../../storage/transaction.ts";
-import { cancelOfferLapse, loadOfferTerm, offerFreedSlots } from "./offer-effects.ts";
+import { cancelOfferLapse, emailApplicant, loadOfferTerm, offerFreedSlots } from "./offer-effects.ts";
 import { loadOfferProject } from "./offer-project.ts";
 
 /** How an applicant answers an offer. */
@@ -101,32 +100,26 @@ export async function answerOffer(options: {
       await offerFreedSlots(db, context, await loadOfferProject(db, other.projectId), { at: now, baseUrl: options.baseUrl });
     }
 
-    const person = await db.selectFrom("people").select(["name", "email", "timeZone"]).where("id", "=", actor.personId).executeTakeFirstOrThrow();
-    if (!person.email) return;
     const titles = await db
       .selectFrom("projects")
       .select("title")
       .where("id", "in", withdrawn.length > 0 ? withdrawn.map((row) => row.projectId) : [0])
       .execute();
-    const message = offerAcceptedMessage({
-      baseUrl: options.baseUrl,
-      name: person.name,
-      termTitle: application.term.title,
-      termTimeZone: zone,
-      readerTimeZone: person.timeZone,
-      offer: { projectTitle: application.project.title, organizationName: application.organization.name },
-      withdrawn: titles.map((row) => row.title),
-      startsAt: context.startsAt,
-    });
-    await enqueueNotification(db, {
-      dedupeKey: `offer.accepted:${application.id}`,
-      recipientEmail: person.email,
-      recipientPersonId: actor.personId,
+    await emailApplicant(db, {
+      personId: actor.personId,
       programId: application.term.programId,
-      subject: message.subject,
-      text: message.text,
-      html: message.html,
+      dedupeKey: `offer.accepted:${application.id}`,
       at: now,
+      write: (reader) =>
+        offerAcceptedMessage({
+          ...reader,
+          baseUrl: options.baseUrl,
+          termTitle: application.term.title,
+          termTimeZone: zone,
+          offer: { projectTitle: application.project.title, organizationName: application.organization.name },
+          withdrawn: titles.map((row) => row.title),
+          startsAt: context.startsAt,
+        }),
     });
   });
 }

@@ -2,8 +2,7 @@ import { offerLapsedMessage } from "../../notifications/selection-outcome.ts";
 import { findApplicationById, updateApplication } from "../../storage/repos/application-repo.ts";
 import { recordAuditEvent } from "../../storage/repos/audit-repo.ts";
 import type { Db } from "../../storage/repos/db.ts";
-import { enqueueNotification } from "../../storage/repos/outbox-repo.ts";
-import { loadOfferTerm, offerFreedSlots, SCHEDULER_ACTOR } from "./offer-effects.ts";
+import { emailApplicant, loadOfferTerm, offerFreedSlots, SCHEDULER_ACTOR } from "./offer-effects.ts";
 import { loadOfferProject } from "./offer-project.ts";
 
 /** What the lapse job did: lapsed the offer (and offered the slot on), found it answered, or found its deadline not come. */
@@ -31,27 +30,20 @@ export async function lapseOffer(db: Db, options: { applicationId: number; now: 
     changes: { respondBy: application.respondBy },
     at: now,
   });
-  const person = await db.selectFrom("people").select(["name", "email", "timeZone"]).where("id", "=", application.personId).executeTakeFirstOrThrow();
-  if (person.email) {
-    const message = offerLapsedMessage({
-      baseUrl: options.baseUrl,
-      name: person.name,
-      termTitle: application.term.title,
-      termTimeZone: application.term.timeZone,
-      readerTimeZone: person.timeZone,
-      offer: { projectTitle: application.project.title, organizationName: application.organization.name, respondBy },
-    });
-    await enqueueNotification(db, {
-      dedupeKey: `offer.lapsed:${application.id}`,
-      recipientEmail: person.email,
-      recipientPersonId: application.personId,
-      programId: application.term.programId,
-      subject: message.subject,
-      text: message.text,
-      html: message.html,
-      at: now,
-    });
-  }
+  await emailApplicant(db, {
+    personId: application.personId,
+    programId: application.term.programId,
+    dedupeKey: `offer.lapsed:${application.id}`,
+    at: now,
+    write: (reader) =>
+      offerLapsedMessage({
+        ...reader,
+        baseUrl: options.baseUrl,
+        termTitle: application.term.title,
+        termTimeZone: application.term.timeZone,
+        offer: { projectTitle: application.project.title, organizationName: application.organization.name, respondBy },
+      }),
+  });
   const context = await loadOfferTerm(db, application.termId);
   const offeredNext = await offerFreedSlots(db, context, await loadOfferProject(db, application.projectId), { at: now, baseUrl: options.baseUrl });
   return { kind: "lapsed", offeredNext };

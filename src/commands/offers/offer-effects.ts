@@ -1,7 +1,9 @@
 import { nextOnWaitlist, type OfferSource, offerRespondBy, type WaitlistCandidate } from "../../domain/offers.ts";
 import { byApplicantPreference } from "../../domain/selection.ts";
 import { findPhase, phaseWindow } from "../../domain/timeline.ts";
+import type { EmailContent } from "../../notifications/email-layout.ts";
 import { waitlistOfferMessage } from "../../notifications/selection-outcome.ts";
+import { findPersonById } from "../../storage/repos/account-repo.ts";
 import { recordAuditEvent } from "../../storage/repos/audit-repo.ts";
 import type { Db } from "../../storage/repos/db.ts";
 import { countTakenSlots, listPreferenceOrders, listShortlistForWaitlist, markOffered } from "../../storage/repos/offer-repo.ts";
@@ -87,27 +89,20 @@ export async function offerFreedSlots(
     if (offered.length === 0) break;
     offeredNow.push(next.applicationId);
     free -= 1;
-    const person = await db.selectFrom("people").select(["name", "email", "timeZone"]).where("id", "=", next.personId).executeTakeFirstOrThrow();
-    if (person.email) {
-      const message = waitlistOfferMessage({
-        baseUrl: options.baseUrl,
-        name: person.name,
-        termTitle: context.term.title,
-        termTimeZone: context.term.timeZone,
-        readerTimeZone: person.timeZone,
-        offer: { projectTitle: project.title, organizationName: project.organizationName, respondBy },
-      });
-      await enqueueNotification(db, {
-        dedupeKey: `offer.waitlist:${next.applicationId}`,
-        recipientEmail: person.email,
-        recipientPersonId: next.personId,
-        programId: context.term.programId,
-        subject: message.subject,
-        text: message.text,
-        html: message.html,
-        at,
-      });
-    }
+    await emailApplicant(db, {
+      personId: next.personId,
+      programId: context.term.programId,
+      dedupeKey: `offer.waitlist:${next.applicationId}`,
+      at,
+      write: (reader) =>
+        waitlistOfferMessage({
+          ...reader,
+          baseUrl: options.baseUrl,
+          termTitle: context.term.title,
+          termTimeZone: context.term.timeZone,
+          offer: { projectTitle: project.title, organizationName: project.organizationName, respondBy },
+        }),
+    });
     await recordAuditEvent(db, {
       programId: context.term.programId,
       actor: SCHEDULER_ACTOR,
@@ -119,6 +114,32 @@ export async function offerFreedSlots(
     });
   }
   return offeredNow;
+}
+
+/** What an email about an offer needs to know of its reader. */
+export interface OfferReader {
+  name: string;
+  readerTimeZone: string | null;
+}
+
+/** Writes one email about an offer to its applicant through the outbox (none when they have no address on file). */
+export async function emailApplicant(
+  db: Db,
+  options: { personId: number; programId: number; dedupeKey: string; at: Date; write(reader: OfferReader): EmailContent },
+): Promise<void> {
+  const person = await findPersonById(db, options.personId);
+  if (!person?.email) return;
+  const message = options.write({ name: person.name, readerTimeZone: person.timeZone });
+  await enqueueNotification(db, {
+    dedupeKey: options.dedupeKey,
+    recipientEmail: person.email,
+    recipientPersonId: person.id,
+    programId: options.programId,
+    subject: message.subject,
+    text: message.text,
+    html: message.html,
+    at: options.at,
+  });
 }
 
 /** A project's shortlist as the waitlist weighs it, with each applicant's pending offers compared to their own order. */

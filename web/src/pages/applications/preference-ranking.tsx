@@ -2,6 +2,7 @@ import { useState } from "react";
 import type { MyApplicationsResponse } from "../../../../src/schemas/application.ts";
 import { asApiError } from "../../api/api-error.ts";
 import { sendJson } from "../../api/send-json.ts";
+import { RankMoves } from "../../components/rank-moves.tsx";
 import { moved } from "../mentoring/review-words.ts";
 import { applicationApi } from "./application-paths.ts";
 
@@ -63,26 +64,7 @@ export function PreferenceRanking({
             <span className="shortlist-name">
               <span className="shortlist-place">{place + 1}.</span> {item.project.title}
             </span>
-            <span className="shortlist-moves">
-              <button
-                type="button"
-                className="button"
-                disabled={busy || place === 0}
-                aria-label={`Move ${item.project.title} up`}
-                onClick={() => void send(moved(ids, item.id, -1), item)}
-              >
-                Up
-              </button>
-              <button
-                type="button"
-                className="button"
-                disabled={busy || place === ordered.length - 1}
-                aria-label={`Move ${item.project.title} down`}
-                onClick={() => void send(moved(ids, item.id, 1), item)}
-              >
-                Down
-              </button>
-            </span>
+            <RankMoves name={item.project.title} place={place} count={ordered.length} busy={busy} onMove={(by) => void send(moved(ids, item.id, by), item)} />
           </li>
         ))}
       </ol>

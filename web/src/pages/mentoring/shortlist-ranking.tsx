@@ -2,6 +2,7 @@ import { useState } from "react";
 import type { ReviewQueueItem, ReviewQueueResponse } from "../../../../src/schemas/review.ts";
 import { asApiError } from "../../api/api-error.ts";
 import { sendJson } from "../../api/send-json.ts";
+import { RankMoves } from "../../components/rank-moves.tsx";
 import { boardApi } from "./board-paths.ts";
 import { moved } from "./review-words.ts";
 
@@ -64,26 +65,13 @@ export function ShortlistRanking({ queue, onChanged }: { queue: ReviewQueueRespo
                 <span className="shortlist-place">{place + 1}.</span> {item.applicant.name}
               </span>
               {editable ? (
-                <span className="shortlist-moves">
-                  <button
-                    type="button"
-                    className="button"
-                    disabled={busy || place === 0}
-                    aria-label={`Move ${item.applicant.name} up`}
-                    onClick={() => void send(moved(ids, item.id, -1), item, `is now number ${place}`)}
-                  >
-                    Up
-                  </button>
-                  <button
-                    type="button"
-                    className="button"
-                    disabled={busy || place === shortlisted.length - 1}
-                    aria-label={`Move ${item.applicant.name} down`}
-                    onClick={() => void send(moved(ids, item.id, 1), item, `is now number ${place + 2}`)}
-                  >
-                    Down
-                  </button>
-                </span>
+                <RankMoves
+                  name={item.applicant.name}
+                  place={place}
+                  count={shortlisted.length}
+                  busy={busy}
+                  onMove={(by) => void send(moved(ids, item.id, by), item, `is now number ${place + 1 + by}`)}
+                />
               ) : null}
             </li>
           ))}
