@@ -166,4 +166,5 @@ test("the admin publishes the selection; at the notifications instant Ana accept
   const outcome = (name: string) => text(admin.locator(".queue-row", { hasText: name }));
   await expect.poll(() => outcome("Ben Second")).toContain("Declined");
   await expect.poll(() => outcome("Cy Third")).toContain("Offered");
+  await expectAccessible(admin, "a review queue with its outcomes");
 }, 120_000);
