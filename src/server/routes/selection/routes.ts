@@ -1,5 +1,4 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
-import { z } from "zod";
 import { getSelection } from "../../../commands/selection/get-selection.ts";
 import { previewNotice, previewNotices } from "../../../commands/selection/preview-notices.ts";
 import { publishSelection } from "../../../commands/selection/publish-selection.ts";
@@ -10,18 +9,8 @@ import { NoticeMessageView, NoticePreviewView, PublishSelectionBody, SelectionCs
 import { requireWriter } from "../../auth.ts";
 import type { AppContext } from "../../context.ts";
 import { problemResponses } from "../../problem-responses.ts";
-import { ApplicationParams } from "../applications/schema.ts";
 import { TermParams } from "../terms/schema.ts";
-
-const OverrideParams = TermParams.extend(ApplicationParams.shape);
-const NoticeParams = TermParams.extend({
-  person: z.coerce
-    .number()
-    .int("must be a whole number")
-    .min(1, "must be 1 or more")
-    .max(2_147_483_647)
-    .describe("The applicant's person id, as the dry run lists it."),
-});
+import { NoticeParams, OverrideParams } from "./schema.ts";
 
 /** The program admins' selection of a term: run the solver, read its proposal, pin or exclude pairs, download it. */
 export const selectionRoutes: FastifyPluginAsyncZod<{ context: AppContext }> = async (app, { context }) => {
