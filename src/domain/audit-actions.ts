@@ -48,6 +48,8 @@ export const AUDIT_ACTIONS = [
   "application.offer_accepted",
   "application.offer_declined",
   "application.offer_lapsed",
+  "stipend.policy_updated",
+  "stipend.countries_uploaded",
   "project.application_cap_set",
   "proposal.created",
   "proposal.updated",

@@ -30,6 +30,7 @@ export const WEB_PAGES = {
   adminSelection: "/admin/:program/terms/:term/selection",
   adminOutbox: "/admin/:program/outbox",
   adminSettings: "/admin/:program/settings",
+  adminStipends: "/admin/:program/stipends",
   adminEligibility: "/admin/:program/eligibility",
   adminOrganizations: "/admin/:program/organizations",
   adminTerms: "/admin/:program/terms",

@@ -16,6 +16,7 @@ import type { ReviewMark, SelectionOverrideKind, SelectionRunState } from "../do
 import type { GrantedRole, Role } from "../domain/roles.ts";
 import type { ScheduledJobState } from "../domain/scheduled-jobs.ts";
 import type { SelectionResult } from "../domain/selection.ts";
+import type { StipendPolicy } from "../domain/stipends.ts";
 import type { TermTimeline } from "../domain/timeline.ts";
 
 /** An instant stored in UTC; read back as an ISO 8601 string on every engine. */
@@ -496,6 +497,25 @@ export interface SelectionRunTable {
   noticesSentAt: ColumnType<Instant | null, Instant | null | undefined, Instant | null>;
 }
 
+/** The `stipend_policies` table: a program's stipend policy, one per program. */
+export interface StipendPolicyTable {
+  programId: number;
+  currency: string;
+  /** In the currency's minor unit. */
+  baseAmount: number;
+  /** JSON array of {basisPoints, releasedBy}. */
+  installments: string;
+  updatedBy: number | null;
+  updatedAt: Instant;
+}
+
+/** The `stipend_multipliers` table: a program's percentage of the base per country, in basis points. */
+export interface StipendMultiplierTable {
+  programId: number;
+  country: string;
+  basisPoints: number;
+}
+
 /** The `mentorships` table: an accepted offer, one per applicant and term. */
 export interface MentorshipTable {
   id: Generated<number>;
@@ -576,6 +596,8 @@ export interface Database {
   selectionRuns: SelectionRunTable;
   selectionAssignments: SelectionAssignmentTable;
   mentorships: MentorshipTable;
+  stipendPolicies: StipendPolicyTable;
+  stipendMultipliers: StipendMultiplierTable;
 }
 
 /** A program row as read. */
@@ -1110,4 +1132,12 @@ export interface NoticePreviewData {
   /** The notifications instant, or now once it has passed. */
   at: Date;
   plan: NoticePlan;
+}
+
+/** A program's stipend policy as stored, with its country table; null fields until an admin sets it. */
+export interface StipendPolicyData {
+  program: ProgramRow;
+  policy: StipendPolicy | null;
+  updatedAt: Instant | null;
+  updatedBy: string | null;
 }

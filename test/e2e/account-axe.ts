@@ -85,6 +85,26 @@ export const ACCOUNT_PAGES: PageState<AccountFixtures, AccountRole>[] = [
       await page.locator(".field-error").first().waitFor();
     },
   },
+  { name: "admin stipends before a policy", path: () => `${admin}/stipends`, as: "admin" },
+  {
+    name: "admin stipends with a policy, its country table refused by line",
+    path: () => `${admin}/stipends`,
+    as: "admin",
+    phone: true,
+    // The phone's load finds the desktop's policy already saved.
+    act: async (page) => {
+      const base = page.getByLabel("Base amount");
+      await base.waitFor();
+      if ((await base.inputValue()) === "") {
+        await base.fill("3000");
+        await page.getByRole("button", { name: "Save the policy" }).click();
+        await page.getByText("The stipend policy is saved.").waitFor();
+      }
+      await page.getByLabel("Or paste it").fill("country,percent\nIN,60\nXX,50");
+      await page.getByRole("button", { name: "Replace the country table" }).click();
+      await page.getByText("Line 3: “XX” is not an ISO 3166 country code such as DE or IN.").waitFor();
+    },
+  },
   { name: "admin organizations", path: () => `${admin}/organizations`, as: "admin", phone: true },
   {
     name: "admin organization edited with an error beside a field",

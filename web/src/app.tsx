@@ -11,6 +11,7 @@ import {
   AdminOutboxPage,
   AdminPeoplePage,
   AdminSettingsPage,
+  AdminStipendsPage,
   AdminTermsPage,
   ApplicationPage,
   ApplyPage,
@@ -113,6 +114,7 @@ export function App() {
             <Route path={WEB_PAGES.adminAudit}>{(params) => <AdminAuditPage key={params.program} program={params.program} />}</Route>
             <Route path={WEB_PAGES.adminOutbox}>{(params) => <AdminOutboxPage key={params.program} program={params.program} />}</Route>
             <Route path={WEB_PAGES.adminSettings}>{(params) => <AdminSettingsPage key={params.program} program={params.program} />}</Route>
+            <Route path={WEB_PAGES.adminStipends}>{(params) => <AdminStipendsPage key={params.program} program={params.program} />}</Route>
             <Route path={WEB_PAGES.adminEligibility}>{(params) => <AdminEligibilityPage key={params.program} program={params.program} />}</Route>
             <Route path={WEB_PAGES.adminOrganizations}>{(params) => <AdminOrganizationsPage key={params.program} program={params.program} />}</Route>
             <Route path={WEB_PAGES.adminTerms}>{(params) => <AdminTermsPage key={params.program} program={params.program} />}</Route>

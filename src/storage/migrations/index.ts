@@ -15,6 +15,7 @@ import * as termDraftsAndProposals from "./20261201170000-term-drafts-and-propos
 import * as applications from "./20261202090000-applications.ts";
 import * as reviewAndSelection from "./20261203090000-review-and-selection.ts";
 import * as offersAndMentorships from "./20261204090000-offers-and-mentorships.ts";
+import * as stipendPolicies from "./20261205090000-stipend-policies.ts";
 
 /**
  * Every migration, by timestamped name. Listed here rather than read from disk so that the
@@ -37,4 +38,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   "20261202090000-applications": applications,
   "20261203090000-review-and-selection": reviewAndSelection,
   "20261204090000-offers-and-mentorships": offersAndMentorships,
+  "20261205090000-stipend-policies": stipendPolicies,
 };

@@ -253,4 +253,80 @@ describe.each(testDialects())("setting a program up on %s", (dialect) => {
       expect(back.json()).toMatchObject({ slug: "kestrel", name: "Kestrel", website: null });
     });
   });
+
+  describe("the stipend policy", () => {
+    const policyUrl = () => `/api/programs/${w.program}/stipend-policy`;
+    const putPolicy = (payload: object, caller: Caller = "programAdmin") =>
+      t.app.inject({ method: "PUT", url: policyUrl(), headers: headersOf(caller), payload });
+    const putCountries = (csv: string) =>
+      t.app.inject({ method: "PUT", url: `${policyUrl()}/countries`, headers: headersOf("programAdmin"), payload: { csv } });
+    const HALVES = [
+      { percent: 50, releasedBy: "midterm" },
+      { percent: 50, releasedBy: "final" },
+    ];
+
+    it("is not set at first, and a country table waits for it", async () => {
+      const response = await t.app.inject({ method: "GET", url: policyUrl(), headers: headersOf("programAdmin") });
+      expect(response.json()).toMatchObject({ policy: null, updatedAt: null });
+      const early = await putCountries("IN,60");
+      expect(early.statusCode).toBe(409);
+      expect(early.json().detail).toContain("Set the currency and base amount");
+    });
+
+    it("is refused, each problem by its field, when the installments do not add up to 100 or the currency is unknown", async () => {
+      const refused = await putPolicy({
+        currency: "usx",
+        baseAmount: 300000,
+        installments: [
+          { percent: 50, releasedBy: "midterm" },
+          { percent: 40, releasedBy: "final" },
+        ],
+      });
+      expect(refused.statusCode).toBe(400);
+      expect(refused.json().errors.map((error: { field: string; detail: string }) => [error.field, error.detail])).toEqual([
+        ["currency", "“USX” is not an ISO 4217 currency code such as USD or EUR."],
+        ["installments", "The installments add up to 90%; they must add up to 100%."],
+      ]);
+      const fractional = await putPolicy({ currency: "USD", baseAmount: 3000.5, installments: HALVES });
+      expect(fractional.statusCode).toBe(400);
+      expect(fractional.json().errors[0].field).toBe("baseAmount");
+      expect((await t.app.inject({ method: "GET", url: policyUrl(), headers: headersOf("programAdmin") })).json().policy).toBeNull();
+    });
+
+    it("an admin sets it and uploads the country table; each country's total and installments are worked out, and both changes are audited", async () => {
+      const saved = await putPolicy({ currency: "USD", baseAmount: 300000, installments: HALVES });
+      expect(saved.statusCode).toBe(200);
+      expect(saved.json().policy).toMatchObject({
+        currency: "USD",
+        baseWords: "USD 3,000.00",
+        installments: [
+          { percent: 50, releasedBy: "midterm", amountWords: "USD 1,500.00" },
+          { percent: 50, releasedBy: "final", amountWords: "USD 1,500.00" },
+        ],
+        countries: [],
+      });
+      const uploaded = await putCountries("country,percent\nIN,60\nBR,72.5\n");
+      expect(uploaded.statusCode).toBe(200);
+      expect(uploaded.json().policy.countries).toEqual([
+        { code: "BR", name: "Brazil", percent: 72.5, totalWords: "USD 2,175.00", installmentWords: ["USD 1,087.50", "USD 1,087.50"] },
+        { code: "IN", name: "India", percent: 60, totalWords: "USD 1,800.00", installmentWords: ["USD 900.00", "USD 900.00"] },
+      ]);
+      expect((await auditOf("stipend.policy_updated")).length).toBe(1);
+      expect((await auditOf("stipend.countries_uploaded")).length).toBe(1);
+    });
+
+    it("refuses a country table with errors whole, every error named by its line, and keeps the table it had", async () => {
+      const refused = await putCountries("IN,65\nXX,50\nBR,lots\n");
+      expect(refused.statusCode).toBe(400);
+      expect(refused.json().errors.map((error: { detail: string }) => error.detail)).toEqual([
+        "Line 2: “XX” is not an ISO 3166 country code such as DE or IN.",
+        "Line 3: “lots” is not a percentage between 0 and 500% (such as 60 or 62.5).",
+      ]);
+      const kept = (await t.app.inject({ method: "GET", url: policyUrl(), headers: headersOf("programAdmin") })).json();
+      expect(kept.policy.countries.map((country: { code: string; percent: number }) => [country.code, country.percent])).toEqual([
+        ["BR", 72.5],
+        ["IN", 60],
+      ]);
+    });
+  });
 });

@@ -3,10 +3,13 @@ import { createOrganization } from "../../../commands/organizations/create-organ
 import { updateOrganization } from "../../../commands/organizations/update-organization.ts";
 import { getProgramSettings } from "../../../commands/programs/get-program-settings.ts";
 import { updateProgramSettings } from "../../../commands/programs/update-program-settings.ts";
+import { getStipendPolicy, updateStipendPolicy, uploadCountryTable } from "../../../commands/stipends/stipend-policy.ts";
 import { presentOrganization } from "../../../presenters/organization-presenter.ts";
 import { presentProgramSettings } from "../../../presenters/program-settings-presenter.ts";
+import { presentStipendPolicy } from "../../../presenters/stipend-presenter.ts";
 import { Organization, OrganizationBody, OrganizationUpdateBody } from "../../../schemas/organization.ts";
 import { ProgramSettings, ProgramSettingsBody } from "../../../schemas/program-settings.ts";
+import { CountryTableBody, StipendPolicyBody, StipendPolicyView } from "../../../schemas/stipends.ts";
 import { requireWriter } from "../../auth.ts";
 import type { AppContext } from "../../context.ts";
 import { problemResponses } from "../../problem-responses.ts";
@@ -96,5 +99,72 @@ export const programSetupRoutes: FastifyPluginAsyncZod<{ context: AppContext }> 
       });
       return presentOrganization(organization, program);
     },
+  );
+
+  app.get(
+    "/api/programs/:program/stipend-policy",
+    {
+      schema: {
+        tags: ["admin"],
+        summary:
+          "The program's stipend policy: currency, base amount, installments and the country table, each country's total worked out (program admins only)",
+        params: ProgramParams,
+        response: { 200: StipendPolicyView, ...problemResponses(400, 401, 403, 404) },
+      },
+    },
+    async (request) => presentStipendPolicy(await getStipendPolicy({ database: context.database, actor: request.actor, programSlug: request.params.program })),
+  );
+
+  app.put(
+    "/api/programs/:program/stipend-policy",
+    {
+      schema: {
+        tags: ["admin"],
+        summary:
+          "Set the stipend policy's currency, base amount (minor units) and installments (percentages adding up to 100, one per evaluation); the country table is kept (program admins only)",
+        params: ProgramParams,
+        body: StipendPolicyBody,
+        response: { 200: StipendPolicyView, ...problemResponses(400, 401, 403, 404) },
+      },
+    },
+    async (request) => {
+      const { currency, baseAmount, installments } = request.body;
+      const data = await updateStipendPolicy({
+        database: context.database,
+        actor: requireWriter(request),
+        programSlug: request.params.program,
+        terms: {
+          currency,
+          baseAmount,
+          installments: installments.map((item) => ({ basisPoints: Math.round(item.percent * 100), releasedBy: item.releasedBy })),
+        },
+        now: context.now(),
+      });
+      return presentStipendPolicy(data);
+    },
+  );
+
+  app.put(
+    "/api/programs/:program/stipend-policy/countries",
+    {
+      schema: {
+        tags: ["admin"],
+        summary:
+          "Replace the country table with a CSV of ISO 3166 codes and percentages of the base; a file with errors is refused whole, each error named by its line (program admins only)",
+        params: ProgramParams,
+        body: CountryTableBody,
+        response: { 200: StipendPolicyView, ...problemResponses(400, 401, 403, 404, 409) },
+      },
+    },
+    async (request) =>
+      presentStipendPolicy(
+        await uploadCountryTable({
+          database: context.database,
+          actor: requireWriter(request),
+          programSlug: request.params.program,
+          csv: request.body.csv,
+          now: context.now(),
+        }),
+      ),
   );
 };
