@@ -50,6 +50,7 @@ export const AUDIT_ACTIONS = [
   "application.offer_lapsed",
   "stipend.policy_updated",
   "stipend.countries_uploaded",
+  "mentorship.extended",
   "project.application_cap_set",
   "proposal.created",
   "proposal.updated",

@@ -13,6 +13,7 @@ export const WEB_PAGES = {
   myApplications: "/applications",
   application: "/applications/:application",
   mentoring: "/mentoring",
+  mentorship: "/mentorships/:mentorship",
   projectApplications: "/projects/:project/applications",
   newProposal: "/terms/:term/proposals/new",
   proposal: "/proposals/:proposal",

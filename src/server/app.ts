@@ -18,6 +18,7 @@ import { eligibilityRoutes } from "./routes/eligibility/routes.ts";
 import { healthRoutes } from "./routes/health/routes.ts";
 import { invitationRoutes } from "./routes/invitations/routes.ts";
 import { meRoutes } from "./routes/me/routes.ts";
+import { mentorshipRoutes } from "./routes/mentorships/routes.ts";
 import { oidcRoutes } from "./routes/oidc/routes.ts";
 import { programSetupRoutes } from "./routes/program-setup/routes.ts";
 import { programRoutes } from "./routes/programs/routes.ts";
@@ -174,6 +175,7 @@ export async function buildApp({
   await app.register(applicationBoardRoutes, { context });
   await app.register(reviewRoutes, { context });
   await app.register(selectionRoutes, { context });
+  await app.register(mentorshipRoutes, { context });
   await app.register(eligibilityRoutes, { context });
   return app;
 }

@@ -18,6 +18,7 @@ import type { ScheduledJobState } from "../domain/scheduled-jobs.ts";
 import type { SelectionResult } from "../domain/selection.ts";
 import type { StipendPolicy } from "../domain/stipends.ts";
 import type { TermTimeline } from "../domain/timeline.ts";
+import type { MentorshipRecord } from "./repos/mentorship-repo.ts";
 
 /** An instant stored in UTC; read back as an ISO 8601 string on every engine. */
 export type Instant = string;
@@ -526,6 +527,10 @@ export interface MentorshipTable {
   state: ColumnType<MentorshipState, MentorshipState | undefined, MentorshipState>;
   createdAt: Instant;
   updatedAt: Instant;
+  /** Weeks its dates move after `extendedAt`; 0 for none. */
+  extensionWeeks: ColumnType<number, number | undefined, number>;
+  extendedAt: ColumnType<Instant | null, Instant | null | undefined, Instant | null>;
+  extensionReason: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 /** The `selection_assignments` table: the mentorships a run proposes. */
@@ -1140,4 +1145,14 @@ export interface StipendPolicyData {
   policy: StipendPolicy | null;
   updatedAt: Instant | null;
   updatedBy: string | null;
+}
+
+/** A mentorship as its page shows it: the row with its project and term, the project's mentors, its own timeline. */
+export interface MentorshipData {
+  mentorship: MentorshipRecord;
+  mentors: Array<{ id: number; name: string; email: string | null; githubHandle: string | null; timeZone: string | null }>;
+  /** The term's timeline moved by the mentorship's extension. */
+  timeline: TermTimeline;
+  /** Whether the reader may extend or end it (the program's admins). */
+  canManage: boolean;
 }

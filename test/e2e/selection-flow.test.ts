@@ -138,6 +138,12 @@ test("the admin publishes the selection; at the notifications instant Ana accept
   await expect
     .poll(() => ana.locator(".application-item").allInnerTexts())
     .toEqual([expect.stringContaining("Accepted"), expect.stringContaining("Withdrawn")]);
+  // Her mentorship has its page, linked from her applications.
+  await ana.getByRole("link", { name: `${projects.first} · `, exact: false }).click();
+  await ana.getByRole("heading", { name: "People" }).waitFor();
+  await expect.poll(() => text(ana.locator(".facts"))).toContain("Ana Applicant");
+  await expectAccessible(ana, "a mentorship read by its mentee");
+  const mentorshipUrl = ana.url();
 
   const ben = pages.ben.page;
   await ben.goto("/applications");
@@ -167,4 +173,12 @@ test("the admin publishes the selection; at the notifications instant Ana accept
   await expect.poll(() => outcome("Ben Second")).toContain("Declined");
   await expect.poll(() => outcome("Cy Third")).toContain("Offered");
   await expectAccessible(admin, "a review queue with its outcomes");
+  // The admin extends Ana's mentorship by two weeks: its later dates move.
+  await admin.goto(mentorshipUrl);
+  await admin.getByLabel("By").selectOption("2");
+  await admin.getByLabel("Why").fill("Exams in the middle of the term.");
+  await admin.getByRole("button", { name: "Save the extension" }).click();
+  await admin.getByText("The mentorship is extended: its dates above have moved.").waitFor();
+  await expect.poll(() => admin.getByText("Moved", { exact: true }).count()).toBeGreaterThan(0);
+  await expectAccessible(admin, "a mentorship extended by its admin");
 }, 120_000);

@@ -6,6 +6,7 @@ import { APPLICATION_BOARD_ROWS } from "./application-board-rows.ts";
 import { APPLICATION_ROWS } from "./application-rows.ts";
 import { buildPermissionWorld, CALLERS, type Caller, PASSWORD, type PermissionWorld } from "./callers.ts";
 import { ELIGIBILITY_ROWS } from "./eligibility-rows.ts";
+import { MENTORSHIP_ROWS } from "./mentorship-rows.ts";
 import { PROGRAM_SETUP_ROWS } from "./program-setup-rows.ts";
 import { PROPOSAL_BOARD_ROWS } from "./proposal-board-rows.ts";
 import { PROPOSAL_ROWS } from "./proposal-rows.ts";
@@ -116,6 +117,7 @@ const GROUPS: RowGroup[] = [
   APPLICATION_BOARD_ROWS,
   APPLICATION_ROWS,
   ELIGIBILITY_ROWS,
+  MENTORSHIP_ROWS,
   PROGRAM_SETUP_ROWS,
   PROPOSAL_BOARD_ROWS,
   PROPOSAL_ROWS,

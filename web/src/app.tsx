@@ -18,6 +18,7 @@ import {
   InvitationPage,
   MentorConfirmationPage,
   MentoringPage,
+  MentorshipPage,
   MyApplicationsPage,
   NewProposalPage,
   ProjectApplicationsPage,
@@ -75,6 +76,7 @@ export function App() {
             <Route path={WEB_PAGES.mentoring}>
               <MentoringPage />
             </Route>
+            <Route path={WEB_PAGES.mentorship}>{(params) => <MentorshipPage key={params.mentorship} mentorship={params.mentorship} />}</Route>
             <Route path={WEB_PAGES.projectApplications}>{(params) => <ProjectApplicationsPage key={params.project} project={params.project} />}</Route>
             <Route path={WEB_PAGES.newProposal}>{(params) => <NewProposalPage key={params.term} term={params.term} />}</Route>
             <Route path={WEB_PAGES.proposal}>{(params) => <ProposalFormPage key={params.proposal} proposal={params.proposal} />}</Route>

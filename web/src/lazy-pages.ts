@@ -59,6 +59,7 @@ export const MyApplicationsPage = lazy(() =>
 /** `/applications/:application`. */
 export const ApplicationPage = lazy(() => import("./pages/applications/application-page.tsx").then((module) => ({ default: module.ApplicationPage })));
 /** `/mentoring`. */
+export const MentorshipPage = lazy(() => import("./pages/mentorships/mentorship-page.tsx").then((module) => ({ default: module.MentorshipPage })));
 export const MentoringPage = lazy(() => import("./pages/mentoring/mentoring-page.tsx").then((module) => ({ default: module.MentoringPage })));
 /** `/projects/:project/applications`. */
 export const ProjectApplicationsPage = lazy(() =>

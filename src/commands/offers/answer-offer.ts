@@ -8,6 +8,7 @@ import { findApplicationById, lockApplicant, updateApplication } from "../../sto
 import { recordAuditEvent } from "../../storage/repos/audit-repo.ts";
 import { findMentorshipOf, insertMentorship, withdrawOtherApplications } from "../../storage/repos/offer-repo.ts";
 import { inTransaction } from "../../storage/transaction.ts";
+import { scheduleMentorshipWelcome } from "../mentorships/welcome.ts";
 import { cancelOfferLapse, emailApplicant, loadOfferTerm, offerFreedSlots } from "./offer-effects.ts";
 import { loadOfferProject } from "./offer-project.ts";
 
@@ -87,6 +88,7 @@ export async function answerOffer(options: {
       applicationId: application.id,
       at: now,
     });
+    await scheduleMentorshipWelcome(db, { mentorshipId, startsAt: context.startsAt, now });
     const withdrawn = await withdrawOtherApplications(db, { termId: application.termId, personId: actor.personId, keep: application.id, at: now });
     await recordAuditEvent(db, {
       ...audit,

@@ -261,6 +261,10 @@ describe.each(testDialects())("outcome notices, offers and the waitlist on %s", 
     const mentorships = await database.db.selectFrom("mentorships").select(["projectId", "personId", "state"]).where("termId", "=", term.id).execute();
     expect(mentorships).toEqual([{ projectId: alpha.id, personId: person("Dee").id, state: "active" }]);
     expect((await emailsTo("Dee")).at(-1)?.subject).toBe(`Welcome to "${alpha.title}"`);
+    // Her mentorship's welcome waits for the start of the term's mentorships, or goes at once once they began.
+    const [mentorship] = await database.db.selectFrom("mentorships").select("id").where("personId", "=", person("Dee").id).execute();
+    const welcomeAt = new Date(Math.max(startsAt.getTime(), at.getTime()));
+    expect(await findJobByKey(database.db, `mentorship.welcome:${mentorship?.id}`)).toMatchObject({ state: "pending", dueAt: welcomeAt.toISOString() });
     await expect(
       answerOffer({ database, actor: person("Dee").actor, applicationId: id("dee→alpha"), answer: "accept", now: at, baseUrl: BASE_URL }),
     ).rejects.toMatchObject({ code: "CONFLICT", message: expect.stringContaining("was accepted on") });
@@ -276,5 +280,7 @@ describe.each(testDialects())("outcome notices, offers and the waitlist on %s", 
     expect(await stateOf("ada→beta")).toBe("lapsed");
     expect(await stateOf("eve→beta")).toBe("not_selected");
     expect((await emailsTo("Eve")).length).toBe(1);
+    // The mentorship began: Dee is welcomed, once.
+    expect((await emailsTo("Dee")).filter((email) => email.subject === `Your mentorship on "${alpha.title}" begins`)).toHaveLength(1);
   });
 });

@@ -16,6 +16,7 @@ import * as applications from "./20261202090000-applications.ts";
 import * as reviewAndSelection from "./20261203090000-review-and-selection.ts";
 import * as offersAndMentorships from "./20261204090000-offers-and-mentorships.ts";
 import * as stipendPolicies from "./20261205090000-stipend-policies.ts";
+import * as mentorshipExtensions from "./20261206090000-mentorship-extensions.ts";
 
 /**
  * Every migration, by timestamped name. Listed here rather than read from disk so that the
@@ -39,4 +40,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   "20261203090000-review-and-selection": reviewAndSelection,
   "20261204090000-offers-and-mentorships": offersAndMentorships,
   "20261205090000-stipend-policies": stipendPolicies,
+  "20261206090000-mentorship-extensions": mentorshipExtensions,
 };

@@ -10,6 +10,7 @@ import { DateTimeText } from "../../components/date-time-text.tsx";
 import { ErrorPanel, Loading } from "../../components/load-states.tsx";
 import { useDocumentTitle } from "../../components/use-document-title.ts";
 import { RequireSignIn } from "../../session/require-sign-in.tsx";
+import { MyMentorships } from "../mentorships/mentorship-page.tsx";
 import { applicationApi } from "./application-paths.ts";
 import { APPLICATION_STATE_TONE } from "./application-words.ts";
 import { OfferAnswer } from "./offer-answer.tsx";
@@ -145,6 +146,8 @@ function MyApplicationsList() {
   return (
     <div className="page narrow">
       <h1>My applications</h1>
+      {/* Read again when an offer is accepted here, so the new mentorship shows at once. */}
+      <MyMentorships key={(data?.items ?? []).filter((item) => item.state === "accepted").length} />
       <p className="small" role="status" aria-live="polite">
         {message}
       </p>

@@ -7,6 +7,7 @@ import { ErrorPanel, Loading } from "../../components/load-states.tsx";
 import { useDocumentTitle } from "../../components/use-document-title.ts";
 import { Notice } from "../../forms/form-error.tsx";
 import { RequireSignIn } from "../../session/require-sign-in.tsx";
+import { MyMentorships } from "../mentorships/mentorship-page.tsx";
 import { ApplicationCounts } from "./application-counts.tsx";
 import { boardApi, boardPages } from "./board-paths.ts";
 import { CapForm } from "./cap-form.tsx";
@@ -80,6 +81,7 @@ export function MentoringPage() {
         <div className="page">
           <h1>Mentoring</h1>
           <p className="lead">The applications to the projects you mentor, and the soft cap that closes a project to new ones.</p>
+          <MyMentorships />
           <Mentoring />
         </div>
       )}

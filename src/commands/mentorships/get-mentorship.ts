@@ -1,0 +1,38 @@
+import { mentorshipTimeline } from "../../domain/mentorship-dates.ts";
+import { AppError } from "../../errors/app-error.ts";
+import type { Actor, SignedIn } from "../../policies/actor.ts";
+import { canManageMentorship, canSeeMentorship } from "../../policies/mentorship-policy.ts";
+import type { DatabaseHandle } from "../../storage/database.ts";
+import type { Db } from "../../storage/repos/db.ts";
+import { findMentorship, listConfirmedMentors, listMentorshipsOfPerson, type MentorshipRecord } from "../../storage/repos/mentorship-repo.ts";
+import type { MentorshipData } from "../../storage/schema.ts";
+import { loadTermTimeline } from "../terms/phase-window.ts";
+
+/** The mentorship once the actor may see it: its mentee, its project's mentors and the program's admins; 404 to anyone else. */
+export async function requireVisibleMentorship(db: Db, actor: Actor, id: number): Promise<MentorshipRecord> {
+  const mentorship = await findMentorship(db, id);
+  if (!mentorship || !canSeeMentorship(actor, mentorship)) throw new AppError("NOT_FOUND", `There is no mentorship ${id}.`);
+  return mentorship;
+}
+
+/** A mentorship as its page shows it: the people, and the term's dates as they apply to it (moved by its extension). */
+export async function getMentorship(options: { database: DatabaseHandle; actor: Actor; mentorshipId: number }): Promise<MentorshipData> {
+  const db = options.database.db;
+  return readMentorship(db, options.actor, await requireVisibleMentorship(db, options.actor, options.mentorshipId));
+}
+
+/** The page's data of a mentorship already known to be the actor's to see. */
+export async function readMentorship(db: Db, actor: Actor, mentorship: MentorshipRecord): Promise<MentorshipData> {
+  const [mentors, termTimeline] = await Promise.all([
+    listConfirmedMentors(db, mentorship.projectId),
+    loadTermTimeline(db, { id: mentorship.termId, title: mentorship.termTitle, timeZone: mentorship.termTimeZone }),
+  ]);
+  const extension =
+    mentorship.extensionWeeks > 0 && mentorship.extendedAt ? { weeks: mentorship.extensionWeeks, grantedAt: new Date(mentorship.extendedAt) } : null;
+  return { mentorship, mentors, timeline: mentorshipTimeline(termTimeline, extension), canManage: canManageMentorship(actor, mentorship) };
+}
+
+/** The mentorships the caller is part of, as mentee or mentor. */
+export function listMyMentorships(options: { database: DatabaseHandle; actor: SignedIn }) {
+  return listMentorshipsOfPerson(options.database.db, options.actor.personId);
+}
