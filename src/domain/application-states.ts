@@ -34,6 +34,9 @@ export const CAPPED_APPLICATION_STATES = [
 /** The states an applicant may still edit an application in, while applications are open. */
 export const EDITABLE_APPLICATION_STATES = ["draft", "submitted", "withdrawn"] as const satisfies readonly ApplicationState[];
 
+/** The states of an applicant's other applications of a term that accepting an offer withdraws: every one not yet answered or closed. */
+export const WITHDRAWN_ON_ACCEPTANCE_STATES = ["draft", "submitted", "offered", "not_selected"] as const satisfies readonly ApplicationState[];
+
 /** The most characters a cover letter may have (its Markdown source). */
 export const COVER_LETTER_MAX_LENGTH = 6000;
 

@@ -1,3 +1,4 @@
+import { byApplicantPreference } from "./applicant-preference.ts";
 /**
  * Selection: who gets which mentorship, from the mentors' ranked shortlists and the applicants'
  * own order, by applicant-proposing deferred acceptance with capacities (Gale and Shapley, 1962;
@@ -386,18 +387,6 @@ export interface StoredSelectionApplication {
   applicantRank: number | null;
   submittedAt: string | null;
   shortlistRank: number | null;
-}
-
-/** Orders one applicant's applications as they prefer them: their own ranking, then the order of submission. */
-export function byApplicantPreference(
-  a: Pick<StoredSelectionApplication, "id" | "applicantRank" | "submittedAt">,
-  b: Pick<StoredSelectionApplication, "id" | "applicantRank" | "submittedAt">,
-): number {
-  return (
-    (a.applicantRank ?? Number.POSITIVE_INFINITY) - (b.applicantRank ?? Number.POSITIVE_INFINITY) ||
-    (a.submittedAt ?? "").localeCompare(b.submittedAt ?? "") ||
-    a.id - b.id
-  );
 }
 
 /**

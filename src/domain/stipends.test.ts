@@ -142,6 +142,6 @@ describe("a country table uploaded as CSV", () => {
 
   it("says so when the file is not CSV", () => {
     const table = parseCountryTable('IN,"60\nBR,70');
-    expect(table.ok).toBe(false);
+    expect(table).toEqual({ ok: false, errors: [{ line: expect.any(Number), detail: expect.stringMatching(/^This is not CSV: /) }] });
   });
 });

@@ -150,11 +150,6 @@ export function presentNoticePreview(preview: NoticePreviewData): NoticePreviewV
 
 /** One outcome email of the dry run, as it will be sent. */
 export function presentNoticeMessage(notice: PlannedNotice): NoticeMessageView {
-  return {
-    to: { name: notice.name, email: notice.email },
-    kind: notice.kind,
-    subject: notice.message.subject,
-    text: notice.message.text,
-    html: notice.message.html,
-  };
+  const { subject, text, html } = notice.write();
+  return { to: { name: notice.name, email: notice.email }, kind: notice.kind, subject, text, html };
 }

@@ -1,6 +1,6 @@
 import { countryName } from "../domain/countries.ts";
 import { formatMoney, minorUnitDigits } from "../domain/money.ts";
-import { splitInstallments, stipendTotal, WHOLE } from "../domain/stipends.ts";
+import { type StipendPolicy, splitInstallments, stipendTotal, WHOLE } from "../domain/stipends.ts";
 import type { StipendPolicyView } from "../schemas/stipends.ts";
 import type { StipendPolicyData } from "../storage/schema.ts";
 
@@ -20,11 +20,7 @@ export function presentStipendPolicy(data: StipendPolicyData): StipendPolicyView
           minorUnitDigits: minorUnitDigits(policy.currency),
           baseAmount: policy.baseAmount,
           baseWords: money(policy.baseAmount),
-          installments: policy.installments.map((rule, index) => ({
-            percent: rule.basisPoints / 100,
-            releasedBy: rule.releasedBy,
-            amountWords: money(splitInstallments(policy.baseAmount, policy.installments)[index] ?? 0),
-          })),
+          installments: installmentsOf(policy.baseAmount, policy.installments, money),
           countries: [...policy.multipliers].map(([code, basisPoints]) => {
             const total = stipendTotal(policy, code);
             return {
@@ -41,4 +37,10 @@ export function presentStipendPolicy(data: StipendPolicyData): StipendPolicyView
     updatedAt: data.updatedAt,
     updatedBy: data.updatedBy,
   };
+}
+
+/** A policy's installments on an amount: each with its percentage, its evaluation and its share in words. */
+function installmentsOf(amount: number, rules: StipendPolicy["installments"], money: (minor: number) => string) {
+  const amounts = splitInstallments(amount, rules);
+  return rules.map((rule, index) => ({ percent: rule.basisPoints / 100, releasedBy: rule.releasedBy, amountWords: money(amounts[index] ?? 0) }));
 }

@@ -1121,7 +1121,8 @@ export interface PlannedNotice {
   kind: "offer" | "not_selected";
   /** The projects offered (for an offer), or applied to. */
   projects: string[];
-  message: { subject: string; text: string; html: string };
+  /** Writes the email (subject, plain text, HTML) as it goes out. */
+  write(): { subject: string; text: string; html: string };
 }
 
 /** The outcome notices of a term: one per applicant with a submitted application, and the applications to offer. */

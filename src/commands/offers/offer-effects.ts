@@ -1,5 +1,5 @@
+import { byApplicantPreference } from "../../domain/applicant-preference.ts";
 import { nextOnWaitlist, type OfferSource, offerRespondBy, type WaitlistCandidate } from "../../domain/offers.ts";
-import { byApplicantPreference } from "../../domain/selection.ts";
 import { findPhase, phaseWindow } from "../../domain/timeline.ts";
 import type { EmailContent } from "../../notifications/email-layout.ts";
 import { waitlistOfferMessage } from "../../notifications/selection-outcome.ts";

@@ -29,8 +29,13 @@ export function outcomeEmailKey(termId: number, personId: number): string {
 }
 
 /** Plans the outcome emails of a published (or proposed) run as they would go out at `at`: one per applicant, their offers or "not selected". */
-export async function planOutcomeNotices(db: Db, context: OfferTerm, runId: number, options: { at: Date; baseUrl: string }): Promise<NoticePlan> {
-  const rows = await listOutcomeApplications(db, context.term.id, runId);
+export async function planOutcomeNotices(
+  db: Db,
+  context: OfferTerm,
+  runId: number,
+  options: { at: Date; baseUrl: string; personId?: number },
+): Promise<NoticePlan> {
+  const rows = await listOutcomeApplications(db, context.term.id, runId, options.personId);
   const respondBy = offerRespondBy(options.at, context.program.offerResponseHours);
   const byPerson = new Map<number, OutcomeApplicationRow[]>();
   for (const row of rows) {
@@ -45,22 +50,24 @@ export async function planOutcomeNotices(db: Db, context: OfferTerm, runId: numb
     if (!first) continue;
     const offers = own.filter((row) => row.assigned !== null);
     offerIds.push(...offers.map((row) => row.id));
-    const message = selectionOutcomeMessage({
-      baseUrl: options.baseUrl,
-      name: first.name,
-      termTitle: context.term.title,
-      termTimeZone: context.term.timeZone,
-      readerTimeZone: first.timeZone,
-      offers: offers.map((row) => ({ projectTitle: row.projectTitle, organizationName: row.organizationName, respondBy })),
-      appliedTo: own.map((row) => row.projectTitle),
-    });
+    // Written when read: the job writes every one, the dry run's list none, its "Read" one.
+    const write = () =>
+      selectionOutcomeMessage({
+        baseUrl: options.baseUrl,
+        name: first.name,
+        termTitle: context.term.title,
+        termTimeZone: context.term.timeZone,
+        readerTimeZone: first.timeZone,
+        offers: offers.map((row) => ({ projectTitle: row.projectTitle, organizationName: row.organizationName, respondBy })),
+        appliedTo: own.map((row) => row.projectTitle),
+      });
     notices.push({
       personId,
       name: first.name,
       email: first.email,
       kind: offers.length > 0 ? "offer" : "not_selected",
       projects: (offers.length > 0 ? offers : own).map((row) => row.projectTitle),
-      message,
+      write,
     });
   }
   notices.sort((a, b) => a.name.localeCompare(b.name) || a.personId - b.personId);
@@ -89,14 +96,15 @@ export async function sendOutcomeNotices(db: Db, options: { termId: number; now:
   let emails = 0;
   for (const notice of plan.notices) {
     if (!notice.email) continue;
+    const message = notice.write();
     const { created } = await enqueueNotification(db, {
       dedupeKey: outcomeEmailKey(context.term.id, notice.personId),
       recipientEmail: notice.email,
       recipientPersonId: notice.personId,
       programId: context.term.programId,
-      subject: notice.message.subject,
-      text: notice.message.text,
-      html: notice.message.html,
+      subject: message.subject,
+      text: message.text,
+      html: message.html,
       at: now,
     });
     if (created) emails += 1;

@@ -18,6 +18,8 @@ export async function previewNotices(options: {
   termSlug: string;
   now: Date;
   baseUrl: string;
+  /** Plan the email of this applicant alone. */
+  personId?: number;
 }): Promise<NoticePreviewData & { term: TermRow }> {
   const db = options.database.db;
   const { term } = await requireTermAdmin(db, options.actor, options.termSlug);
@@ -25,14 +27,14 @@ export async function previewNotices(options: {
   if (!run) throw new AppError("CONFLICT", `The selection of ${term.title} has not been run yet: there are no notices to preview.`);
   const context = await loadOfferTerm(db, term.id);
   const at = context.noticesAt && context.noticesAt.getTime() > options.now.getTime() ? context.noticesAt : options.now;
-  const plan = await planOutcomeNotices(db, context, run.id, { at, baseUrl: options.baseUrl });
+  const plan = await planOutcomeNotices(db, context, run.id, { at, baseUrl: options.baseUrl, personId: options.personId });
   return { term, run, at, plan };
 }
 
 /** One applicant's outcome email of the dry run, in full; 404 when they get none. */
 export async function previewNotice(options: Parameters<typeof previewNotices>[0] & { personId: number }) {
   const preview = await previewNotices(options);
-  const notice = preview.plan.notices.find((item) => item.personId === options.personId);
+  const [notice] = preview.plan.notices;
   if (!notice) throw new AppError("NOT_FOUND", `Nobody with id ${options.personId} gets an outcome email in ${preview.term.title}.`);
   return { preview, notice };
 }

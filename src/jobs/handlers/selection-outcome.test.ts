@@ -161,11 +161,11 @@ describe.each(testDialects())("outcome notices, offers and the waitlist on %s", 
       ["Eve", "not_selected"],
     ]);
     const { notice } = await previewNotice({ database, actor: admin, termSlug: term.slug, now: clock.now, baseUrl: BASE_URL, personId: person("Ada").id });
-    expect(notice.message.subject).toBe(`Offer: a mentorship on "${alpha.title}" in ${term.title}`);
-    expect(notice.message.text).toContain("Please accept or decline by");
-    expect(notice.message.text).toContain("in the term's time zone");
+    expect(notice.write().subject).toBe(`Offer: a mentorship on "${alpha.title}" in ${term.title}`);
+    expect(notice.write().text).toContain("Please accept or decline by");
+    expect(notice.write().text).toContain("in the term's time zone");
     const eve = await previewNotice({ database, actor: admin, termSlug: term.slug, now: clock.now, baseUrl: BASE_URL, personId: person("Eve").id });
-    expect(eve.notice.message.text).toContain(`could not offer you a place`);
+    expect(eve.notice.write().text).toContain(`could not offer you a place`);
     await expect(previewNotices({ database, actor: person("Eve").actor, termSlug: term.slug, now: clock.now, baseUrl: BASE_URL })).rejects.toMatchObject({
       code: "FORBIDDEN",
     });

@@ -1,3 +1,4 @@
+import { WITHDRAWN_ON_ACCEPTANCE_STATES } from "../../domain/application-states.ts";
 import type { OfferSource } from "../../domain/offers.ts";
 import type { Db } from "./db.ts";
 
@@ -5,9 +6,12 @@ import type { Db } from "./db.ts";
 // published selection, the offers of a project, its waitlist, and the mentorships accepted offers
 // become.
 
-/** Every submitted application of a term with its applicant and project, and whether the run proposes it: what the outcome notices are written from. */
-export function listOutcomeApplications(db: Db, termId: number, runId: number) {
-  return db
+/**
+ * Every submitted application of a term (of one applicant, when given) with its applicant and
+ * project, and whether the run proposes it: what the outcome notices are written from.
+ */
+export function listOutcomeApplications(db: Db, termId: number, runId: number, personId?: number) {
+  let query = db
     .selectFrom("applications")
     .innerJoin("people", "people.id", "applications.personId")
     .innerJoin("projects", "projects.id", "applications.projectId")
@@ -29,10 +33,9 @@ export function listOutcomeApplications(db: Db, termId: number, runId: number) {
       "selectionAssignments.applicationId as assigned",
     ])
     .where("applications.termId", "=", termId)
-    .where("applications.state", "=", "submitted")
-    .orderBy("applications.personId")
-    .orderBy("applications.id")
-    .execute();
+    .where("applications.state", "=", "submitted");
+  if (personId !== undefined) query = query.where("applications.personId", "=", personId);
+  return query.orderBy("applications.personId").orderBy("applications.id").execute();
 }
 
 /** One application of a term as the outcome notices read it. */
@@ -159,7 +162,7 @@ export function withdrawOtherApplications(db: Db, input: { termId: number; perso
     .where("termId", "=", input.termId)
     .where("personId", "=", input.personId)
     .where("id", "!=", input.keep)
-    .where("state", "in", ["draft", "submitted", "offered", "not_selected"])
+    .where("state", "in", WITHDRAWN_ON_ACCEPTANCE_STATES)
     .returning(["id", "projectId", "state", "offeredAt"])
     .execute();
 }

@@ -1,6 +1,6 @@
 import { useState } from "react";
 import { Link } from "wouter";
-import { minorUnitDigits } from "../../../../src/domain/money.ts";
+import { isCurrencyCode, minorUnitDigits } from "../../../../src/domain/money.ts";
 import type { StipendPolicyBody, StipendPolicyView } from "../../../../src/schemas/stipends.ts";
 import { asApiError } from "../../api/api-error.ts";
 import { sendJson } from "../../api/send-json.ts";
@@ -36,12 +36,8 @@ function draftOf(policy: Policy | null): Draft {
 
 /** A typed amount in the currency's minor unit, or why it is not one. */
 function minorUnitsOf(typed: string, currency: string): number | string {
-  let digits = 2;
-  try {
-    digits = minorUnitDigits(currency);
-  } catch {
-    return NaN;
-  }
+  // An unknown currency is the server's to name; its amount is read with cents meanwhile.
+  const digits = isCurrencyCode(currency) ? minorUnitDigits(currency) : 2;
   const match = /^\s*(\d{1,12})(?:[.,](\d+))?\s*$/.exec(typed.replaceAll(/[\s_']/g, "").replace(/,(?=\d{3}\b)/g, ""));
   if (!match) return `Write the base as a number, such as ${digits === 0 ? "150000" : "3000.00"}.`;
   const fraction = match[2] ?? "";
@@ -105,24 +101,18 @@ function PolicyForm({ program, policy, onSaved }: { program: string; policy: Pol
         <p id="installments-hint" className="field-hint">
           Each is released when its evaluation passes; together they make 100%. Leave one empty for a single installment.
         </p>
-        <TextField
-          name="installments.0.percent"
-          label="Released by the midterm evaluation (%)"
-          inputMode="decimal"
-          className="input-number"
-          value={draft.midterm}
-          onChange={(event) => set("midterm", event.target.value)}
-          error={form.errors.fields["installments.0.percent"]}
-        />
-        <TextField
-          name="installments.1.percent"
-          label="Released by the final evaluation (%)"
-          inputMode="decimal"
-          className="input-number"
-          value={draft.final}
-          onChange={(event) => set("final", event.target.value)}
-          error={form.errors.fields["installments.1.percent"]}
-        />
+        {(["midterm", "final"] as const).map((kind, index) => (
+          <TextField
+            key={kind}
+            name={`installments.${index}.percent`}
+            label={`Released by the ${kind} evaluation (%)`}
+            inputMode="decimal"
+            className="input-number"
+            value={draft[kind]}
+            onChange={(event) => set(kind, event.target.value)}
+            error={form.errors.fields[index === 0 ? "installments.0.percent" : "installments.1.percent"]}
+          />
+        ))}
         <FieldErrorText id="installments" error={form.errors.fields.installments} />
       </fieldset>
       <div className="form-actions">

@@ -1,5 +1,6 @@
 import { useState } from "react";
 import { Link } from "wouter";
+import { EDITABLE_APPLICATION_STATES, WITHDRAWN_ON_ACCEPTANCE_STATES } from "../../../../src/domain/application-states.ts";
 import type { MyApplicationsResponse } from "../../../../src/schemas/application.ts";
 import type { ProgramListResponse } from "../../../../src/schemas/catalog.ts";
 import { apiPaths, pagePaths } from "../../api/paths.ts";
@@ -20,16 +21,19 @@ import "./applications.css";
 /** One of the caller's applications as "My applications" and the home page list it. */
 export type MyApplication = MyApplicationsResponse["items"][number];
 
+/** The states an applicant edits an application in, and those accepting another offer of the term withdraws. */
+const WITHDRAWN_ON_ACCEPTANCE = new Set<MyApplication["state"]>(WITHDRAWN_ON_ACCEPTANCE_STATES);
+const EDITABLE = new Set<MyApplication["state"]>(EDITABLE_APPLICATION_STATES);
+
 /** True while the applicant may still change the application: the term's applications are open and it is not decided. */
 export function stillEditable(item: MyApplication, now = Date.now()): boolean {
-  return (item.state === "draft" || item.state === "submitted" || item.state === "withdrawn") && item.deadline !== null && Date.parse(item.deadline) > now;
+  return EDITABLE.has(item.state) && item.deadline !== null && Date.parse(item.deadline) > now;
 }
 
 /** The deadline of an application's term, counting down, in the viewer's zone first and the term's beside it. */
 export function ApplicationDeadline({ item, onElapsed }: { item: MyApplication; onElapsed?: () => void }) {
   // Once selection decided an application, the applications deadline no longer concerns it.
-  const undecided = item.state === "draft" || item.state === "submitted" || item.state === "withdrawn";
-  if (!undecided || !item.deadline || Date.parse(item.deadline) <= Date.now()) return null;
+  if (!EDITABLE.has(item.state) || !item.deadline || Date.parse(item.deadline) <= Date.now()) return null;
   return (
     <div className="deadline">
       <p className="deadline-what">
@@ -69,7 +73,7 @@ function ApplicationItem({
       {offer ? (
         <OfferAnswer
           item={{ ...item, offer }}
-          others={all.filter((other) => other.id !== item.id && other.term.slug === item.term.slug && OPEN_STATES.has(other.state))}
+          others={all.filter((other) => other.id !== item.id && other.term.slug === item.term.slug && WITHDRAWN_ON_ACCEPTANCE.has(other.state))}
           onAnswered={onAnswered}
         />
       ) : null}
@@ -126,9 +130,6 @@ function rankableTerms(items: readonly MyApplication[]): MyApplication[][] {
   for (const item of items) if (item.rankable) byTerm.set(item.term.slug, [...(byTerm.get(item.term.slug) ?? []), item]);
   return [...byTerm.values()].filter((own) => own.length > 1);
 }
-
-/** The states accepting an offer withdraws. */
-const OPEN_STATES = new Set<MyApplication["state"]>(["draft", "submitted", "offered", "not_selected"]);
 
 function MyApplicationsList() {
   const mine = useApi<MyApplicationsResponse>(applicationApi.mine());

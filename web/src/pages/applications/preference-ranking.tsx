@@ -1,4 +1,5 @@
 import { useState } from "react";
+import { byApplicantPreference } from "../../../../src/domain/applicant-preference.ts";
 import type { MyApplicationsResponse } from "../../../../src/schemas/application.ts";
 import { asApiError } from "../../api/api-error.ts";
 import { sendJson } from "../../api/send-json.ts";
@@ -8,13 +9,9 @@ import { applicationApi } from "./application-paths.ts";
 
 type MyApplication = MyApplicationsResponse["items"][number];
 
-/** The order an applicant prefers their submitted applications of one term in: their own ranking, else the order of submission. */
-export function byPreference(a: MyApplication, b: MyApplication): number {
-  return (
-    (a.preference ?? Number.POSITIVE_INFINITY) - (b.preference ?? Number.POSITIVE_INFINITY) ||
-    (a.submittedAt ?? "").localeCompare(b.submittedAt ?? "") ||
-    a.id - b.id
-  );
+/** The applicant's order of their applications, the API's `preference` being their own rank. */
+function byPreference(a: MyApplication, b: MyApplication): number {
+  return byApplicantPreference({ ...a, applicantRank: a.preference }, { ...b, applicantRank: b.preference });
 }
 
 /**
