@@ -1,4 +1,3 @@
-import { stringify } from "csv-stringify/sync";
 import { softCapReached } from "../domain/applicant-bands.ts";
 import { APPLICATION_STATE_LABELS } from "../domain/application-states.ts";
 import { checkActionOpen } from "../domain/phase-actions.ts";
@@ -23,6 +22,7 @@ import type {
   TermApplicationsData,
   TermRow,
 } from "../storage/schema.ts";
+import { csvFile } from "./csv-file.ts";
 import { presentApplyState } from "./term-presenter.ts";
 
 /** A project's counts and soft cap, and whether the cap closes it to new applications. */
@@ -139,19 +139,14 @@ const CSV_COLUMNS: ReadonlyArray<readonly [string, (row: TermApplicationRow, bas
   ["url", (row, baseUrl) => `${baseUrl}/applications/${row.id}`],
 ];
 
-/**
- * A term's applications as a CSV file (RFC 4180: a header row, CRLF between records, a field
- * quoted when it holds a comma, a quote or a line break, quotes doubled; UTF-8). A cell that a
- * spreadsheet would run as a formula (beginning with = + - @, a tab or a carriage return, per
- * OWASP's advice on CSV injection) starts with an apostrophe instead, so it reads as text.
- */
+/** A term's applications as a CSV file, formula cells neutralized (csv-file.ts). */
 export function presentTermApplicationsCsv(
   found: { term: Pick<TermRow, "slug">; rows: readonly TermApplicationRow[] },
   baseUrl: string,
 ): { fileName: string; csv: string } {
   const header = CSV_COLUMNS.map(([name]) => name);
   const records = found.rows.map((row) => CSV_COLUMNS.map(([, cell]) => cell(row, baseUrl)));
-  const csv = stringify([header, ...records], { record_delimiter: "\r\n", escape_formulas: true });
+  const csv = csvFile(header, records);
   return { fileName: `${found.term.slug}-applications.csv`, csv };
 }
 

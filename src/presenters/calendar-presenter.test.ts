@@ -18,6 +18,7 @@ const program: ProgramRow = {
   projectQuota: null,
   slotBudget: null,
   offerResponseHours: 72,
+  evaluationQuestions: "[]",
   createdAt: "2024-01-01T00:00:00.000Z",
   updatedAt: "2024-01-01T00:00:00.000Z",
 };

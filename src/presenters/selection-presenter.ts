@@ -1,8 +1,8 @@
-import { stringify } from "csv-stringify/sync";
 import { APPLICATION_STATE_LABELS } from "../domain/application-states.ts";
 import type { EmptySlotReason, LostBecause } from "../domain/selection.ts";
 import { LEFT_WITHOUT_SHOWN, NOTICE_RECIPIENTS_SHOWN, type NoticeMessageView, type NoticePreviewView, type SelectionView } from "../schemas/selection.ts";
 import type { NoticePreviewData, PlannedNotice, SelectionViewData } from "../storage/schema.ts";
+import { csvFile } from "./csv-file.ts";
 
 const LOST_WORDS: Record<LostBecause, string> = {
   "applicant-preferred-another": "The applicant put the project they got first.",
@@ -123,7 +123,7 @@ export function presentSelectionCsv(data: SelectionViewData): { fileName: string
       records.push([project.project.organization, project.project.title, project.slots, "", "", "", "", "", project.emptyReason ?? ""]);
     }
   }
-  const csv = stringify([header, ...records], { record_delimiter: "\r\n", escape_formulas: true });
+  const csv = csvFile(header, records);
   return { fileName: `${data.term.slug}-selection.csv`, csv };
 }
 

@@ -20,6 +20,7 @@ import { invitationRoutes } from "./routes/invitations/routes.ts";
 import { meRoutes } from "./routes/me/routes.ts";
 import { mentorshipRoutes } from "./routes/mentorships/routes.ts";
 import { oidcRoutes } from "./routes/oidc/routes.ts";
+import { programMentorshipRoutes } from "./routes/program-mentorships/routes.ts";
 import { programSetupRoutes } from "./routes/program-setup/routes.ts";
 import { programRoutes } from "./routes/programs/routes.ts";
 import { projectRoutes } from "./routes/projects/routes.ts";
@@ -176,6 +177,7 @@ export async function buildApp({
   await app.register(reviewRoutes, { context });
   await app.register(selectionRoutes, { context });
   await app.register(mentorshipRoutes, { context });
+  await app.register(programMentorshipRoutes, { context });
   await app.register(eligibilityRoutes, { context });
   return app;
 }

@@ -1,5 +1,7 @@
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from "kysely";
 import type { ApplicationState, EligibilityQuestionKind } from "../domain/application-states.ts";
+import type { EvaluationOutcome } from "../domain/evaluations.ts";
+import type { InstallmentState } from "../domain/installments.ts";
 import type { MentorshipState, OfferSource } from "../domain/offers.ts";
 import type { OutboxState } from "../domain/outbox-states.ts";
 import type { PhaseKind } from "../domain/phases.ts";
@@ -16,7 +18,7 @@ import type { ReviewMark, SelectionOverrideKind, SelectionRunState } from "../do
 import type { GrantedRole, Role } from "../domain/roles.ts";
 import type { ScheduledJobState } from "../domain/scheduled-jobs.ts";
 import type { SelectionResult } from "../domain/selection.ts";
-import type { StipendPolicy } from "../domain/stipends.ts";
+import type { EvaluationKind, StipendPolicy } from "../domain/stipends.ts";
 import type { TermTimeline } from "../domain/timeline.ts";
 import type { MentorshipRecord } from "./repos/mentorship-repo.ts";
 
@@ -39,6 +41,8 @@ export interface ProgramTable {
   slotBudget: ColumnType<number | null, number | null | undefined, number | null>;
   /** How long an applicant has to answer an offer. */
   offerResponseHours: ColumnType<number, number | undefined, number>;
+  /** JSON array of the questions every evaluation answers, in order. */
+  evaluationQuestions: ColumnType<string, string | undefined, string>;
   createdAt: Instant;
   updatedAt: Instant;
 }
@@ -531,6 +535,65 @@ export interface MentorshipTable {
   extensionWeeks: ColumnType<number, number | undefined, number>;
   extendedAt: ColumnType<Instant | null, Instant | null | undefined, Instant | null>;
   extensionReason: ColumnType<string | null, string | null | undefined, string | null>;
+  /** When its start came and its installments were created; null before. */
+  begunAt: Nullable<Instant>;
+  /** The mentors' initial work assignments, as Markdown and as rendered. */
+  assignments: Nullable<string>;
+  assignmentsHtml: Nullable<string>;
+  assignmentsUpdatedAt: Nullable<Instant>;
+  /** The mentee's final report: program feedback and a blog post link. */
+  feedback: Nullable<string>;
+  blogUrl: Nullable<string>;
+  reportSubmittedAt: Nullable<Instant>;
+  /** 1 when the mentee chose to be listed as an alumnus on the term's public page once completed. */
+  listedAsAlumni: ColumnType<number, number | undefined, number>;
+  endedAt: Nullable<Instant>;
+  endReason: Nullable<string>;
+  completedAt: Nullable<Instant>;
+}
+
+/** A nullable column that may be left out of an insert. */
+type Nullable<T> = ColumnType<T | null, T | null | undefined, T | null>;
+
+/** The `evaluations` table: the mentors' midterm or final evaluation of a mentorship, one of each. */
+export interface EvaluationTable {
+  id: Generated<number>;
+  mentorshipId: number;
+  kind: EvaluationKind;
+  outcome: EvaluationOutcome;
+  /** Comments the mentee reads. */
+  toMentee: string;
+  /** Comments for the program's admins alone. */
+  toAdmins: string;
+  /** JSON array of {question, answer}, the program's questions as they were asked. */
+  answers: string;
+  authorId: number | null;
+  submittedAt: Instant;
+}
+
+/** The `installments` table: one stipend installment of a mentorship, with the instant of each move. */
+export interface InstallmentTable {
+  id: Generated<number>;
+  mentorshipId: number;
+  /** Its place among the mentorship's installments, from 1. */
+  position: number;
+  releasedBy: EvaluationKind;
+  currency: string;
+  /** What is paid, in minor units (less than `fullAmount` when paid pro rata). */
+  amount: number;
+  fullAmount: number;
+  state: InstallmentState;
+  createdAt: Instant;
+  dueAt: Nullable<Instant>;
+  approvedAt: Nullable<Instant>;
+  approvedBy: Nullable<number>;
+  exportedAt: Nullable<Instant>;
+  exportBatch: Nullable<string>;
+  paidAt: Nullable<Instant>;
+  paymentReference: Nullable<string>;
+  withheldAt: Nullable<Instant>;
+  withheldReason: Nullable<string>;
+  updatedAt: Instant;
 }
 
 /** The `selection_assignments` table: the mentorships a run proposes. */
@@ -603,8 +666,14 @@ export interface Database {
   mentorships: MentorshipTable;
   stipendPolicies: StipendPolicyTable;
   stipendMultipliers: StipendMultiplierTable;
+  evaluations: EvaluationTable;
+  installments: InstallmentTable;
 }
 
+/** An evaluation as read. */
+export type EvaluationRow = Selectable<EvaluationTable>;
+/** An installment as read. */
+export type InstallmentRow = Selectable<InstallmentTable>;
 /** A program row as read. */
 export type ProgramRow = Selectable<ProgramTable>;
 /** A term row as read. */
@@ -1154,6 +1223,14 @@ export interface MentorshipData {
   mentors: Array<{ id: number; name: string; email: string | null; githubHandle: string | null; timeZone: string | null }>;
   /** The term's timeline moved by the mentorship's extension. */
   timeline: TermTimeline;
+  evaluations: EvaluationRow[];
+  installments: InstallmentRow[];
+  /** The program's evaluation questions, in order. */
+  questions: string[];
+  /** The reader's parts in it. */
+  viewer: { isMentee: boolean; isMentor: boolean; isAdmin: boolean };
   /** Whether the reader may extend or end it (the program's admins). */
   canManage: boolean;
+  /** When it was read, for the windows that are open. */
+  now: Date;
 }

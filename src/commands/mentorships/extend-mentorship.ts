@@ -7,7 +7,8 @@ import { recordAuditEvent } from "../../storage/repos/audit-repo.ts";
 import { findMentorship, setMentorshipExtension } from "../../storage/repos/mentorship-repo.ts";
 import type { MentorshipData } from "../../storage/schema.ts";
 import { inTransaction } from "../../storage/transaction.ts";
-import { readMentorship, requireVisibleMentorship } from "./get-mentorship.ts";
+import { planEvaluationReminders } from "./evaluation-reminders.ts";
+import { mentorshipTimelineOf, readMentorship, requireVisibleMentorship } from "./get-mentorship.ts";
 
 /**
  * Extends an active mentorship by 1–5 weeks with a reason, by the program's admins: every date
@@ -45,6 +46,8 @@ export async function extendMentorship(options: {
     });
     const updated = await findMentorship(db, mentorship.id);
     if (!updated) throw new Error("the mentorship vanished inside its transaction");
-    return readMentorship(db, actor, updated);
+    if (updated.begunAt)
+      await planEvaluationReminders(db, { mentorshipId: updated.id, timeline: await mentorshipTimelineOf(db, updated), now, cancelPassed: true });
+    return readMentorship(db, actor, updated, now);
   });
 }

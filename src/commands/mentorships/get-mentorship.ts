@@ -1,10 +1,14 @@
 import { mentorshipTimeline } from "../../domain/mentorship-dates.ts";
+import type { TermTimeline } from "../../domain/timeline.ts";
 import { AppError } from "../../errors/app-error.ts";
-import type { Actor, SignedIn } from "../../policies/actor.ts";
+import { type Actor, isSignedIn, type SignedIn } from "../../policies/actor.ts";
 import { canManageMentorship, canSeeMentorship } from "../../policies/mentorship-policy.ts";
 import type { DatabaseHandle } from "../../storage/database.ts";
 import type { Db } from "../../storage/repos/db.ts";
+import { listEvaluations } from "../../storage/repos/evaluation-repo.ts";
+import { listInstallments } from "../../storage/repos/installment-repo.ts";
 import { findMentorship, listConfirmedMentors, listMentorshipsOfPerson, type MentorshipRecord } from "../../storage/repos/mentorship-repo.ts";
+import { findProgramById } from "../../storage/repos/program-repo.ts";
 import type { MentorshipData } from "../../storage/schema.ts";
 import { loadTermTimeline } from "../terms/phase-window.ts";
 
@@ -16,20 +20,41 @@ export async function requireVisibleMentorship(db: Db, actor: Actor, id: number)
 }
 
 /** A mentorship as its page shows it: the people, and the term's dates as they apply to it (moved by its extension). */
-export async function getMentorship(options: { database: DatabaseHandle; actor: Actor; mentorshipId: number }): Promise<MentorshipData> {
+export async function getMentorship(options: { database: DatabaseHandle; actor: Actor; mentorshipId: number; now: Date }): Promise<MentorshipData> {
   const db = options.database.db;
-  return readMentorship(db, options.actor, await requireVisibleMentorship(db, options.actor, options.mentorshipId));
+  return readMentorship(db, options.actor, await requireVisibleMentorship(db, options.actor, options.mentorshipId), options.now);
+}
+
+/** The term's timeline as it applies to a mentorship: moved by its extension. */
+export async function mentorshipTimelineOf(db: Db, mentorship: MentorshipRecord): Promise<TermTimeline> {
+  const termTimeline = await loadTermTimeline(db, { id: mentorship.termId, title: mentorship.termTitle, timeZone: mentorship.termTimeZone });
+  const extension =
+    mentorship.extensionWeeks > 0 && mentorship.extendedAt ? { weeks: mentorship.extensionWeeks, grantedAt: new Date(mentorship.extendedAt) } : null;
+  return mentorshipTimeline(termTimeline, extension);
 }
 
 /** The page's data of a mentorship already known to be the actor's to see. */
-export async function readMentorship(db: Db, actor: Actor, mentorship: MentorshipRecord): Promise<MentorshipData> {
-  const [mentors, termTimeline] = await Promise.all([
+export async function readMentorship(db: Db, actor: Actor, mentorship: MentorshipRecord, now: Date): Promise<MentorshipData> {
+  const [mentors, timeline, evaluations, installments, questions] = await Promise.all([
     listConfirmedMentors(db, mentorship.projectId),
-    loadTermTimeline(db, { id: mentorship.termId, title: mentorship.termTitle, timeZone: mentorship.termTimeZone }),
+    mentorshipTimelineOf(db, mentorship),
+    listEvaluations(db, mentorship.id),
+    listInstallments(db, mentorship.id),
+    evaluationQuestionsOf(db, mentorship.programId),
   ]);
-  const extension =
-    mentorship.extensionWeeks > 0 && mentorship.extendedAt ? { weeks: mentorship.extensionWeeks, grantedAt: new Date(mentorship.extendedAt) } : null;
-  return { mentorship, mentors, timeline: mentorshipTimeline(termTimeline, extension), canManage: canManageMentorship(actor, mentorship) };
+  const signedIn = isSignedIn(actor);
+  const viewer = {
+    isMentee: signedIn && actor.personId === mentorship.personId,
+    isMentor: signedIn && actor.mentorOf.has(mentorship.projectId),
+    isAdmin: canManageMentorship(actor, mentorship),
+  };
+  return { mentorship, mentors, timeline, evaluations, installments, questions, viewer, canManage: viewer.isAdmin, now };
+}
+
+/** The program's evaluation questions, in order. */
+export async function evaluationQuestionsOf(db: Db, programId: number): Promise<string[]> {
+  const program = await findProgramById(db, programId);
+  return program ? (JSON.parse(program.evaluationQuestions) as string[]) : [];
 }
 
 /** The mentorships the caller is part of, as mentee or mentor. */

@@ -1,8 +1,12 @@
 import { mentorshipWelcomeMessage } from "../../notifications/mentorship-welcome.ts";
+import { recordAuditEvent } from "../../storage/repos/audit-repo.ts";
 import type { Db } from "../../storage/repos/db.ts";
-import { findMentorship, listConfirmedMentors } from "../../storage/repos/mentorship-repo.ts";
+import { findMentorship, listConfirmedMentors, type MentorshipRecord } from "../../storage/repos/mentorship-repo.ts";
 import { enqueueNotification } from "../../storage/repos/outbox-repo.ts";
 import { scheduleJob } from "../../storage/repos/scheduled-job-repo.ts";
+import { createMentorshipInstallments } from "../stipends/installment-moves.ts";
+import { planEvaluationReminders } from "./evaluation-reminders.ts";
+import { mentorshipTimelineOf } from "./get-mentorship.ts";
 
 /** The kind of the job that welcomes a mentorship's mentee and mentors at its start. */
 export const MENTORSHIP_WELCOME_KIND = "mentorship.welcome";
@@ -19,10 +23,37 @@ export async function scheduleMentorshipWelcome(db: Db, options: { mentorshipId:
   });
 }
 
-/** The welcome job's effect: one email to the mentee and one to each confirmed mentor, once each; nothing for a mentorship that ended first. */
-export async function sendMentorshipWelcome(db: Db, options: { mentorshipId: number; now: Date; baseUrl: string }): Promise<number> {
+/**
+ * The start job's effect, once per mentorship: it begins (its stipend installments are created
+ * from the program's policy and its evaluation reminders planned), and its mentee and each
+ * confirmed mentor get one welcome email. Nothing for a mentorship that ended first.
+ */
+export async function beginMentorship(
+  db: Db,
+  options: { mentorshipId: number; now: Date; baseUrl: string },
+): Promise<{ emails: number; installments: boolean }> {
   const mentorship = await findMentorship(db, options.mentorshipId);
-  if (mentorship?.state !== "active") return 0;
+  if (mentorship?.state !== "active") return { emails: 0, installments: false };
+  let installments = false;
+  if (mentorship.begunAt === null) {
+    const { now } = options;
+    await db.updateTable("mentorships").set({ begunAt: now.toISOString(), updatedAt: now.toISOString() }).where("id", "=", mentorship.id).execute();
+    installments = await createMentorshipInstallments(db, mentorship, now);
+    await planEvaluationReminders(db, { mentorshipId: mentorship.id, timeline: await mentorshipTimelineOf(db, mentorship), now, cancelPassed: false });
+    await recordAuditEvent(db, {
+      programId: mentorship.programId,
+      actor: { personId: null, label: "Cohort" },
+      action: "mentorship.begun",
+      objectType: "mentorship",
+      objectId: mentorship.id,
+      changes: { installments },
+      at: now,
+    });
+  }
+  return { emails: await sendMentorshipWelcome(db, mentorship, options), installments };
+}
+
+async function sendMentorshipWelcome(db: Db, mentorship: MentorshipRecord, options: { now: Date; baseUrl: string }): Promise<number> {
   const mentors = await listConfirmedMentors(db, mentorship.projectId);
   const readers = [
     { id: mentorship.personId, name: mentorship.menteeName, email: mentorship.menteeEmail, role: "mentee" as const },

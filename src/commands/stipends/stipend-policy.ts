@@ -4,10 +4,12 @@ import type { Actor, SignedIn } from "../../policies/actor.ts";
 import type { DatabaseHandle } from "../../storage/database.ts";
 import { recordAuditEvent } from "../../storage/repos/audit-repo.ts";
 import type { Db } from "../../storage/repos/db.ts";
+import { findMentorship } from "../../storage/repos/mentorship-repo.ts";
 import { findStipendPolicy, replaceStipendMultipliers, saveStipendTerms } from "../../storage/repos/stipend-repo.ts";
 import type { ProgramRow, StipendPolicyData } from "../../storage/schema.ts";
 import { inTransaction } from "../../storage/transaction.ts";
 import { requireProgramAdmin, requireProgramAdminIn } from "../programs/require-program-admin.ts";
+import { createMentorshipInstallments } from "./installment-moves.ts";
 
 // A program's stipend policy (WORKFLOW.md, "Mentorships, evaluations and stipends"), read and
 // changed by its admins: the currency, base amount and installments, and the country table
@@ -52,6 +54,20 @@ export async function updateStipendPolicy(options: {
       },
       at: now,
     });
+    // Mentorships that began before the program had a policy get their installments now.
+    const waiting = await db
+      .selectFrom("mentorships")
+      .innerJoin("terms", "terms.id", "mentorships.termId")
+      .select("mentorships.id")
+      .where("terms.programId", "=", program.id)
+      .where("mentorships.state", "=", "active")
+      .where("mentorships.begunAt", "is not", null)
+      .where((eb) => eb.not(eb.exists(eb.selectFrom("installments").select("installments.id").whereRef("installments.mentorshipId", "=", "mentorships.id"))))
+      .execute();
+    for (const { id } of waiting) {
+      const mentorship = await findMentorship(db, id);
+      if (mentorship) await createMentorshipInstallments(db, mentorship, now);
+    }
     return readStipendPolicy(db, program);
   });
 }

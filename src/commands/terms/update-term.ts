@@ -15,6 +15,7 @@ import type { TermRow } from "../../storage/schema.ts";
 import { inTransaction } from "../../storage/transaction.ts";
 import { rescheduleTermDraftReminders } from "../applications/draft-reminders.ts";
 import { changedFields } from "../audit/changed-fields.ts";
+import { rescheduleTermEvaluationReminders } from "../mentorships/evaluation-reminders.ts";
 import { moveOutcomeNotices } from "../selection/outcome-notices.ts";
 import { auditActorOf, readTermSetup, requireTermAdmin, type TermSetupActor, type TermSetupData } from "./term-admin.ts";
 import { lengthTextOf, requireFreeSlug, requireTimeline, requireTimeZone } from "./term-input.ts";
@@ -71,6 +72,7 @@ export async function updateTerm({ database, actor, termSlug, body, baseUrl, now
       if (applications) await rescheduleTermDraftReminders(db, { termId: term.id, deadline, now });
       const notices = changes.find((change) => change.kind === "notifications");
       if (notices) await moveOutcomeNotices(db, { termId: term.id, noticesAt: notices.after ? (rowWindow(notices.after)?.start ?? null) : null, now });
+      if (changes.some((change) => change.kind === "midterm" || change.kind === "final")) await rescheduleTermEvaluationReminders(db, { termId: term.id, now });
     }
     return readTermSetup(db, updated, program);
   });

@@ -17,6 +17,7 @@ import * as reviewAndSelection from "./20261203090000-review-and-selection.ts";
 import * as offersAndMentorships from "./20261204090000-offers-and-mentorships.ts";
 import * as stipendPolicies from "./20261205090000-stipend-policies.ts";
 import * as mentorshipExtensions from "./20261206090000-mentorship-extensions.ts";
+import * as evaluationsAndInstallments from "./20261207090000-evaluations-and-installments.ts";
 
 /**
  * Every migration, by timestamped name. Listed here rather than read from disk so that the
@@ -41,4 +42,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   "20261204090000-offers-and-mentorships": offersAndMentorships,
   "20261205090000-stipend-policies": stipendPolicies,
   "20261206090000-mentorship-extensions": mentorshipExtensions,
+  "20261207090000-evaluations-and-installments": evaluationsAndInstallments,
 };

@@ -1,8 +1,21 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { endMentorship } from "../../../commands/mentorships/end-mentorship.ts";
 import { extendMentorship } from "../../../commands/mentorships/extend-mentorship.ts";
 import { getMentorship, listMyMentorships } from "../../../commands/mentorships/get-mentorship.ts";
+import { setAlumniListing, submitMenteeReport } from "../../../commands/mentorships/mentee-report.ts";
+import { saveAssignments } from "../../../commands/mentorships/save-assignments.ts";
+import { submitEvaluation } from "../../../commands/mentorships/submit-evaluation.ts";
 import { presentMentorship, presentMyMentorships } from "../../../presenters/mentorship-presenter.ts";
-import { ExtensionBody, MentorshipView, MyMentorshipsResponse } from "../../../schemas/mentorship.ts";
+import {
+  AlumniBody,
+  AssignmentsBody,
+  EndMentorshipBody,
+  EvaluationBody,
+  ExtensionBody,
+  MenteeReportBody,
+  MentorshipView,
+  MyMentorshipsResponse,
+} from "../../../schemas/mentorship.ts";
 import { requireSignedIn, requireWriter } from "../../auth.ts";
 import type { AppContext } from "../../context.ts";
 import { problemResponses } from "../../problem-responses.ts";
@@ -37,7 +50,9 @@ export const mentorshipRoutes: FastifyPluginAsyncZod<{ context: AppContext }> = 
       },
     },
     async (request) =>
-      presentMentorship(await getMentorship({ database: context.database, actor: requireSignedIn(request), mentorshipId: request.params.mentorship })),
+      presentMentorship(
+        await getMentorship({ database: context.database, actor: requireSignedIn(request), mentorshipId: request.params.mentorship, now: context.now() }),
+      ),
   );
 
   app.put(
@@ -60,6 +75,126 @@ export const mentorshipRoutes: FastifyPluginAsyncZod<{ context: AppContext }> = 
           weeks: request.body.weeks,
           reason: request.body.reason,
           now: context.now(),
+        }),
+      ),
+  );
+
+  app.put(
+    "/api/mentorships/:mentorship/assignments",
+    {
+      schema: {
+        tags: ["mentorships"],
+        summary: "Write the mentee's initial work assignments in Markdown (the project's mentors, while the mentorship is active)",
+        params: MentorshipParams,
+        body: AssignmentsBody,
+        response: { 200: MentorshipView, ...problemResponses(400, 401, 403, 404, 409) },
+      },
+    },
+    async (request) =>
+      presentMentorship(
+        await saveAssignments({
+          database: context.database,
+          actor: requireWriter(request),
+          mentorshipId: request.params.mentorship,
+          markdown: request.body.markdown,
+          now: context.now(),
+        }),
+      ),
+  );
+
+  app.post(
+    "/api/mentorships/:mentorship/evaluations",
+    {
+      schema: {
+        tags: ["mentorships"],
+        summary:
+          "Submit the midterm or final evaluation, in its window on the mentorship's own timeline: pass or fail, comments to the mentee, private comments to the admins, the program's questions answered (the project's mentors; once each)",
+        params: MentorshipParams,
+        body: EvaluationBody,
+        response: { 200: MentorshipView, ...problemResponses(400, 401, 403, 404, 409) },
+      },
+    },
+    async (request) =>
+      presentMentorship(
+        await submitEvaluation({
+          database: context.database,
+          actor: requireWriter(request),
+          mentorshipId: request.params.mentorship,
+          evaluation: request.body,
+          now: context.now(),
+          baseUrl: context.baseUrl(),
+        }),
+      ),
+  );
+
+  app.put(
+    "/api/mentorships/:mentorship/report",
+    {
+      schema: {
+        tags: ["mentorships"],
+        summary: "Submit or correct the final report: program feedback and the blog post's link, in the final evaluations' window (the mentee)",
+        params: MentorshipParams,
+        body: MenteeReportBody,
+        response: { 200: MentorshipView, ...problemResponses(400, 401, 403, 404, 409) },
+      },
+    },
+    async (request) =>
+      presentMentorship(
+        await submitMenteeReport({
+          database: context.database,
+          actor: requireWriter(request),
+          mentorshipId: request.params.mentorship,
+          report: request.body,
+          now: context.now(),
+          baseUrl: context.baseUrl(),
+        }),
+      ),
+  );
+
+  app.put(
+    "/api/mentorships/:mentorship/alumni",
+    {
+      schema: {
+        tags: ["mentorships"],
+        summary: "Choose whether the term's public page lists you (name and project) as an alumnus once completed (the mentee)",
+        params: MentorshipParams,
+        body: AlumniBody,
+        response: { 200: MentorshipView, ...problemResponses(400, 401, 403, 404) },
+      },
+    },
+    async (request) =>
+      presentMentorship(
+        await setAlumniListing({
+          database: context.database,
+          actor: requireWriter(request),
+          mentorshipId: request.params.mentorship,
+          listed: request.body.listed,
+          now: context.now(),
+        }),
+      ),
+  );
+
+  app.post(
+    "/api/mentorships/:mentorship/end",
+    {
+      schema: {
+        tags: ["mentorships"],
+        summary: "End an active mentorship with a reason; its pending installments are withheld or paid pro rata (program admins only)",
+        params: MentorshipParams,
+        body: EndMentorshipBody,
+        response: { 200: MentorshipView, ...problemResponses(400, 401, 403, 404, 409) },
+      },
+    },
+    async (request) =>
+      presentMentorship(
+        await endMentorship({
+          database: context.database,
+          actor: requireWriter(request),
+          mentorshipId: request.params.mentorship,
+          reason: request.body.reason,
+          remaining: request.body.remaining,
+          now: context.now(),
+          baseUrl: context.baseUrl(),
         }),
       ),
   );

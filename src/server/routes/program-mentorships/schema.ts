@@ -1,0 +1,3 @@
+import { ProgramParams } from "../programs/schema.ts";
+
+export { ProgramParams };
