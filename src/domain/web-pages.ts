@@ -32,6 +32,7 @@ export const WEB_PAGES = {
   adminOutbox: "/admin/:program/outbox",
   adminSettings: "/admin/:program/settings",
   adminStipends: "/admin/:program/stipends",
+  adminMentorships: "/admin/:program/mentorships",
   adminEligibility: "/admin/:program/eligibility",
   adminOrganizations: "/admin/:program/organizations",
   adminTerms: "/admin/:program/terms",

@@ -45,6 +45,7 @@ export function presentMentorship(data: MentorshipData): MentorshipView {
         ? { markdown: mentorship.assignments, html: mentorship.assignmentsHtml ?? "", updatedAt: mentorship.assignmentsUpdatedAt }
         : null,
     evaluations: EVALUATION_KINDS.map((kind) => presentEvaluation(data, kind)),
+    questions: isMentee ? null : data.questions,
     report:
       mentorship.reportSubmittedAt !== null && mentorship.blogUrl !== null
         ? { feedback: isMentee || isAdmin ? mentorship.feedback : null, blogUrl: mentorship.blogUrl, submittedAt: mentorship.reportSubmittedAt }

@@ -87,6 +87,10 @@ export const MentorshipView = z
       .nullable()
       .describe("The initial work assignments its mentors wrote; null before."),
     evaluations: z.array(EvaluationView),
+    questions: z
+      .array(z.string())
+      .nullable()
+      .describe("The program's evaluation questions, for the mentors who answer them and the admins; null for the mentee."),
     report: z
       .object({
         feedback: z.string().nullable().describe("The mentee's program feedback: the mentee and the program's admins read it; null for mentors."),
@@ -182,3 +186,10 @@ export const EndMentorshipBody = z
   })
   .strict()
   .meta({ id: "EndMentorshipBody" });
+
+/** `GET /api/terms/{term}/alumni`: the term's completed mentees who chose to be listed. */
+export const TermAlumniResponse = z
+  .object({ items: z.array(z.object({ name: z.string(), project: z.string(), projectSlug: z.string(), organization: z.string() })) })
+  .meta({ id: "TermAlumni" });
+/** The term's alumni as read. */
+export type TermAlumniResponse = z.infer<typeof TermAlumniResponse>;

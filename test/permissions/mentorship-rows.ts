@@ -1,6 +1,6 @@
 import { insertMentorship } from "../../src/storage/repos/offer-repo.ts";
 import { insertApplicationRow } from "../helpers/draft-applications.ts";
-import { adminOnly, applicationReaders, type RowGroup, signedIn } from "./row.ts";
+import { adminOnly, applicationReaders, every, type RowGroup, signedIn } from "./row.ts";
 import { insertMentoredProject, insertRowsTerm } from "./rows-term.ts";
 
 const TERM = "mentorship-rows-term";
@@ -74,6 +74,7 @@ export const MENTORSHIP_ROWS: RowGroup = {
       request: (w) => ({ url: `/api/mentorships/${w.extra[MENTORSHIP]}/end`, payload: { reason: "The table ends it.", remaining: "withheld" } }),
       expected: applicationReaders({ applicant: 403, mentor: 403, admin: "ok" }),
     },
+    { route: "GET /api/terms/:term/alumni", request: () => ({ url: `/api/terms/${TERM}/alumni` }), expected: every("ok") },
     { route: "GET /api/programs/:program/mentorships", request: (w) => ({ url: `/api/programs/${w.program}/mentorships` }), expected: adminOnly() },
     {
       route: "GET /api/programs/:program/evaluation-questions",

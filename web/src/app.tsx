@@ -7,6 +7,7 @@ import {
   AccountPage,
   AdminAuditPage,
   AdminEligibilityPage,
+  AdminMentorshipsPage,
   AdminOrganizationsPage,
   AdminOutboxPage,
   AdminPeoplePage,
@@ -116,6 +117,7 @@ export function App() {
             <Route path={WEB_PAGES.adminAudit}>{(params) => <AdminAuditPage key={params.program} program={params.program} />}</Route>
             <Route path={WEB_PAGES.adminOutbox}>{(params) => <AdminOutboxPage key={params.program} program={params.program} />}</Route>
             <Route path={WEB_PAGES.adminSettings}>{(params) => <AdminSettingsPage key={params.program} program={params.program} />}</Route>
+            <Route path={WEB_PAGES.adminMentorships}>{(params) => <AdminMentorshipsPage key={params.program} program={params.program} />}</Route>
             <Route path={WEB_PAGES.adminStipends}>{(params) => <AdminStipendsPage key={params.program} program={params.program} />}</Route>
             <Route path={WEB_PAGES.adminEligibility}>{(params) => <AdminEligibilityPage key={params.program} program={params.program} />}</Route>
             <Route path={WEB_PAGES.adminOrganizations}>{(params) => <AdminOrganizationsPage key={params.program} program={params.program} />}</Route>

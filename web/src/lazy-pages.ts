@@ -26,6 +26,7 @@ export const AdminAuditPage = lazy(() => import("./pages/admin/admin-audit-page.
 /** `/admin/:program/outbox`. */
 export const AdminOutboxPage = lazy(() => import("./pages/admin/admin-outbox-page.tsx").then((module) => ({ default: module.AdminOutboxPage })));
 /** `/admin/:program/settings`. */
+export const AdminMentorshipsPage = lazy(() => import("./pages/admin/admin-mentorships-page.tsx").then((module) => ({ default: module.AdminMentorshipsPage })));
 export const AdminStipendsPage = lazy(() => import("./pages/admin/admin-stipends-page.tsx").then((module) => ({ default: module.AdminStipendsPage })));
 export const AdminSettingsPage = lazy(() => import("./pages/admin/admin-settings-page.tsx").then((module) => ({ default: module.AdminSettingsPage })));
 /** `/admin/:program/eligibility`. */

@@ -12,7 +12,7 @@ export function setCsrfToken(token: string | null): void {
 type UnsafeMethod = "POST" | "PUT" | "PATCH" | "DELETE";
 
 async function send(method: UnsafeMethod, path: string, body: unknown, extraHeaders: Record<string, string>): Promise<Response> {
-  const headers: Record<string, string> = { ...extraHeaders, accept: "application/json" };
+  const headers: Record<string, string> = { accept: "application/json", ...extraHeaders };
   if (body !== undefined) headers["content-type"] = "application/json";
   if (csrfToken) headers["x-csrf-token"] = csrfToken;
   try {
@@ -42,6 +42,33 @@ async function refreshCsrfToken(): Promise<string | null> {
  * request headers, e.g. a submission's `Idempotency-Key`, which that retry sends again.
  */
 export async function sendJson<T>(method: UnsafeMethod, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<T> {
+  const response = await sendChecked(method, path, body, headers);
+  if (response.status === 204) return undefined as T;
+  return (await response.json()) as T;
+}
+
+/**
+ * Sends a change whose answer is a file (the finance export), as sendJson does, and saves the
+ * file the way a download link would: under the name the server gives. Answers the response, so
+ * the caller can read its headers.
+ */
+export async function sendForDownload(method: UnsafeMethod, path: string): Promise<Response> {
+  const response = await sendChecked(method, path, undefined, { accept: "text/csv" });
+  const blob = await response.clone().blob();
+  const name = /filename="([^"]+)"/.exec(response.headers.get("content-disposition") ?? "")?.[1] ?? "download";
+  const url = URL.createObjectURL(blob);
+  const link = document.createElement("a");
+  link.href = url;
+  link.download = name;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  // The browser has started reading the file once click() returns; the URL can go after.
+  setTimeout(() => URL.revokeObjectURL(url), 0);
+  return response;
+}
+
+async function sendChecked(method: UnsafeMethod, path: string, body: unknown, headers: Record<string, string>): Promise<Response> {
   let response = await send(method, path, body, headers);
   if (response.status === 403) {
     const error = await apiErrorFrom(response.clone());
@@ -54,6 +81,5 @@ export async function sendJson<T>(method: UnsafeMethod, path: string, body?: unk
     }
   }
   if (!response.ok) throw await apiErrorFrom(response);
-  if (response.status === 204) return undefined as T;
-  return (await response.json()) as T;
+  return response;
 }

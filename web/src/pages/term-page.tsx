@@ -13,6 +13,7 @@ import { useSession } from "../session/session.tsx";
 import { describeZone } from "../time/zones.ts";
 import { NotFoundPage } from "./not-found-page.tsx";
 import { proposalPages } from "./proposals/proposal-paths.ts";
+import { TermAlumni } from "./term-alumni.tsx";
 
 /** The organizations, projects and mentors of the term, as three numbers. */
 function TermCounts({ counts }: { counts: TermDetail["counts"] }) {
@@ -93,6 +94,7 @@ export function TermPage({ term: slug }: { term: string }) {
         <h2 id="timeline-heading">Timeline</h2>
         {data.phases.length === 0 ? <p>This term has no dates yet.</p> : <Timeline phases={data.phases} timeZone={data.timeZone} now={new Date()} />}
       </section>
+      <TermAlumni term={data.slug} />
     </div>
   );
 }

@@ -5,6 +5,7 @@ import { getMentorship, listMyMentorships } from "../../../commands/mentorships/
 import { setAlumniListing, submitMenteeReport } from "../../../commands/mentorships/mentee-report.ts";
 import { saveAssignments } from "../../../commands/mentorships/save-assignments.ts";
 import { submitEvaluation } from "../../../commands/mentorships/submit-evaluation.ts";
+import { listTermAlumni } from "../../../commands/mentorships/term-alumni.ts";
 import { presentMentorship, presentMyMentorships } from "../../../presenters/mentorship-presenter.ts";
 import {
   AlumniBody,
@@ -15,11 +16,12 @@ import {
   MenteeReportBody,
   MentorshipView,
   MyMentorshipsResponse,
+  TermAlumniResponse,
 } from "../../../schemas/mentorship.ts";
 import { requireSignedIn, requireWriter } from "../../auth.ts";
 import type { AppContext } from "../../context.ts";
 import { problemResponses } from "../../problem-responses.ts";
-import { MentorshipParams } from "./schema.ts";
+import { MentorshipParams, TermParams } from "./schema.ts";
 
 /** Mentorships: each one's page for its mentee, its mentors and the program's admins, and the admins' extension. */
 export const mentorshipRoutes: FastifyPluginAsyncZod<{ context: AppContext }> = async (app, { context }) => {
@@ -197,5 +199,18 @@ export const mentorshipRoutes: FastifyPluginAsyncZod<{ context: AppContext }> = 
           baseUrl: context.baseUrl(),
         }),
       ),
+  );
+
+  app.get(
+    "/api/terms/:term/alumni",
+    {
+      schema: {
+        tags: ["catalog"],
+        summary: "The term's alumni: mentees whose mentorship was completed and who chose to be listed, by name and project",
+        params: TermParams,
+        response: { 200: TermAlumniResponse, ...problemResponses(400, 404) },
+      },
+    },
+    async (request) => ({ items: await listTermAlumni(context.database, request.params.term, request.actor) }),
   );
 };

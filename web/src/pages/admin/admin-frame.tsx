@@ -12,6 +12,7 @@ export const adminPaths = {
   audit: (program: string, search = "") => `/admin/${encodeURIComponent(program)}/audit${search ? `?${search}` : ""}`,
   outbox: (program: string, search = "") => `/admin/${encodeURIComponent(program)}/outbox${search ? `?${search}` : ""}`,
   settings: (program: string) => `/admin/${encodeURIComponent(program)}/settings`,
+  mentorships: (program: string) => `/admin/${encodeURIComponent(program)}/mentorships`,
   stipends: (program: string) => `/admin/${encodeURIComponent(program)}/stipends`,
   eligibility: (program: string) => `/admin/${encodeURIComponent(program)}/eligibility`,
   organizations: (program: string, search = "") => `/admin/${encodeURIComponent(program)}/organizations${search ? `?${search}` : ""}`,
@@ -49,6 +50,7 @@ export function AdminFrame({ program, title, children }: { program: string; titl
                     { href: adminPaths.eligibility(program), label: "Eligibility" },
                     { href: adminPaths.audit(program), label: "Audit log" },
                     { href: adminPaths.outbox(program), label: "Email outbox" },
+                    { href: adminPaths.mentorships(program), label: "Mentorships" },
                     { href: adminPaths.stipends(program), label: "Stipends" },
                     { href: adminPaths.settings(program), label: "Settings" },
                   ]}

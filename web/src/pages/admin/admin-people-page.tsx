@@ -12,6 +12,7 @@ import { formatDateTime } from "../../time/format-date.ts";
 import { viewerTimeZone } from "../../time/zones.ts";
 import { AdminFrame, adminPaths } from "./admin-frame.tsx";
 import { InviteForm } from "./invite-form.tsx";
+import { OverdueEvaluationsNote } from "./overdue-evaluations-note.tsx";
 
 function when(iso: string): string {
   return formatDateTime(new Date(iso), viewerTimeZone());
@@ -189,7 +190,12 @@ function People({ program }: { program: string }) {
 export function AdminPeoplePage({ program }: { program: string }) {
   return (
     <AdminFrame program={program} title="People and roles">
-      {() => <People program={program} />}
+      {() => (
+        <>
+          <OverdueEvaluationsNote program={program} />
+          <People program={program} />
+        </>
+      )}
     </AdminFrame>
   );
 }

@@ -14,18 +14,18 @@ import { FormError, Notice } from "../../forms/form-error.tsx";
 import { useForm } from "../../forms/use-form.ts";
 import { RequireSignIn } from "../../session/require-sign-in.tsx";
 import { NotFoundPage } from "../not-found-page.tsx";
+import { AssignmentsSection } from "./assignments-section.tsx";
+import { EndMentorshipForm } from "./end-mentorship-form.tsx";
+import { EvaluationsSection } from "./evaluations-section.tsx";
+import { FinalReportSection } from "./final-report-section.tsx";
+import { mentorshipApi } from "./mentorship-api.ts";
+import { StipendLedger } from "./stipend-ledger.tsx";
+import "./mentorships.css";
 
 const STATE_WORDS: Record<MentorshipView["state"], { label: string; tone: "open" | "closed" | "info" }> = {
   active: { label: "Active", tone: "open" },
   completed: { label: "Completed", tone: "info" },
   ended: { label: "Ended", tone: "closed" },
-};
-
-/** The API path of a mentorship, and of the caller's list. */
-export const mentorshipApi = {
-  mentorship: (id: number | string) => `/api/mentorships/${encodeURIComponent(String(id))}`,
-  extension: (id: number) => `/api/mentorships/${id}/extension`,
-  mine: () => "/api/me/mentorships",
 };
 
 /** The admins' extension of a mentorship: 1–5 weeks and why; the later dates move. */
@@ -136,7 +136,22 @@ function Mentorship({ id }: { id: string }) {
           ))}
         </ul>
       </section>
+      {view.ended ? (
+        <p className="notice" role="note">
+          This mentorship ended on <DateTimeText iso={view.ended.at} timeZone={view.term.timeZone} />: {view.ended.reason}
+        </p>
+      ) : null}
+      {view.completedAt ? (
+        <p className="notice" role="note">
+          Completed on <DateTimeText iso={view.completedAt} timeZone={view.term.timeZone} />. Congratulations!
+        </p>
+      ) : null}
+      <AssignmentsSection view={view} onSaved={setFresh} />
+      <EvaluationsSection view={view} onSaved={setFresh} />
+      <FinalReportSection view={view} onSaved={setFresh} />
+      {view.installments ? <StipendLedger installments={view.installments} timeZone={view.term.timeZone} /> : null}
       {view.canManage && view.state === "active" ? <ExtensionForm view={view} onSaved={setFresh} /> : null}
+      {view.canManage && view.state === "active" ? <EndMentorshipForm view={view} onSaved={setFresh} /> : null}
     </div>
   );
 }
