@@ -3,6 +3,7 @@ import type { Page } from "playwright-core";
 import { beforeAll, expect, test } from "vitest";
 import { loadOfferTerm } from "../../src/commands/offers/offer-effects.ts";
 import { findPersonByEmail } from "../../src/storage/repos/account-repo.ts";
+import { addProjectMentor } from "../../src/storage/repos/project-repo.ts";
 import { findTermBySlug } from "../../src/storage/repos/term-repo.ts";
 import { insertApplicationRow } from "../helpers/draft-applications.ts";
 import { waitForEmail } from "../helpers/smtp-server.ts";
@@ -14,8 +15,9 @@ import { PHONE, setupWebApp, type TestPage, text, type WebApp } from "./support.
 /** The server's clock runs this far ahead of the real one: the test moves it to the notifications instant. */
 const clock = { aheadMs: 0 };
 const app: WebApp = setupWebApp({ smtp: true, server: () => ({ now: () => new Date(Date.now() + clock.aheadMs) }) });
-const pages: Record<"admin" | "ana" | "ben", TestPage> = {} as never;
+const pages: Record<"admin" | "ana" | "ben" | "mentor", TestPage> = {} as never;
 let projects = { first: "", second: "", secondSlug: "" };
+let mentorshipUrl = "";
 let noticesAt = new Date(0);
 
 const APPLICANTS = [
@@ -66,6 +68,24 @@ beforeAll(async () => {
   await apply("ana@example.org", second.id, 1);
   await apply("ben@example.org", second.id, 2);
   await apply("cy@example.org", second.id, 3);
+
+  // Mo mentors the first project; the program pays 3,000 USD in two halves, released by the evaluations.
+  pages.mentor = await app.newPage({ keep: true });
+  await signUpThroughApi(server, pages.mentor.context, { name: "Mo Mentor", email: "mo@example.org", password: PASSWORD });
+  await addProjectMentor(db, first.id, (await findPersonByEmail(db, "mo@example.org"))?.id ?? 0);
+  await db
+    .insertInto("stipendPolicies")
+    .values({
+      programId: term.programId,
+      currency: "USD",
+      baseAmount: 300_000,
+      installments: JSON.stringify([
+        { basisPoints: 5000, releasedBy: "midterm" },
+        { basisPoints: 5000, releasedBy: "final" },
+      ]),
+      updatedAt: new Date().toISOString(),
+    })
+    .execute();
 
   pages.admin = await app.newPage({ keep: true });
   await signInAsNewAdmin(server, pages.admin.context, { name: "Ida Admin", email: "ida@example.org", password: PASSWORD }, OPEN_TERM.program);
@@ -143,7 +163,7 @@ test("the admin publishes the selection; at the notifications instant Ana accept
   await ana.getByRole("heading", { name: "People" }).waitFor();
   await expect.poll(() => text(ana.locator(".facts"))).toContain("Ana Applicant");
   await expectAccessible(ana, "a mentorship read by its mentee");
-  const mentorshipUrl = ana.url();
+  mentorshipUrl = ana.url();
 
   const ben = pages.ben.page;
   await ben.goto("/applications");
@@ -176,9 +196,92 @@ test("the admin publishes the selection; at the notifications instant Ana accept
   // The admin extends Ana's mentorship by two weeks: its later dates move.
   await admin.goto(mentorshipUrl);
   await admin.getByLabel("By").selectOption("2");
-  await admin.getByLabel("Why").fill("Exams in the middle of the term.");
+  await admin.getByLabel("Why", { exact: true }).fill("Exams in the middle of the term.");
   await admin.getByRole("button", { name: "Save the extension" }).click();
   await admin.getByText("The mentorship is extended: its dates above have moved.").waitFor();
   await expect.poll(() => text(admin.locator("li", { hasText: "Midterm evaluations" }))).toContain("Moved");
   await expectAccessible(admin, "a mentorship extended by its admin");
 }, 120_000);
+
+/** Moves the server's clock to `instant` (plus a second); the test's sessions are kept alive across the jump, which is not what it is about. */
+async function moveClockTo(instant: Date): Promise<void> {
+  clock.aheadMs = instant.getTime() - Date.now() + 1000;
+  const farAhead = new Date(instant.getTime() + 60 * 24 * 60 * 60_000).toISOString();
+  await app.server().database.db.updateTable("sessions").set({ expiresAt: farAhead }).execute();
+}
+
+test("Ana's mentorship runs: Mo passes her midterm, the admin approves and exports the installment and marks it paid, and Ana's ledger and inbox follow each step", async () => {
+  const smtp = app.smtp();
+  const [admin, ana, mentor] = [pages.admin.page, pages.ana.page, pages.mentor.page];
+  const mentorshipId = Number(mentorshipUrl.split("/").pop());
+  const read = async () =>
+    (await admin.evaluate(async (id) => (await fetch(`/api/mentorships/${id}`)).json(), mentorshipId)) as {
+      dates: Array<{ kind: string; startsAt: string }>;
+      evaluations: Array<{ kind: string; opensAt: string }>;
+    };
+  // The term starts: the mentorship begins, with its two installments.
+  const startsAt = new Date((await read()).dates.find((date) => date.kind === "start")?.startsAt ?? "");
+  const beforeWelcome = smtp.received.length;
+  await moveClockTo(startsAt);
+  await waitForEmail(smtp, "ana@example.org", { after: beforeWelcome, timeoutMs: 30_000, matches: (email) => email.subject.includes("begins") });
+
+  // The midterm window (moved by the extension) opens; Mo writes the assignments and passes Ana.
+  await moveClockTo(new Date((await read()).evaluations.find((evaluation) => evaluation.kind === "midterm")?.opensAt ?? ""));
+  await mentor.goto(mentorshipUrl);
+  await mentor.getByLabel("Assignments", { exact: true }).fill("- Read the flow log parser\n- Fix one good first issue");
+  await mentor.getByRole("button", { name: "Save the assignments" }).click();
+  await mentor.getByRole("button", { name: "Edit the assignments" }).waitFor();
+  await mentor.getByLabel("Comments to the mentee").fill("A strong first half.");
+  await expectAccessible(mentor, "a midterm evaluation to submit");
+  const beforeDue = smtp.received.length;
+  await mentor.getByRole("button", { name: "Submit the midterm evaluation" }).click();
+  await expect.poll(() => text(mentor.locator(".evaluation[data-kind=midterm]"))).toContain("Passed");
+  const due = await waitForEmail(smtp, "ana@example.org", {
+    after: beforeDue,
+    timeoutMs: 30_000,
+    matches: (email) => email.subject.startsWith("Installment 1 of 2"),
+  });
+  expect(due.subject).toBe("Installment 1 of 2 (USD 1,500.00): due");
+
+  const ledgerState = () => text(ana.locator(".ledger-item").first());
+  await ana.goto(mentorshipUrl);
+  await expect.poll(ledgerState).toContain("Due");
+  await expect.poll(() => text(ana.locator(".evaluation[data-kind=midterm]"))).toContain("A strong first half.");
+
+  // The admin approves it from the Mentorships page and exports the finance CSV.
+  await admin.goto(`/admin/${OPEN_TERM.program}/mentorships`);
+  await admin.getByRole("checkbox", { name: "Select installment 1 of Ana Applicant" }).check();
+  await admin.getByRole("button", { name: "Approve selected (1)" }).click();
+  await admin.getByText("1 installment approved.").waitFor();
+  await ana.reload();
+  await expect.poll(ledgerState).toContain("Approved");
+  const [download] = await Promise.all([admin.waitForEvent("download"), admin.getByRole("button", { name: "Export approved to CSV (1)" }).click()]);
+  const chunks: Buffer[] = [];
+  for await (const chunk of await download.createReadStream()) chunks.push(chunk as Buffer);
+  const csv = Buffer.concat(chunks).toString("utf8");
+  expect(csv.split("\r\n")[1]).toContain(",Ana Applicant,ana@example.org,");
+  expect(csv).toContain(",1500.00,USD,150000,");
+  await admin.getByText("1 approved installment exported to the finance CSV", { exact: false }).waitFor();
+  await ana.reload();
+  await expect.poll(ledgerState).toContain("Sent to finance");
+
+  // Finance paid it: the admin enters the reference.
+  await admin.getByLabel("Show").selectOption("exported");
+  await admin.getByLabel("Payment reference of installment 1 of Ana Applicant").fill("PAY-2026-0001");
+  await expectAccessible(admin, "installments to mark paid");
+  await admin.getByRole("button", { name: "Mark paid installment 1 of Ana Applicant" }).click();
+  await admin.getByText("Installment 1 of Ana Applicant is marked paid.").waitFor();
+  await ana.reload();
+  await expect.poll(ledgerState).toContain("reference PAY-2026-0001");
+  await expectAccessible(ana, "the mentee's stipend ledger");
+  const subjects = async () =>
+    smtp.received.filter((email) => email.to.includes("ana@example.org") && email.subject.startsWith("Installment 1 of 2")).map((email) => email.subject);
+  await expect
+    .poll(subjects, { timeout: 30_000 })
+    .toEqual([
+      "Installment 1 of 2 (USD 1,500.00): due",
+      "Installment 1 of 2 (USD 1,500.00): approved",
+      "Installment 1 of 2 (USD 1,500.00): sent to finance",
+      "Installment 1 of 2 (USD 1,500.00): paid",
+    ]);
+}, 180_000);

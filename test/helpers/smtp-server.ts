@@ -141,7 +141,7 @@ function parseEmail(raw: string, from: string, to: string[]): ReceivedEmail {
     to,
     raw,
     headers: top.headers,
-    subject: top.headers.get("subject") ?? "",
+    subject: decodeEncodedWords(top.headers.get("subject") ?? ""),
     messageId: top.headers.get("message-id") ?? "",
     text: partOf("text/plain"),
     html: partOf("text/html"),
@@ -205,4 +205,21 @@ export async function waitForEmail(
     }
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
+}
+
+/**
+ * A header with its RFC 2047 encoded words (`=?UTF-8?Q?...?=`, `=?UTF-8?B?...?=`) decoded, as a
+ * mail client shows it. Adjacent encoded words are joined before decoding (the space between
+ * them is not part of the text, and one character's bytes may be split across two of them).
+ */
+export function decodeEncodedWords(value: string): string {
+  const word = /=\?([^?]+)\?([QqBb])\?([^?]*)\?=/g;
+  return value.replace(/=\?[^?]+\?[QqBb]\?[^?]*\?=(?:\s+=\?[^?]+\?[QqBb]\?[^?]*\?=)*/g, (run) => {
+    const bytes = [...run.matchAll(word)].map(([, , encoding, text = ""]) =>
+      encoding?.toUpperCase() === "B"
+        ? Buffer.from(text, "base64")
+        : Buffer.from(text.replace(/_/g, " ").replace(/=([0-9A-Fa-f]{2})/g, (_, hex: string) => String.fromCharCode(Number.parseInt(hex, 16))), "latin1"),
+    );
+    return Buffer.concat(bytes).toString("utf8");
+  });
 }

@@ -26,7 +26,7 @@ export function EndMentorshipForm({ view, onSaved }: { view: MentorshipView; onS
     <form className="stack panel" noValidate onSubmit={form.onSubmit} aria-labelledby="end-heading">
       <h2 id="end-heading">End the mentorship</h2>
       <FormError id="end" error={form.errors.form} />
-      <TextField name="end-reason" label="Why" value={reason} onChange={(event) => setReason(event.target.value)} error={form.errors.fields.reason} />
+      <TextField name="end-reason" label="Why it ends" value={reason} onChange={(event) => setReason(event.target.value)} error={form.errors.fields.reason} />
       <ChoiceField
         name="end-remaining"
         legend="Its installments still pending"
