@@ -10,13 +10,12 @@ import { canManageMentorship } from "../../policies/mentorship-policy.ts";
 import type { DatabaseHandle } from "../../storage/database.ts";
 import { recordAuditEvent } from "../../storage/repos/audit-repo.ts";
 import { programInstallments } from "../../storage/repos/installment-repo.ts";
-import { listConfirmedMentors } from "../../storage/repos/mentorship-repo.ts";
-import { enqueueNotification } from "../../storage/repos/outbox-repo.ts";
 import type { MentorshipData } from "../../storage/schema.ts";
 import { inTransaction } from "../../storage/transaction.ts";
 import { moveAndTell } from "../stipends/installment-moves.ts";
 import { cancelEvaluationReminders } from "./evaluation-reminders.ts";
 import { mentorshipTimelineOf, readMentorship, requireVisibleMentorship } from "./get-mentorship.ts";
+import { emailReaders, menteeReader, mentorReaders } from "./mentorship-emails.ts";
 import { requireActive } from "./submit-evaluation.ts";
 
 const DAY_MS = 24 * 60 * 60_000;
@@ -94,33 +93,21 @@ export async function endMentorship(options: {
       at: now,
     });
     const remaining = outcomes.length > 0 ? `Of the stipend's remaining installments: ${outcomes.join("; ")}.` : "No stipend installment was pending.";
-    const readers = [
-      { id: mentorship.personId, name: mentorship.menteeName, email: mentorship.menteeEmail, remaining },
-      // Mentors never see a mentee's stipend.
-      ...(await listConfirmedMentors(db, mentorship.projectId)).map((mentor) => ({ ...mentor, remaining: "" })),
-    ];
-    for (const reader of readers) {
-      if (!reader.email) continue;
-      const message = mentorshipEndedMessage({
-        baseUrl: options.baseUrl,
-        mentorshipId: mentorship.id,
-        readerName: reader.name,
-        projectTitle: mentorship.projectTitle,
-        menteeName: mentorship.menteeName,
-        reason,
-        remaining: reader.remaining,
-      });
-      await enqueueNotification(db, {
-        dedupeKey: `mentorship.ended:${mentorship.id}:${reader.id}`,
-        recipientEmail: reader.email,
-        recipientPersonId: reader.id,
-        programId: mentorship.programId,
-        subject: message.subject,
-        text: message.text,
-        html: message.html,
-        at: now,
-      });
-    }
+    // Mentors never see a mentee's stipend: what becomes of it is told to the mentee alone.
+    await emailReaders(db, mentorship, [menteeReader(mentorship), ...(await mentorReaders(db, mentorship))], {
+      dedupeKey: (reader) => `mentorship.ended:${mentorship.id}:${reader.id}`,
+      write: (reader) =>
+        mentorshipEndedMessage({
+          baseUrl: options.baseUrl,
+          mentorshipId: mentorship.id,
+          readerName: reader.name,
+          projectTitle: mentorship.projectTitle,
+          menteeName: mentorship.menteeName,
+          reason,
+          remaining: reader.role === "mentee" ? remaining : "",
+        }),
+      now,
+    });
     return readMentorship(db, actor, await requireVisibleMentorship(db, actor, mentorship.id), now);
   });
 }

@@ -13,10 +13,10 @@ import type { TermTimeline } from "../../domain/timeline.ts";
 import { evaluationReminderMessage } from "../../notifications/mentorship-progress.ts";
 import type { Db } from "../../storage/repos/db.ts";
 import { listEvaluations } from "../../storage/repos/evaluation-repo.ts";
-import { findMentorship, listConfirmedMentors } from "../../storage/repos/mentorship-repo.ts";
-import { enqueueNotification } from "../../storage/repos/outbox-repo.ts";
+import { findMentorship } from "../../storage/repos/mentorship-repo.ts";
 import { cancelJob, scheduleJob } from "../../storage/repos/scheduled-job-repo.ts";
 import { mentorshipTimelineOf } from "./get-mentorship.ts";
+import { emailReaders, menteeReader, mentorReaders } from "./mentorship-emails.ts";
 
 // The reminders before a mentorship's evaluations are due are scheduled jobs, one per
 // mentorship, evaluation and offset (3 days and 1 day before): its start plans them, an
@@ -92,36 +92,23 @@ export async function sendEvaluationReminder(
   const evaluation = (await listEvaluations(db, mentorship.id)).find((row) => row.kind === options.kind);
   const missing = missingParts(options.kind, { outcome: evaluation?.outcome ?? null, menteeReportIn: mentorship.reportSubmittedAt !== null });
   const readers = [
-    ...(missing.includes("evaluation") ? (await listConfirmedMentors(db, mentorship.projectId)).map((mentor) => ({ ...mentor, role: "mentor" as const })) : []),
-    ...(missing.includes("mentee_report")
-      ? [{ id: mentorship.personId, name: mentorship.menteeName, email: mentorship.menteeEmail, timeZone: mentorship.menteeTimeZone, role: "mentee" as const }]
-      : []),
+    ...(missing.includes("evaluation") ? await mentorReaders(db, mentorship) : []),
+    ...(missing.includes("mentee_report") ? [menteeReader(mentorship)] : []),
   ];
-  let sent = 0;
-  for (const reader of readers) {
-    if (!reader.email) continue;
-    const message = evaluationReminderMessage({
-      baseUrl: options.baseUrl,
-      mentorshipId: mentorship.id,
-      readerName: reader.name,
-      role: reader.role,
-      menteeName: mentorship.menteeName,
-      projectTitle: mentorship.projectTitle,
-      kind: options.kind,
-      dueWords: formatInstantAndUtc(dueAt, reader.timeZone ?? mentorship.termTimeZone),
-      timeLeft: timeLeftWords(dueAt, options.now),
-    });
-    const { created } = await enqueueNotification(db, {
-      dedupeKey: `${evaluationReminderKey(mentorship.id, options.kind, options.offset)}:${reader.id}`,
-      recipientEmail: reader.email,
-      recipientPersonId: reader.id,
-      programId: mentorship.programId,
-      subject: message.subject,
-      text: message.text,
-      html: message.html,
-      at: options.now,
-    });
-    if (created) sent += 1;
-  }
-  return sent;
+  return emailReaders(db, mentorship, readers, {
+    dedupeKey: (reader) => `${evaluationReminderKey(mentorship.id, options.kind, options.offset)}:${reader.id}`,
+    write: (reader) =>
+      evaluationReminderMessage({
+        baseUrl: options.baseUrl,
+        mentorshipId: mentorship.id,
+        readerName: reader.name,
+        role: reader.role,
+        menteeName: mentorship.menteeName,
+        projectTitle: mentorship.projectTitle,
+        kind: options.kind,
+        dueWords: formatInstantAndUtc(dueAt, reader.timeZone ?? mentorship.termTimeZone),
+        timeLeft: timeLeftWords(dueAt, options.now),
+      }),
+    now: options.now,
+  });
 }

@@ -8,11 +8,11 @@ import type { DatabaseHandle } from "../../storage/database.ts";
 import { recordAuditEvent } from "../../storage/repos/audit-repo.ts";
 import { insertEvaluation, listEvaluations } from "../../storage/repos/evaluation-repo.ts";
 import type { MentorshipRecord } from "../../storage/repos/mentorship-repo.ts";
-import { enqueueNotification } from "../../storage/repos/outbox-repo.ts";
 import type { MentorshipData } from "../../storage/schema.ts";
 import { inTransaction } from "../../storage/transaction.ts";
 import { checkPhaseWindow } from "../terms/phase-window.ts";
 import { evaluationQuestionsOf, mentorshipTimelineOf, readMentorship, requireVisibleMentorship } from "./get-mentorship.ts";
+import { emailReaders, menteeReader } from "./mentorship-emails.ts";
 import { settleMentorship } from "./settle-mentorship.ts";
 
 /** What a mentor sends with an evaluation. */
@@ -85,27 +85,20 @@ export async function submitEvaluation(options: {
       changes: { kind: evaluation.kind, outcome: evaluation.outcome, ...(window.override ? { windowOverride: window.override } : {}) },
       at: now,
     });
-    if (mentorship.menteeEmail) {
-      const message = evaluationOutcomeMessage({
-        baseUrl: options.baseUrl,
-        mentorshipId: mentorship.id,
-        menteeName: mentorship.menteeName,
-        projectTitle: mentorship.projectTitle,
-        kind: evaluation.kind,
-        outcome: evaluation.outcome,
-        toMentee: evaluation.toMentee,
-      });
-      await enqueueNotification(db, {
-        dedupeKey: `evaluation:${mentorship.id}:${evaluation.kind}`,
-        recipientEmail: mentorship.menteeEmail,
-        recipientPersonId: mentorship.personId,
-        programId: mentorship.programId,
-        subject: message.subject,
-        text: message.text,
-        html: message.html,
-        at: now,
-      });
-    }
+    await emailReaders(db, mentorship, [menteeReader(mentorship)], {
+      dedupeKey: () => `evaluation:${mentorship.id}:${evaluation.kind}`,
+      write: () =>
+        evaluationOutcomeMessage({
+          baseUrl: options.baseUrl,
+          mentorshipId: mentorship.id,
+          menteeName: mentorship.menteeName,
+          projectTitle: mentorship.projectTitle,
+          kind: evaluation.kind,
+          outcome: evaluation.outcome,
+          toMentee: evaluation.toMentee,
+        }),
+      now,
+    });
     const settled = await settleMentorship(db, mentorship.id, { actor: author, now, baseUrl: options.baseUrl });
     return readMentorship(db, actor, settled, now);
   });

@@ -1,12 +1,12 @@
 import { mentorshipWelcomeMessage } from "../../notifications/mentorship-welcome.ts";
 import { recordAuditEvent } from "../../storage/repos/audit-repo.ts";
 import type { Db } from "../../storage/repos/db.ts";
-import { findMentorship, listConfirmedMentors, type MentorshipRecord } from "../../storage/repos/mentorship-repo.ts";
-import { enqueueNotification } from "../../storage/repos/outbox-repo.ts";
+import { findMentorship, type MentorshipRecord } from "../../storage/repos/mentorship-repo.ts";
 import { scheduleJob } from "../../storage/repos/scheduled-job-repo.ts";
 import { createMentorshipInstallments } from "../stipends/installment-moves.ts";
 import { planEvaluationReminders } from "./evaluation-reminders.ts";
 import { mentorshipTimelineOf } from "./get-mentorship.ts";
+import { emailReaders, menteeReader, mentorReaders } from "./mentorship-emails.ts";
 
 /** The kind of the job that welcomes a mentorship's mentee and mentors at its start. */
 export const MENTORSHIP_WELCOME_KIND = "mentorship.welcome";
@@ -54,35 +54,20 @@ export async function beginMentorship(
 }
 
 async function sendMentorshipWelcome(db: Db, mentorship: MentorshipRecord, options: { now: Date; baseUrl: string }): Promise<number> {
-  const mentors = await listConfirmedMentors(db, mentorship.projectId);
-  const readers = [
-    { id: mentorship.personId, name: mentorship.menteeName, email: mentorship.menteeEmail, role: "mentee" as const },
-    ...mentors.map((mentor) => ({ id: mentor.id, name: mentor.name, email: mentor.email, role: "mentor" as const })),
-  ];
-  let sent = 0;
-  for (const reader of readers) {
-    if (!reader.email) continue;
-    const message = mentorshipWelcomeMessage({
-      baseUrl: options.baseUrl,
-      mentorshipId: mentorship.id,
-      readerName: reader.name,
-      role: reader.role,
-      menteeName: mentorship.menteeName,
-      mentorNames: mentors.map((mentor) => mentor.name),
-      projectTitle: mentorship.projectTitle,
-      termTitle: mentorship.termTitle,
-    });
-    const { created } = await enqueueNotification(db, {
-      dedupeKey: `${MENTORSHIP_WELCOME_KIND}:${mentorship.id}:${reader.id}`,
-      recipientEmail: reader.email,
-      recipientPersonId: reader.id,
-      programId: mentorship.programId,
-      subject: message.subject,
-      text: message.text,
-      html: message.html,
-      at: options.now,
-    });
-    if (created) sent += 1;
-  }
-  return sent;
+  const mentors = await mentorReaders(db, mentorship);
+  return emailReaders(db, mentorship, [menteeReader(mentorship), ...mentors], {
+    dedupeKey: (reader) => `${MENTORSHIP_WELCOME_KIND}:${mentorship.id}:${reader.id}`,
+    write: (reader) =>
+      mentorshipWelcomeMessage({
+        baseUrl: options.baseUrl,
+        mentorshipId: mentorship.id,
+        readerName: reader.name,
+        role: reader.role,
+        menteeName: mentorship.menteeName,
+        mentorNames: mentors.map((mentor) => mentor.name),
+        projectTitle: mentorship.projectTitle,
+        termTitle: mentorship.termTitle,
+      }),
+    now: options.now,
+  });
 }

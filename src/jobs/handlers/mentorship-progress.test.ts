@@ -277,7 +277,12 @@ describe.each(testDialects())("a mentorship from start to stipend on %s", (diale
   it("a completed mentee who opts in is listed as an alumnus on the term's public page, by name and project alone", async () => {
     const alumni = async () => (await t.app.inject({ method: "GET", url: "/api/terms/progress-term/alumni" })).json().items;
     expect(await alumni()).toEqual([]);
-    const optIn = await t.app.inject({ method: "PUT", url: `/api/mentorships/${mentorships.ada}/alumni`, headers: headersOf("applicant"), payload: { listed: true } });
+    const optIn = await t.app.inject({
+      method: "PUT",
+      url: `/api/mentorships/${mentorships.ada}/alumni`,
+      headers: headersOf("applicant"),
+      payload: { listed: true },
+    });
     expect(optIn.json().listedAsAlumni).toBe(true);
     expect(await alumni()).toEqual([{ name: "=Ada Mentee", project: "Flow logs", projectSlug: "progress-project", organization: expect.any(String) }]);
   });
