@@ -16,6 +16,9 @@ export const FunnelStepCount = z
   })
   .meta({ id: "FunnelStepCount" });
 
+/** One step of a funnel. */
+export type FunnelStepCount = z.infer<typeof FunnelStepCount>;
+
 /** The term a report or summary is of. */
 const ReportTerm = z.object({ slug: z.string(), title: z.string(), timeZone: z.string(), programSlug: z.string() });
 
@@ -29,6 +32,9 @@ export const ProjectCrowding = z
   })
   .meta({ id: "ProjectCrowding" });
 
+/** A project by its applications. */
+export type ProjectCrowding = z.infer<typeof ProjectCrowding>;
+
 /** A skill the term's accepted projects ask for, against how many of its applicants list it on their profile. */
 export const SkillDemand = z
   .object({
@@ -38,6 +44,9 @@ export const SkillDemand = z
     applicants: z.number().int().min(0).describe("Applicants of the term listing it on their profile."),
   })
   .meta({ id: "SkillDemand" });
+
+/** A skill asked for and held. */
+export type SkillDemand = z.infer<typeof SkillDemand>;
 
 /** `GET /api/terms/{term}/report`: a term's report for its program's admins. */
 export const TermReport = z

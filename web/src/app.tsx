@@ -30,6 +30,7 @@ import {
   SignUpPage,
   TermApplicationsPage,
   TermNewPage,
+  TermReportPage,
   TermSetupPage,
   TokensPage,
   VerifyEmailPage,
@@ -109,6 +110,9 @@ export function App() {
             </Route>
             <Route path={WEB_PAGES.adminSelection}>
               {(params) => <SelectionPage key={`${params.program}/${params.term}`} program={params.program} term={params.term} />}
+            </Route>
+            <Route path={WEB_PAGES.adminReport}>
+              {(params) => <TermReportPage key={`${params.program}/${params.term}`} program={params.program} term={params.term} />}
             </Route>
             <Route path={WEB_PAGES.adminProposals}>
               {(params) => <ProposalBoardPage key={`${params.program}/${params.term}`} program={params.program} term={params.term} />}
