@@ -29,6 +29,7 @@ export const WEB_PAGES = {
   adminProposals: "/admin/:program/terms/:term/proposals",
   adminApplications: "/admin/:program/terms/:term/applications",
   adminSelection: "/admin/:program/terms/:term/selection",
+  adminReport: "/admin/:program/terms/:term/report",
   adminOutbox: "/admin/:program/outbox",
   adminSettings: "/admin/:program/settings",
   adminStipends: "/admin/:program/stipends",

@@ -29,6 +29,7 @@ import { proposalRoutes } from "./routes/proposals/routes.ts";
 import { reviewRoutes } from "./routes/reviews/routes.ts";
 import { selectionRoutes } from "./routes/selection/routes.ts";
 import { serverInfoRoutes } from "./routes/server-info/routes.ts";
+import { termReportRoutes } from "./routes/term-reports/routes.ts";
 import { termSetupRoutes } from "./routes/term-setup/routes.ts";
 import { termRoutes } from "./routes/terms/routes.ts";
 import { securityHeaders } from "./security-headers.ts";
@@ -176,6 +177,7 @@ export async function buildApp({
   await app.register(applicationBoardRoutes, { context });
   await app.register(reviewRoutes, { context });
   await app.register(selectionRoutes, { context });
+  await app.register(termReportRoutes, { context });
   await app.register(mentorshipRoutes, { context });
   await app.register(programMentorshipRoutes, { context });
   await app.register(eligibilityRoutes, { context });

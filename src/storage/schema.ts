@@ -19,6 +19,7 @@ import type { GrantedRole, Role } from "../domain/roles.ts";
 import type { ScheduledJobState } from "../domain/scheduled-jobs.ts";
 import type { SelectionResult } from "../domain/selection.ts";
 import type { EvaluationKind, StipendPolicy } from "../domain/stipends.ts";
+import type { Funnel } from "../domain/term-report.ts";
 import type { TermTimeline } from "../domain/timeline.ts";
 import type { MentorshipRecord } from "./repos/mentorship-repo.ts";
 
@@ -1233,4 +1234,38 @@ export interface MentorshipData {
   canManage: boolean;
   /** When it was read, for the windows that are open. */
   now: Date;
+}
+
+/** An accepted project of a term with its applications but drafts, for the term's report. */
+export interface ProjectCrowdingRow {
+  slug: string;
+  title: string;
+  organizationName: string;
+  applications: number;
+}
+
+/** A skill the accepted projects of a term ask for: how many ask, and how many of the term's applicants list it. */
+export interface SkillDemandRow {
+  tag: string;
+  label: string;
+  projects: number;
+  applicants: number;
+}
+
+/** A term's report for its program's admins: the funnel, every accepted project by applications, every skill asked for. */
+export interface TermReportData {
+  term: TermRow;
+  program: ProgramRow;
+  timeline: TermTimeline;
+  funnel: Funnel;
+  projects: ProjectCrowdingRow[];
+  skills: SkillDemandRow[];
+}
+
+/** The public summary of a published term: its funnel's counts and nothing about anyone. */
+export interface TermSummaryData {
+  term: TermRow;
+  program: ProgramRow;
+  timeline: TermTimeline;
+  funnel: Funnel;
 }

@@ -135,6 +135,15 @@ export const ACCOUNT_PAGES: PageState<AccountFixtures, AccountRole>[] = [
   },
   { name: "published term setup", path: () => `${admin}/terms/${OPEN_TERM.term}`, as: "admin", phone: true },
   {
+    name: "admin term report",
+    path: () => `${admin}/terms/${OPEN_TERM.term}/report`,
+    as: "admin",
+    phone: true,
+    act: async (page) => {
+      await page.locator(".funnel-chart").waitFor();
+    },
+  },
+  {
     name: "draft term setup",
     path: () => `${admin}/new-term`,
     as: "admin",

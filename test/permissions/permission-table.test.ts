@@ -12,6 +12,7 @@ import { PROPOSAL_BOARD_ROWS } from "./proposal-board-rows.ts";
 import { PROPOSAL_ROWS } from "./proposal-rows.ts";
 import { REVIEW_ROWS } from "./review-rows.ts";
 import { adminOnly, every, type Row, type RowGroup, signedIn } from "./row.ts";
+import { TERM_REPORT_ROWS } from "./term-report-rows.ts";
 import { TERM_SETUP_ROWS } from "./term-setup-rows.ts";
 
 const PUBLIC_READS: Row[] = [
@@ -122,6 +123,7 @@ const GROUPS: RowGroup[] = [
   PROPOSAL_BOARD_ROWS,
   PROPOSAL_ROWS,
   REVIEW_ROWS,
+  TERM_REPORT_ROWS,
   TERM_SETUP_ROWS,
 ];
 

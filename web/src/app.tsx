@@ -31,6 +31,7 @@ import {
   SignUpPage,
   TermApplicationsPage,
   TermNewPage,
+  TermReportPage,
   TermSetupPage,
   TokensPage,
   VerifyEmailPage,
@@ -110,6 +111,9 @@ export function App() {
             </Route>
             <Route path={WEB_PAGES.adminSelection}>
               {(params) => <SelectionPage key={`${params.program}/${params.term}`} program={params.program} term={params.term} />}
+            </Route>
+            <Route path={WEB_PAGES.adminReport}>
+              {(params) => <TermReportPage key={`${params.program}/${params.term}`} program={params.program} term={params.term} />}
             </Route>
             <Route path={WEB_PAGES.adminProposals}>
               {(params) => <ProposalBoardPage key={`${params.program}/${params.term}`} program={params.program} term={params.term} />}

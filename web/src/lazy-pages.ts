@@ -71,3 +71,5 @@ export const TermApplicationsPage = lazy(() => import("./pages/admin/term-applic
 export const SelectionPage = lazy(() => import("./pages/admin/selection-page.tsx").then((module) => ({ default: module.SelectionPage })));
 /** The home page's "what needs you now", for signed-in people only. */
 export const HomeWork = lazy(() => import("./pages/home/home-work.tsx").then((module) => ({ default: module.HomeWork })));
+/** `/admin/:program/terms/:term/report`. */
+export const TermReportPage = lazy(() => import("./pages/admin/term-report-page.tsx").then((module) => ({ default: module.TermReportPage })));

@@ -3,6 +3,7 @@ export const apiPaths = {
   programs: () => "/api/programs",
   programTerms: (program: string) => `/api/programs/${encodeURIComponent(program)}/terms`,
   term: (term: string) => `/api/terms/${encodeURIComponent(term)}`,
+  termSummary: (term: string) => `/api/terms/${encodeURIComponent(term)}/summary`,
   termProjects: (term: string, search: string) => `/api/terms/${encodeURIComponent(term)}/projects${search ? `?${search}` : ""}`,
   project: (project: string) => `/api/projects/${encodeURIComponent(project)}`,
   server: () => "/api/server",

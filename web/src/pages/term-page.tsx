@@ -1,5 +1,7 @@
 import { Link } from "wouter";
+import type { FunnelStep } from "../../../src/domain/term-report.ts";
 import type { TermDetail } from "../../../src/schemas/catalog.ts";
+import type { TermInNumbers } from "../../../src/schemas/term-report.ts";
 import { apiPaths, pagePaths } from "../api/paths.ts";
 import { useApi } from "../api/use-api.ts";
 import { Breadcrumbs } from "../components/breadcrumbs.tsx";
@@ -32,6 +34,32 @@ function TermCounts({ counts }: { counts: TermDetail["counts"] }) {
         <dd>{counts.mentors}</dd>
       </div>
     </dl>
+  );
+}
+
+/** The steps the public summary shows: who applied, and what became of it. */
+const SUMMARY_STEPS: ReadonlyArray<FunnelStep> = ["acceptedProjects", "applicants", "applications", "accepted", "completed"];
+
+/** "This term in numbers": counts over the whole term, shown once someone applied; nobody is named. */
+function TermInNumbersSection({ term }: { term: string }) {
+  const summary = useApi<TermInNumbers>(apiPaths.termSummary(term));
+  const steps = summary.data?.funnel ?? [];
+  if ((steps.find((step) => step.step === "applications")?.count ?? 0) === 0) return null;
+  return (
+    <section aria-labelledby="numbers-heading">
+      <h2 id="numbers-heading">This term in numbers</h2>
+      <dl className="counts counts-wide">
+        {steps
+          .filter((step) => SUMMARY_STEPS.includes(step.step))
+          .map((step) => (
+            <div key={step.step}>
+              <dt>{step.label}</dt>
+              <dd>{step.count}</dd>
+            </div>
+          ))}
+      </dl>
+      <p className="muted small">Counts over the whole term, drafts aside; they name and describe no one.</p>
+    </section>
   );
 }
 
@@ -85,7 +113,7 @@ export function TermPage({ term: slug }: { term: string }) {
         </section>
         <section aria-labelledby="counts-heading" className="counts-section">
           <h2 id="counts-heading" className="visually-hidden">
-            This term in numbers
+            Organizations, projects and mentors
           </h2>
           <TermCounts counts={data.counts} />
         </section>
@@ -94,6 +122,7 @@ export function TermPage({ term: slug }: { term: string }) {
         <h2 id="timeline-heading">Timeline</h2>
         {data.phases.length === 0 ? <p>This term has no dates yet.</p> : <Timeline phases={data.phases} timeZone={data.timeZone} now={new Date()} />}
       </section>
+      <TermInNumbersSection term={data.slug} />
       <TermAlumni term={data.slug} />
     </div>
   );

@@ -13,6 +13,7 @@ import { viewerTimeZone } from "../../time/zones.ts";
 import { boardPages } from "../mentoring/board-paths.ts";
 import { proposalPages } from "../proposals/proposal-paths.ts";
 import { AdminFrame, adminPaths } from "./admin-frame.tsx";
+import { reportPage } from "./report-paths.ts";
 import { selectionPage } from "./selection-paths.ts";
 import { termPublishPath, termSetupPath } from "./term-api.ts";
 import { TermCopyForm } from "./term-copy-form.tsx";
@@ -200,7 +201,7 @@ function SetupForm({
           {" "}
           · <Link href={proposalPages.board(setup.programSlug, setup.slug)}>proposal board</Link> ·{" "}
           <Link href={boardPages.termApplications(setup.programSlug, setup.slug)}>applications</Link> ·{" "}
-          <Link href={selectionPage(setup.programSlug, setup.slug)}>selection</Link>
+          <Link href={selectionPage(setup.programSlug, setup.slug)}>selection</Link> · <Link href={reportPage(setup.programSlug, setup.slug)}>report</Link>
         </span>
       </p>
       {notice ? <Notice title={notice} /> : null}
