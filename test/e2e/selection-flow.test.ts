@@ -284,4 +284,10 @@ test("Ana's mentorship runs: Mo passes her midterm, the admin approves and expor
       "Installment 1 of 2 (USD 1,500.00): sent to finance",
       "Installment 1 of 2 (USD 1,500.00): paid",
     ]);
+
+  // The term's report draws its funnel with these numbers: four applications by three applicants, Ana's mentorship past its midterm.
+  await admin.goto(`/admin/${OPEN_TERM.program}/terms/${OPEN_TERM.term}/report`);
+  const funnel = admin.getByRole("img", { name: /from proposals to paid stipends/ });
+  await expect.poll(() => funnel.getAttribute("aria-label")).toContain("Applicants 3, Applications 4");
+  expect(await funnel.getAttribute("aria-label")).toContain("Offers accepted 1, Midterm passed 1, Completed 0");
 }, 180_000);

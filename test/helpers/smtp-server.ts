@@ -218,7 +218,10 @@ export function decodeEncodedWords(value: string): string {
     const bytes = [...run.matchAll(word)].map(([, , encoding, text = ""]) =>
       encoding?.toUpperCase() === "B"
         ? Buffer.from(text, "base64")
-        : Buffer.from(text.replace(/_/g, " ").replace(/=([0-9A-Fa-f]{2})/g, (_, hex: string) => String.fromCharCode(Number.parseInt(hex, 16))), "latin1"),
+        : Buffer.from(
+            text.replace(/_/g, " ").replace(/=([0-9A-Fa-f]{2})/g, (_, hex: string) => String.fromCharCode(Number.parseInt(hex, 16))),
+            "latin1",
+          ),
     );
     return Buffer.concat(bytes).toString("utf8");
   });
