@@ -31,6 +31,7 @@ export const AUDIT_ACTIONS = [
   "term.copied",
   "eligibility.questions_updated",
   "eligibility.answered",
+  "eligibility.answers_purged",
   "application.submitted",
   "application.withdrawn",
   "application.scored",

@@ -1,4 +1,5 @@
 import { applicationsDraftReminder } from "./applications-draft-reminder.ts";
+import { eligibilityPurge } from "./eligibility-purge.ts";
 import { evaluationsReminder } from "./evaluations-reminder.ts";
 import type { JobHandler } from "./job-handler.ts";
 import { mentorshipWelcome } from "./mentorship-welcome.ts";
