@@ -20,7 +20,7 @@ describe.each(testDialects())("a mentorship from start to stipend on %s", (diale
   let t: TestApp;
   let w: PermissionWorld;
   let origin = 0;
-  const mentorships = { ada: 0, ben: 0, cy: 0 };
+  const mentorships = { ada: 0, ben: 0, cy: 0, dee: 0 };
   const day = (days: number) => new Date(origin + days * DAY_MS);
   // The test's sessions would lapse as its clock jumps by weeks; they are not what it is about.
   const setNow = async (instant: Date) => {
@@ -68,10 +68,12 @@ describe.each(testDialects())("a mentorship from start to stipend on %s", (diale
     await db.updateTable("people").set({ name: "=Ada Mentee", country: "IN" }).where("id", "=", w.personIds.applicant).execute();
     const ben = await insertApplicant(db, { name: "Ben", email: "ben@example.org", at });
     const cy = await insertApplicant(db, { name: "Cy", email: "cy@example.org", at });
+    const dee = await insertApplicant(db, { name: "Dee", email: "dee@example.org", at });
     for (const [key, personId] of [
       ["ada", w.personIds.applicant],
       ["ben", ben.id],
       ["cy", cy.id],
+      ["dee", dee.id],
     ] as const) {
       const applicationId = await insertApplicationRow(db, { termId: term.id, projectId: project.id, personId, state: "accepted", at });
       mentorships[key] = await insertMentorship(db, { termId: term.id, projectId: project.id, personId, applicationId, at });
@@ -129,7 +131,7 @@ describe.each(testDialects())("a mentorship from start to stipend on %s", (diale
     await setNow(day(25));
     expect((await evaluate(mentorships.ada, pass)).json().code).toBe("PHASE_CLOSED");
     const overview = (await asAdmin("GET", "/mentorships")).json() as ProgramMentorshipsResponse;
-    expect(overview.overdue).toBe(3);
+    expect(overview.overdue).toBe(4);
     expect(overview.items.find((item) => item.id === mentorships.ada)?.evaluations[0]).toMatchObject({
       kind: "midterm",
       overdue: true,
@@ -246,6 +248,18 @@ describe.each(testDialects())("a mentorship from start to stipend on %s", (diale
       ["due", 150_000, 150_000],
       ["due", 67_500, 150_000],
     ]);
+    const withheld = await t.app.inject({
+      method: "POST",
+      url: `/api/mentorships/${mentorships.dee}/end`,
+      headers: headersOf("programAdmin"),
+      payload: { reason: "Stopped answering.", remaining: "withheld" },
+    });
+    expect((withheld.json() as MentorshipView).installments?.map((item) => [item.state, item.withheldReason])).toEqual([
+      ["withheld", "the mentorship ended: Stopped answering."],
+      ["withheld", "the mentorship ended: Stopped answering."],
+    ]);
+    const told = await emailsLike(`mentorship.ended:${mentorships.dee}:`);
+    expect(told).toHaveLength(2);
     const twice = await t.app.inject({
       method: "POST",
       url: `/api/mentorships/${mentorships.cy}/end`,
