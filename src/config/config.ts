@@ -14,7 +14,7 @@ export const DEFAULT_OIDC_NAME = "your organization's account";
 const OIDC_VARIABLES = ["COHORT_OIDC_ISSUER", "COHORT_OIDC_CLIENT_ID", "COHORT_OIDC_CLIENT_SECRET"] as const;
 
 /** Variables whose value is never repeated in an error message. */
-const SECRET_VARIABLES = new Set<string>(["COHORT_OIDC_CLIENT_SECRET"]);
+const SECRET_VARIABLES = new Set<string>(["COHORT_OIDC_CLIENT_SECRET", "COHORT_METRICS_TOKEN"]);
 
 const LogLevel = z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]);
 
@@ -59,6 +59,11 @@ export const ConfigSchema = z.object({
   COHORT_OIDC_CLIENT_ID: z.string().trim().min(1).optional(),
   COHORT_OIDC_CLIENT_SECRET: z.string().min(1).optional(),
   COHORT_OIDC_NAME: z.string().trim().min(1).max(80, "must be at most 80 characters").default(DEFAULT_OIDC_NAME),
+  COHORT_METRICS_TOKEN: z
+    .string()
+    .min(24, "must be at least 24 characters, such as the output of `openssl rand -hex 24`")
+    .regex(/^[\x21-\x7e]+$/, "must be printable characters without spaces")
+    .optional(),
 });
 
 /** Sign-in with an external OpenID Connect provider. */
@@ -84,6 +89,8 @@ export interface Config {
   mailFrom: string;
   /** Sign-in with OpenID Connect; undefined when COHORT_OIDC_* are not set. */
   oidc: OidcConfig | undefined;
+  /** The bearer token `GET /metrics` asks for; undefined leaves the route out. Never logged or echoed. */
+  metricsToken: string | undefined;
 }
 
 /**
@@ -109,6 +116,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     smtpUrl: value.COHORT_SMTP_URL,
     mailFrom: value.COHORT_MAIL_FROM,
     oidc: oidcConfig(value),
+    metricsToken: value.COHORT_METRICS_TOKEN,
   };
 }
 

@@ -14,3 +14,6 @@ export const ReadyResponse = z
   .meta({ id: "Ready" });
 /** The database answers. */
 export type ReadyResponse = z.infer<typeof ReadyResponse>;
+
+/** `GET /metrics`: the Prometheus text exposition format. */
+export const MetricsText = z.string().describe("text/plain; version=0.0.4");

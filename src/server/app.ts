@@ -10,6 +10,7 @@ import { authPlugin } from "./auth.ts";
 import type { AppContext } from "./context.ts";
 import { answerUnreadableRequest, installErrorHandlers, sendFrameworkError } from "./errors.ts";
 import { BODY_LIMIT, installJsonBodyParser } from "./json-body.ts";
+import { createMetrics } from "./metrics.ts";
 import { adminRoutes } from "./routes/admin/routes.ts";
 import { applicationBoardRoutes } from "./routes/application-board/routes.ts";
 import { applicationRoutes } from "./routes/applications/routes.ts";
@@ -19,6 +20,7 @@ import { healthRoutes } from "./routes/health/routes.ts";
 import { invitationRoutes } from "./routes/invitations/routes.ts";
 import { meRoutes } from "./routes/me/routes.ts";
 import { mentorshipRoutes } from "./routes/mentorships/routes.ts";
+import { metricsRoutes } from "./routes/metrics/routes.ts";
 import { oidcRoutes } from "./routes/oidc/routes.ts";
 import { programMentorshipRoutes } from "./routes/program-mentorships/routes.ts";
 import { programSetupRoutes } from "./routes/program-setup/routes.ts";
@@ -159,6 +161,12 @@ export async function buildApp({
   await app.register(fastifySwaggerUi, { routePrefix: "/api/docs", uiConfig: { docExpansion: "list", deepLinking: true }, staticCSP: true });
 
   app.get("/api/openapi.json", { schema: { hide: true } }, async () => app.swagger());
+  const metricsToken = context.config.metricsToken;
+  if (metricsToken) {
+    const metrics = createMetrics({ database: context.database, now: context.now });
+    app.addHook("onResponse", async (request, reply) => metrics.observe(request, reply));
+    await app.register(metricsRoutes, { metrics, token: metricsToken });
+  }
   await app.register(healthRoutes, { context });
   await app.register(serverInfoRoutes, { context });
   await app.register(authRoutes, { context });

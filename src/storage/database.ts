@@ -22,6 +22,8 @@ export interface DatabaseHandle {
   label: string;
   /** Resolves when the database answers a trivial query; throws DATABASE_UNAVAILABLE otherwise. */
   ping(): Promise<void>;
+  /** The connections this process holds: open, idle, and requests waiting for one (SQLite: its one connection). */
+  poolUse(): { open: number; idle: number; waiting: number };
   close(): Promise<void>;
 }
 
@@ -110,6 +112,8 @@ function openSqlite(file: string, options: OpenDatabaseOptions): DatabaseHandle 
         throw sqliteOpenError(file, error);
       }
     },
+    // One connection, shared by every query of the process; the dialect queues the rest in order.
+    poolUse: () => ({ open: 1, idle: 1, waiting: 0 }),
     close: () => db.destroy(),
   };
 }
@@ -150,6 +154,7 @@ function openPostgres(connectionString: string, options: OpenDatabaseOptions): D
     db,
     dialect: "postgres",
     label,
+    poolUse: () => ({ open: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount }),
     async ping() {
       try {
         await sql`select 1`.execute(db);
