@@ -11,6 +11,7 @@ import type { AppContext } from "./context.ts";
 import { answerUnreadableRequest, installErrorHandlers, sendFrameworkError } from "./errors.ts";
 import { BODY_LIMIT, installJsonBodyParser } from "./json-body.ts";
 import { createMetrics } from "./metrics.ts";
+import { databaseRateLimitStore } from "./rate-limit-store.ts";
 import { adminRoutes } from "./routes/admin/routes.ts";
 import { applicationBoardRoutes } from "./routes/application-board/routes.ts";
 import { applicationRoutes } from "./routes/applications/routes.ts";
@@ -120,8 +121,8 @@ export async function buildApp({
       strictTransportSecurity: context.config.publicUrl?.startsWith("https://") ?? false,
     },
   });
-  // Limits are per process (in memory): enough to slow guessing; route configs set the numbers.
-  if (rateLimits) await app.register(fastifyRateLimit, { global: false });
+  // Limits are counted in the database, so several processes share them; route configs set the numbers.
+  if (rateLimits) await app.register(fastifyRateLimit, { global: false, store: databaseRateLimitStore(context.database, context.now) });
   await app.register(authPlugin, { context });
   const hasWebUi = await serveWebUi(app, webRoot);
   installErrorHandlers(app, {

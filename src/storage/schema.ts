@@ -556,6 +556,13 @@ export interface MentorshipTable {
 /** A nullable column that may be left out of an insert. */
 type Nullable<T> = ColumnType<T | null, T | null | undefined, T | null>;
 
+/** The `rate_limit_counters` table: the hits of one rate-limit key in its current window. */
+export interface RateLimitCounterTable {
+  key: string;
+  hits: number;
+  windowEnds: Instant;
+}
+
 /** The `evaluations` table: the mentors' midterm or final evaluation of a mentorship, one of each. */
 export interface EvaluationTable {
   id: Generated<number>;
@@ -669,6 +676,7 @@ export interface Database {
   stipendMultipliers: StipendMultiplierTable;
   evaluations: EvaluationTable;
   installments: InstallmentTable;
+  rateLimitCounters: RateLimitCounterTable;
 }
 
 /** An evaluation as read. */

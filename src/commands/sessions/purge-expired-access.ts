@@ -1,6 +1,7 @@
 import { deleteSpentAccountTokens } from "../../storage/repos/account-repo.ts";
 import type { Db } from "../../storage/repos/db.ts";
 import { deleteExpiredOidcLogins } from "../../storage/repos/oidc-login-repo.ts";
+import { deleteEndedRateLimits } from "../../storage/repos/rate-limit-repo.ts";
 import { deleteExpiredSessions } from "../../storage/repos/session-repo.ts";
 
 /** How many rows one purge removed, by table. */
@@ -8,12 +9,14 @@ export interface PurgedAccess {
   sessions: number;
   accountTokens: number;
   oidcLogins: number;
+  rateLimitCounters: number;
 }
 
 /**
  * Removes what can no longer let anyone in: expired sessions, used, voided or expired
  * single-use account tokens, and OpenID Connect sign-ins that were never completed. Each is
- * refused already when it is presented; the purge keeps their hashes from piling up. Runs
+ * refused already when it is presented; the purge keeps their hashes from piling up. Rate-limit
+ * counters whose window ended go too. Runs
  * inside the caller's transaction (the scheduled job's).
  */
 export async function purgeExpiredAccess(db: Db, now: Date): Promise<PurgedAccess> {
@@ -21,5 +24,6 @@ export async function purgeExpiredAccess(db: Db, now: Date): Promise<PurgedAcces
     sessions: await deleteExpiredSessions(db, now),
     accountTokens: await deleteSpentAccountTokens(db, now),
     oidcLogins: await deleteExpiredOidcLogins(db, now),
+    rateLimitCounters: await deleteEndedRateLimits(db, now),
   };
 }

@@ -15,4 +15,5 @@ export const JOB_HANDLERS: readonly JobHandler[] = [
   offersLapse,
   mentorshipWelcome,
   evaluationsReminder,
+  eligibilityPurge,
 ];

@@ -18,6 +18,7 @@ import * as offersAndMentorships from "./20261204090000-offers-and-mentorships.t
 import * as stipendPolicies from "./20261205090000-stipend-policies.ts";
 import * as mentorshipExtensions from "./20261206090000-mentorship-extensions.ts";
 import * as evaluationsAndInstallments from "./20261207090000-evaluations-and-installments.ts";
+import * as rateLimitCounters from "./20261208090000-rate-limit-counters.ts";
 
 /**
  * Every migration, by timestamped name. Listed here rather than read from disk so that the
@@ -43,4 +44,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   "20261205090000-stipend-policies": stipendPolicies,
   "20261206090000-mentorship-extensions": mentorshipExtensions,
   "20261207090000-evaluations-and-installments": evaluationsAndInstallments,
+  "20261208090000-rate-limit-counters": rateLimitCounters,
 };
