@@ -2,6 +2,7 @@ import { Command, CommanderError } from "commander";
 import { isAppError } from "../errors/app-error.ts";
 import { VERSION } from "../version.ts";
 import { registerAdmin } from "./commands/admin.ts";
+import { registerBackup } from "./commands/backup.ts";
 import { registerMigrate } from "./commands/migrate.ts";
 import { registerOutbox } from "./commands/outbox.ts";
 import { registerServe } from "./commands/serve.ts";
@@ -23,6 +24,7 @@ export function buildCli(): Command {
   registerTermCommands(program);
   registerAdmin(program);
   registerOutbox(program);
+  registerBackup(program);
   for (const command of program.commands) command.exitOverride().showHelpAfterError(`(run cohort ${command.name()} --help for usage)`);
   return program;
 }
