@@ -8,6 +8,7 @@ import { insertOidcLogin, takeOidcLogin } from "../../storage/repos/oidc-login-r
 import { findJobByKey } from "../../storage/repos/scheduled-job-repo.ts";
 import { findLiveSession, insertSession } from "../../storage/repos/session-repo.ts";
 import { createScheduler } from "../scheduler.ts";
+import { sessionsPurgeExpired } from "./sessions-purge-expired.ts";
 
 const T0 = new Date("2026-12-01T12:00:00.000Z");
 const HOUR = 60 * 60_000;
@@ -53,7 +54,8 @@ describe.each(testDialects())("the daily purge of expired sessions and tokens on
     await oidcLogin("live-login", at(HOUR));
 
     let clock = T0;
-    const scheduler = createScheduler({ database, log: quiet, now: () => clock });
+    // This job alone: the other daily jobs have tests of their own.
+    const scheduler = createScheduler({ database, log: quiet, now: () => clock, handlers: [sessionsPurgeExpired] });
     expect(await scheduler.runDueJobs()).toEqual({ done: 1, retried: 0, failed: 0 });
 
     expect(await findLiveSession(database.db, "live-session", T0)).toBeDefined();
@@ -78,7 +80,7 @@ describe.each(testDialects())("the daily purge of expired sessions and tokens on
     await scheduler.stop();
 
     // A restart neither adds a second job nor moves the planned one.
-    const restarted = createScheduler({ database, log: quiet, now: () => clock });
+    const restarted = createScheduler({ database, log: quiet, now: () => clock, handlers: [sessionsPurgeExpired] });
     expect(await restarted.runDueJobs()).toEqual({ done: 0, retried: 0, failed: 0 });
     clock = at(DAY);
     expect(await restarted.runDueJobs()).toEqual({ done: 1, retried: 0, failed: 0 });
