@@ -19,11 +19,9 @@ export type ProgramInstallmentRow = InstallmentRow & {
 /** The program's installments for its admins, with how many are in each state. */
 export function presentProgramInstallments(
   rows: readonly ProgramInstallmentRow[],
-  all: ReadonlyArray<{ state: InstallmentRow["state"] }>,
+  countByState: ReadonlyMap<InstallmentRow["state"], number>,
 ): ProgramInstallmentsResponse {
-  const counts = Object.fromEntries(
-    INSTALLMENT_STATES.map((state) => [state, all.filter((row) => row.state === state).length]),
-  ) as ProgramInstallmentsResponse["counts"];
+  const counts = Object.fromEntries(INSTALLMENT_STATES.map((state) => [state, countByState.get(state) ?? 0])) as ProgramInstallmentsResponse["counts"];
   return {
     items: rows.map((row) => ({
       ...presentInstallment(row, { zone: row.termTimeZone, evaluationDueAt: null }),

@@ -14,9 +14,8 @@ import type { MentorshipData } from "../../storage/schema.ts";
 import { inTransaction } from "../../storage/transaction.ts";
 import { moveAndTell } from "../stipends/installment-moves.ts";
 import { cancelEvaluationReminders } from "./evaluation-reminders.ts";
-import { mentorshipTimelineOf, readMentorship, requireVisibleMentorship } from "./get-mentorship.ts";
+import { mentorshipTimelineOf, readMentorship, requireActive, requireVisibleMentorship } from "./get-mentorship.ts";
 import { emailReaders, menteeReader, mentorReaders } from "./mentorship-emails.ts";
-import { requireActive } from "./submit-evaluation.ts";
 
 const DAY_MS = 24 * 60 * 60_000;
 

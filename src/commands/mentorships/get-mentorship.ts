@@ -1,3 +1,4 @@
+import { formatInstantAndUtc } from "../../domain/format-instant.ts";
 import { mentorshipTimeline } from "../../domain/mentorship-dates.ts";
 import type { TermTimeline } from "../../domain/timeline.ts";
 import { AppError } from "../../errors/app-error.ts";
@@ -9,7 +10,7 @@ import { listEvaluations } from "../../storage/repos/evaluation-repo.ts";
 import { listInstallments } from "../../storage/repos/installment-repo.ts";
 import { findMentorship, listConfirmedMentors, listMentorshipsOfPerson, type MentorshipRecord } from "../../storage/repos/mentorship-repo.ts";
 import { findProgramById } from "../../storage/repos/program-repo.ts";
-import type { MentorshipData } from "../../storage/schema.ts";
+import type { MentorshipData, ProgramRow } from "../../storage/schema.ts";
 import { loadTermTimeline } from "../terms/phase-window.ts";
 
 /** The mentorship once the actor may see it: its mentee, its project's mentors and the program's admins; 404 to anyone else. */
@@ -54,10 +55,25 @@ export async function readMentorship(db: Db, actor: Actor, mentorship: Mentorshi
 /** The program's evaluation questions, in order. */
 export async function evaluationQuestionsOf(db: Db, programId: number): Promise<string[]> {
   const program = await findProgramById(db, programId);
-  return program ? (JSON.parse(program.evaluationQuestions) as string[]) : [];
+  return program ? questionsOf(program) : [];
+}
+
+/** A program's evaluation questions as stored (a JSON array of strings). */
+export function questionsOf(program: Pick<ProgramRow, "evaluationQuestions">): string[] {
+  return JSON.parse(program.evaluationQuestions) as string[];
 }
 
 /** The mentorships the caller is part of, as mentee or mentor. */
 export function listMyMentorships(options: { database: DatabaseHandle; actor: SignedIn }) {
   return listMentorshipsOfPerson(options.database.db, options.actor.personId);
+}
+
+/** Refuses a change to a mentorship that is no longer active, saying since when. */
+export function requireActive(mentorship: MentorshipRecord, what: string): void {
+  if (mentorship.state === "active") return;
+  const since = mentorship.state === "ended" ? mentorship.endedAt : mentorship.completedAt;
+  throw new AppError(
+    "CONFLICT",
+    `This mentorship ${mentorship.state === "ended" ? "ended" : "was completed"}${since ? ` on ${formatInstantAndUtc(since, mentorship.termTimeZone)}` : ""}; ${what} can no longer be submitted.`,
+  );
 }

@@ -5,9 +5,8 @@ import { recordAuditEvent } from "../../storage/repos/audit-repo.ts";
 import type { MentorshipData } from "../../storage/schema.ts";
 import { inTransaction } from "../../storage/transaction.ts";
 import { checkPhaseWindow } from "../terms/phase-window.ts";
-import { mentorshipTimelineOf, readMentorship, requireVisibleMentorship } from "./get-mentorship.ts";
+import { mentorshipTimelineOf, readMentorship, requireActive, requireVisibleMentorship } from "./get-mentorship.ts";
 import { settleMentorship } from "./settle-mentorship.ts";
-import { requireActive } from "./submit-evaluation.ts";
 
 /**
  * The mentee submits their final report (program feedback and the link to their blog post) in

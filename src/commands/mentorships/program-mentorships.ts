@@ -10,6 +10,7 @@ import { listEvaluationsOf } from "../../storage/repos/evaluation-repo.ts";
 import { inTransaction } from "../../storage/transaction.ts";
 import { requireProgramAdmin, requireProgramAdminIn } from "../programs/require-program-admin.ts";
 import { loadTermTimeline } from "../terms/phase-window.ts";
+import { questionsOf } from "./get-mentorship.ts";
 
 /** One mentorship of a program as its admins' overview lists it, with each evaluation's due instant and what is missing. */
 export interface ProgramMentorshipRow {
@@ -96,7 +97,7 @@ export async function listProgramMentorships(options: {
 /** The program's evaluation questions, for its admins. */
 export async function getEvaluationQuestions(options: { database: DatabaseHandle; actor: Actor; programSlug: string }): Promise<string[]> {
   const program = await requireProgramAdmin(options.database, options.actor, options.programSlug);
-  return JSON.parse(program.evaluationQuestions) as string[];
+  return questionsOf(program);
 }
 
 /** Sets the questions every evaluation of the program answers from now on (evaluations already submitted keep the questions they answered). */
@@ -110,7 +111,7 @@ export async function setEvaluationQuestions(options: {
   const { actor, now } = options;
   return inTransaction(options.database, async (db) => {
     const program = await requireProgramAdminIn(db, actor, options.programSlug);
-    const before = JSON.parse(program.evaluationQuestions) as string[];
+    const before = questionsOf(program);
     const duplicate = options.questions.findIndex((question, index) => options.questions.indexOf(question) !== index);
     if (duplicate >= 0) {
       throw new AppError("INVALID_INPUT", `The question “${options.questions[duplicate]}” is asked twice.`, undefined, {

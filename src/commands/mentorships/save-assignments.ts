@@ -5,8 +5,7 @@ import type { DatabaseHandle } from "../../storage/database.ts";
 import { recordAuditEvent } from "../../storage/repos/audit-repo.ts";
 import type { MentorshipData } from "../../storage/schema.ts";
 import { inTransaction } from "../../storage/transaction.ts";
-import { readMentorship, requireVisibleMentorship } from "./get-mentorship.ts";
-import { requireActive } from "./submit-evaluation.ts";
+import { readMentorship, requireActive, requireVisibleMentorship } from "./get-mentorship.ts";
 
 /** The project's mentors write (and rewrite) the mentee's initial work assignments, in Markdown, while the mentorship is active. */
 export async function saveAssignments(options: {

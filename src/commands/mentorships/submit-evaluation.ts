@@ -7,11 +7,10 @@ import type { SignedIn } from "../../policies/actor.ts";
 import type { DatabaseHandle } from "../../storage/database.ts";
 import { recordAuditEvent } from "../../storage/repos/audit-repo.ts";
 import { insertEvaluation, listEvaluations } from "../../storage/repos/evaluation-repo.ts";
-import type { MentorshipRecord } from "../../storage/repos/mentorship-repo.ts";
 import type { MentorshipData } from "../../storage/schema.ts";
 import { inTransaction } from "../../storage/transaction.ts";
 import { checkPhaseWindow } from "../terms/phase-window.ts";
-import { evaluationQuestionsOf, mentorshipTimelineOf, readMentorship, requireVisibleMentorship } from "./get-mentorship.ts";
+import { evaluationQuestionsOf, mentorshipTimelineOf, readMentorship, requireActive, requireVisibleMentorship } from "./get-mentorship.ts";
 import { emailReaders, menteeReader } from "./mentorship-emails.ts";
 import { settleMentorship } from "./settle-mentorship.ts";
 
@@ -102,14 +101,4 @@ export async function submitEvaluation(options: {
     const settled = await settleMentorship(db, mentorship.id, { actor: author, now, baseUrl: options.baseUrl });
     return readMentorship(db, actor, settled, now);
   });
-}
-
-/** Refuses a change to a mentorship that is no longer active, saying since when. */
-export function requireActive(mentorship: MentorshipRecord, what: string): void {
-  if (mentorship.state === "active") return;
-  const since = mentorship.state === "ended" ? mentorship.endedAt : mentorship.completedAt;
-  throw new AppError(
-    "CONFLICT",
-    `This mentorship ${mentorship.state === "ended" ? "ended" : "was completed"}${since ? ` on ${formatInstantAndUtc(since, mentorship.termTimeZone)}` : ""}; ${what} can no longer be submitted.`,
-  );
 }

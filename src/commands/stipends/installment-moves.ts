@@ -5,7 +5,7 @@ import { installmentChangedMessage } from "../../notifications/mentorship-progre
 import { findPersonById } from "../../storage/repos/account-repo.ts";
 import { recordAuditEvent } from "../../storage/repos/audit-repo.ts";
 import type { Db } from "../../storage/repos/db.ts";
-import { findProgramInstallment, insertInstallments, moveInstallment, type ProgramInstallment } from "../../storage/repos/installment-repo.ts";
+import { insertInstallments, moveInstallment, type ProgramInstallment } from "../../storage/repos/installment-repo.ts";
 import type { MentorshipRecord } from "../../storage/repos/mentorship-repo.ts";
 import { enqueueNotification } from "../../storage/repos/outbox-repo.ts";
 import { findStipendPolicy } from "../../storage/repos/stipend-repo.ts";
@@ -54,7 +54,8 @@ export async function moveAndTell(
   options: { change?: Omit<MoveChange, "state" | "updatedAt">; actor: MoveActor; now: Date; baseUrl: string; audit?: Record<string, unknown> },
 ): Promise<boolean> {
   const { now } = options;
-  const moved = await moveInstallment(db, installment.id, installment.state, { ...options.change, state: to, updatedAt: now.toISOString() });
+  const change = { ...options.change, state: to, updatedAt: now.toISOString() };
+  const moved = await moveInstallment(db, installment.id, installment.state, change);
   if (!moved) return false;
   await recordAuditEvent(db, {
     programId: installment.programId,
@@ -65,8 +66,9 @@ export async function moveAndTell(
     changes: { state: { before: installment.state, after: to }, mentorship: installment.mentorshipId, ...options.audit },
     at: now,
   });
-  const after = await findProgramInstallment(db, installment.programId, installment.id);
-  if (after?.menteeEmail) {
+  // The row as it now stands: what was read, with what this move wrote.
+  const after: ProgramInstallment = { ...installment, ...change };
+  if (after.menteeEmail) {
     const zone = after.menteeTimeZone ?? after.termTimeZone;
     const message = installmentChangedMessage({
       baseUrl: options.baseUrl,

@@ -4,7 +4,7 @@ import { AppError, type FieldError } from "../../errors/app-error.ts";
 import type { Actor, SignedIn } from "../../policies/actor.ts";
 import type { DatabaseHandle } from "../../storage/database.ts";
 import type { Db } from "../../storage/repos/db.ts";
-import { type ProgramInstallment, programInstallments } from "../../storage/repos/installment-repo.ts";
+import { countProgramInstallmentsByState, type ProgramInstallment, programInstallments } from "../../storage/repos/installment-repo.ts";
 import type { ProgramRow } from "../../storage/schema.ts";
 import { inTransaction } from "../../storage/transaction.ts";
 import { requireProgramAdmin, requireProgramAdminIn } from "../programs/require-program-admin.ts";
@@ -15,13 +15,16 @@ import { moveAndTell } from "./installment-moves.ts";
 // reference (one by one, or by importing finance's CSV of references). Each request is checked
 // whole first: one installment that cannot move refuses the request, naming it, and moves none.
 
-/** The installments of a program, newest term first, for its admins; optionally of one state. */
+/** The installments of a program, newest term first, for its admins, optionally of one state; with how many are in each state. */
 export async function listProgramInstallments(options: { database: DatabaseHandle; actor: Actor; programSlug: string; state?: InstallmentState | undefined }) {
   const program = await requireProgramAdmin(options.database, options.actor, options.programSlug);
   let query = programInstallments(options.database.db, program.id);
   if (options.state) query = query.where("installments.state", "=", options.state);
-  const rows = await query.orderBy("terms.slug", "desc").orderBy("people.name").orderBy("installments.position").execute();
-  return { program, rows };
+  const [rows, counts] = await Promise.all([
+    query.orderBy("terms.slug", "desc").orderBy("people.name").orderBy("installments.position").execute(),
+    countProgramInstallmentsByState(options.database.db, program.id),
+  ]);
+  return { program, rows, counts: new Map(counts.map((row) => [row.state, Number(row.count)])) };
 }
 
 /** Who an installment is, for a message: "installment 2 (final) of Ada Lovelace". */

@@ -83,7 +83,14 @@ export function programInstallments(db: Db, programId: number) {
 /** One installment with what its moves and its emails need. */
 export type ProgramInstallment = Awaited<ReturnType<ReturnType<typeof programInstallments>["execute"]>>[number];
 
-/** One installment of the program, by id. */
-export function findProgramInstallment(db: Db, programId: number, id: number): Promise<ProgramInstallment | undefined> {
-  return programInstallments(db, programId).where("installments.id", "=", id).executeTakeFirst();
+/** How many of the program's installments are in each state. */
+export function countProgramInstallmentsByState(db: Db, programId: number) {
+  return db
+    .selectFrom("installments")
+    .innerJoin("mentorships", "mentorships.id", "installments.mentorshipId")
+    .innerJoin("terms", "terms.id", "mentorships.termId")
+    .select(["installments.state", (eb) => eb.fn.countAll<number>().as("count")])
+    .where("terms.programId", "=", programId)
+    .groupBy("installments.state")
+    .execute();
 }

@@ -89,10 +89,13 @@ export const programMentorshipRoutes: FastifyPluginAsyncZod<{ context: AppContex
       },
     },
     async (request) => {
-      const options = { database: context.database, actor: request.actor, programSlug: request.params.program };
-      const { rows } = await listProgramInstallments({ ...options, state: request.query.state });
-      const all = request.query.state ? (await listProgramInstallments(options)).rows : rows;
-      return presentProgramInstallments(rows, all);
+      const { rows, counts } = await listProgramInstallments({
+        database: context.database,
+        actor: request.actor,
+        programSlug: request.params.program,
+        state: request.query.state,
+      });
+      return presentProgramInstallments(rows, counts);
     },
   );
 
