@@ -1,3 +1,4 @@
+import { isIP } from "node:net";
 import { z } from "zod";
 import { AppError } from "../errors/app-error.ts";
 
@@ -59,6 +60,13 @@ export const ConfigSchema = z.object({
   COHORT_OIDC_CLIENT_ID: z.string().trim().min(1).optional(),
   COHORT_OIDC_CLIENT_SECRET: z.string().min(1).optional(),
   COHORT_OIDC_NAME: z.string().trim().min(1).max(80, "must be at most 80 characters").default(DEFAULT_OIDC_NAME),
+  COHORT_TRUST_PROXY: z
+    .string()
+    .trim()
+    .refine(isProxyList, {
+      message: "must list the reverse proxies' addresses, comma-separated: IP addresses, CIDR ranges (10.0.0.0/8) or loopback, linklocal, uniquelocal",
+    })
+    .optional(),
   COHORT_METRICS_TOKEN: z
     .string()
     .min(24, "must be at least 24 characters, such as the output of `openssl rand -hex 24`")
@@ -91,6 +99,12 @@ export interface Config {
   oidc: OidcConfig | undefined;
   /** The bearer token `GET /metrics` asks for; undefined leaves the route out. Never logged or echoed. */
   metricsToken: string | undefined;
+  /**
+   * The reverse proxies whose X-Forwarded-For and X-Forwarded-Proto headers are believed,
+   * comma-separated (addresses, CIDR ranges, or loopback/linklocal/uniquelocal); undefined
+   * believes none, so a client cannot pick its own address for the rate limits.
+   */
+  trustProxy: string | undefined;
 }
 
 /**
@@ -117,6 +131,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     mailFrom: value.COHORT_MAIL_FROM,
     oidc: oidcConfig(value),
     metricsToken: value.COHORT_METRICS_TOKEN,
+    trustProxy: value.COHORT_TRUST_PROXY?.split(",")
+      .map((entry) => entry.trim())
+      .join(","),
   };
 }
 
@@ -145,6 +162,22 @@ function isIssuerUrl(value: string): boolean {
   } catch {
     return false;
   }
+}
+
+/** The names proxy-addr knows for address ranges, as Fastify's trustProxy takes them. */
+const PROXY_RANGE_NAMES = new Set(["loopback", "linklocal", "uniquelocal"]);
+
+/** A comma-separated list of proxy addresses: IPs, CIDR ranges or named ranges. */
+function isProxyList(value: string): boolean {
+  return value.split(",").every((raw) => {
+    const entry = raw.trim();
+    if (PROXY_RANGE_NAMES.has(entry)) return true;
+    const [address = "", bits, ...rest] = entry.split("/");
+    const version = isIP(address);
+    if (version === 0 || rest.length > 0) return false;
+    if (bits === undefined) return true;
+    return /^\d{1,3}$/.test(bits) && Number(bits) <= (version === 4 ? 32 : 128);
+  });
 }
 
 function emptyToUndefined(value: string | undefined): string | undefined {
