@@ -37,6 +37,20 @@ export function createMetrics(options: { database: DatabaseHandle; now: () => Da
   });
   const db = options.database.db;
 
+  // Registered before the gauges that query, so a scrape reads the pool before its own queries wait for it.
+  new Gauge({
+    name: "cohort_db_pool_connections",
+    help: "Database connections of this process: open, idle, and requests waiting for one.",
+    labelNames: ["state"],
+    registers: [registry],
+    collect() {
+      const use = options.database.poolUse();
+      this.set({ state: "open" }, use.open);
+      this.set({ state: "idle" }, use.idle);
+      this.set({ state: "waiting" }, use.waiting);
+    },
+  });
+
   new Gauge({
     name: "cohort_outbox_messages",
     help: "Outbox messages by state.",
@@ -81,19 +95,6 @@ export function createMetrics(options: { database: DatabaseHandle; now: () => Da
       this.set(await countDueJobs(options.database, new Date(options.now().getTime() - LATE_AFTER_MS)));
     },
   });
-  new Gauge({
-    name: "cohort_db_pool_connections",
-    help: "Database connections of this process: open, idle, and requests waiting for one.",
-    labelNames: ["state"],
-    registers: [registry],
-    collect() {
-      const use = options.database.poolUse();
-      this.set({ state: "open" }, use.open);
-      this.set({ state: "idle" }, use.idle);
-      this.set({ state: "waiting" }, use.waiting);
-    },
-  });
-
   return {
     registry,
     observe(request, reply) {
