@@ -1,7 +1,10 @@
 import { execFile } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
+import { sql } from "kysely";
 import { AppError } from "../errors/app-error.ts";
+import { openDatabase } from "./database.ts";
+import { type DatabaseContents, readDatabaseContents } from "./database-contents.ts";
 import { redactUrl } from "./database-url.ts";
 
 const DUMP_MAGIC = "PGDMP";
@@ -12,21 +15,36 @@ export function isPostgresDump(head: string): boolean {
 }
 
 /**
- * Writes a dump of the PostgreSQL database `url` to `file` with `pg_dump --format=custom` (one
- * snapshot, taken while the server keeps writing). The dump goes beside `file` and is renamed
- * into place once pg_dump succeeds.
+ * Writes a dump of the PostgreSQL database `url` to `file` with `pg_dump --format=custom`, taken
+ * while the server keeps writing, and returns what the dump holds: its tables' row counts are
+ * read in the snapshot pg_dump is given, so they are the dump's own. The dump goes beside `file`
+ * and is renamed into place once pg_dump succeeds.
  */
-export async function dumpPostgres(url: string, file: string): Promise<void> {
+export async function dumpPostgres(url: string, file: string): Promise<DatabaseContents> {
   const partial = `${file}.partial`;
   fs.rmSync(partial, { force: true });
   const { address, env } = withoutPassword(url);
+  const database = await openDatabase(url, { poolSize: 1 });
   try {
-    await runTool("pg_dump", ["--format=custom", "--file", partial, address], env, url);
+    const contents = await database.db
+      .transaction()
+      .setIsolationLevel("repeatable read")
+      .setAccessMode("read only")
+      .execute(async (trx) => {
+        // The snapshot stays exported while this transaction is open, that is until pg_dump is done.
+        const { rows } = await sql<{ snapshot: string }>`select pg_export_snapshot() as snapshot`.execute(trx);
+        const counted = await readDatabaseContents(trx);
+        await runTool("pg_dump", ["--format=custom", `--snapshot=${rows[0]?.snapshot ?? ""}`, "--file", partial, address], env, url);
+        return counted;
+      });
+    fs.renameSync(partial, file);
+    return contents;
   } catch (error) {
     fs.rmSync(partial, { force: true });
     throw error;
+  } finally {
+    await database.close();
   }
-  fs.renameSync(partial, file);
 }
 
 /** Restores a custom-format dump into the database `url` with `pg_restore --no-owner`, all or nothing. */

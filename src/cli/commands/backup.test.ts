@@ -85,7 +85,10 @@ describe.each(testDialects())("cohort backup and cohort restore on %s", (dialect
       expect(restore.code, restore.stderr).toBe(0);
       if (dialect === "sqlite") expect(restore.stdout).toContain("Integrity check: ok.");
       expect(restore.stdout).toContain(`Migration version: ${LATEST} (up to date).`);
-      expect(restore.stdout).toMatch(/^ {2}audit_events\s+\d+$/m);
+      // The rows the backup counted are the rows the restore finds.
+      const auditRows = (output: string) => /^ {2}audit_events\s+(\d+)$/m.exec(output)?.[1];
+      expect(auditRows(restore.stdout)).toMatch(/^\d+$/);
+      expect(auditRows(backup.stdout)).toBe(auditRows(restore.stdout));
 
       const restored = await idsIn(target.url);
       const acknowledged = new Set(writer.acks.map((ack) => ack.id));
@@ -168,7 +171,7 @@ describe("cohort backup on PostgreSQL without a server", () => {
   it("never prints the password of the URL", async () => {
     const result = await runCli(["backup", path.join(dir, "unreachable.dump"), "--db", "postgres://cohort:hunter2@127.0.0.1:1/cohort"]);
     expect(result.code).toBe(1);
-    expect(result.stderr).toMatch(/^cohort: Cannot back up postgres:\/\/cohort:\*\*\*@127\.0\.0\.1:1\/cohort: pg_dump failed: .+\n$/);
+    expect(result.stderr).toMatch(/^cohort: Cannot reach the PostgreSQL database postgres:\/\/cohort:\*\*\*@127\.0\.0\.1:1\/cohort: connection refused .+\n$/);
     expect(result.stderr).not.toContain("hunter2");
   });
 });

@@ -1,12 +1,12 @@
 import fs from "node:fs";
 import path from "node:path";
 import { AppError } from "../../errors/app-error.ts";
-import type { TableCount } from "../../storage/database-contents.ts";
+import type { DatabaseContents, TableCount } from "../../storage/database-contents.ts";
 import { parseDatabaseUrl, redactUrl } from "../../storage/database-url.ts";
-import { dumpPostgres, readDumpMigrations } from "../../storage/postgres-backup.ts";
+import { dumpPostgres } from "../../storage/postgres-backup.ts";
 import { backUpSqlite, readSqliteContents } from "../../storage/sqlite-backup.ts";
 
-/** What a backup wrote: where, how, how large, at which migration, and (SQLite) the rows of each table. */
+/** What a backup wrote: where, how, how large, at which migration, and the rows of each table. */
 export interface BackupReport {
   engine: "sqlite" | "postgres";
   /** How the copy was made, in words. */
@@ -15,7 +15,7 @@ export interface BackupReport {
   bytes: number;
   /** The last migration recorded in the backup, or null when none had run. */
   version: string | null;
-  /** Row counts read from the backup itself; empty for a PostgreSQL dump. */
+  /** Row counts of the backup: read from the copy (SQLite) or in the snapshot pg_dump took (PostgreSQL). */
   tables: TableCount[];
 }
 
@@ -45,8 +45,9 @@ export async function backUpDatabase(options: { databaseUrl: string; file: strin
       tables: contents.tables,
     };
   }
+  let contents: DatabaseContents;
   try {
-    await dumpPostgres(location.connectionString, file);
+    contents = await dumpPostgres(location.connectionString, file);
   } catch (error) {
     if (error instanceof AppError && error.code === "INTERNAL") {
       throw new AppError("DATABASE_UNAVAILABLE", `Cannot back up ${redactUrl(location.connectionString)}: ${error.message}`);
@@ -58,7 +59,7 @@ export async function backUpDatabase(options: { databaseUrl: string; file: strin
     method: "PostgreSQL: pg_dump in the custom format",
     file,
     bytes: fs.statSync(file).size,
-    version: (await readDumpMigrations(file)).at(-1) ?? null,
-    tables: [],
+    version: contents.migrations.at(-1) ?? null,
+    tables: contents.tables,
   };
 }
