@@ -8,7 +8,7 @@
  * state to check (a failed submission, an open menu), and `phone: true` to run axe at 390 px too.
  * Each state is loaded once per width, in one browser page per person kept for the whole area:
  * axe runs in light, the page switches to dark on the same load and axe runs its colour rules
- * again (the rest cannot change with the theme); a screenshot of each theme goes to .tmp/screenshots, and the page is
+ * again (the rest cannot change with the theme); a screenshot of each theme goes to .tmp/screenshots when COHORT_TEST_SCREENSHOTS=1, and the page is
  * checked for its heading, nothing scrolling sideways and no error. A failure names the page,
  * its width and its theme. A state whose violation the pages have yet to fix says why in
  * `knownAxeViolation` and keeps every other check; the fix removes it.
@@ -17,13 +17,11 @@
  * proposal-fixtures.ts), its list of states, and a test file that calls `describePageChecks` once:
  * one server, one set of fixtures and one browser connection for the whole area.
  */
-import fs from "node:fs";
-import path from "node:path";
 import axe from "axe-core";
 import type { Page } from "playwright-core";
 import { beforeAll, describe, expect, test } from "vitest";
 import type { SignedInState } from "./account-fixtures.ts";
-import { DESKTOP, expectSoundPage, PHONE, setupWebApp, type TestPage, type WebApp } from "./support.ts";
+import { DESKTOP, expectSoundPage, PHONE, saveScreenshot, setupWebApp, type TestPage, type WebApp } from "./support.ts";
 
 type Viewport = { width: number; height: number };
 
@@ -35,9 +33,6 @@ const AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"];
  * those already checked in light, so only its colours are checked again.
  */
 const COLOUR_RULES = ["color-contrast", "link-in-text-block"];
-
-/** Where the screenshots go, for people to look at. */
-const SCREENSHOTS = path.resolve(import.meta.dirname, "../../.tmp/screenshots");
 
 /** The page's window once axe-core is in it. */
 type WithAxe = Window & { axe: typeof axe };
@@ -136,7 +131,6 @@ export function describePageChecks<Fixtures, Role extends string>(area: PageArea
     return shown;
   };
   beforeAll(async () => {
-    fs.mkdirSync(SCREENSHOTS, { recursive: true });
     prepared = { fixtures: await area.prepare(app) };
   });
 
@@ -158,8 +152,7 @@ export function describePageChecks<Fixtures, Role extends string>(area: PageArea
             const rules = theme === "dark" ? "colours" : "all";
             expect(await seriousAxeViolations(shown.page, rules), `${label}: serious or critical axe violations`).toEqual([]);
           }
-          const file = `${area.screenshotPrefix}${fileName(entry.name)}-${viewport.width}-${theme}.png`;
-          await shown.page.screenshot({ path: path.join(SCREENSHOTS, file), fullPage: true });
+          await saveScreenshot(shown.page, `${area.screenshotPrefix}${fileName(entry.name)}-${viewport.width}-${theme}`);
           await expectSoundPage(shown, label, area.provoked);
         }
         // What a state left in the page's storage (a draft, a dismissed notice) is not the next state's.

@@ -1,4 +1,3 @@
-import path from "node:path";
 import type { Page } from "playwright-core";
 import { beforeAll, expect, test } from "vitest";
 import { loadOfferTerm } from "../../src/commands/offers/offer-effects.ts";
@@ -10,7 +9,7 @@ import { waitForEmail } from "../helpers/smtp-server.ts";
 import { OPEN_TERM } from "../helpers/web-server.ts";
 import { PASSWORD, signInAsNewAdmin, signUpThroughApi } from "./accounts.ts";
 import { seriousAxeViolations } from "./axe-pages.ts";
-import { PHONE, setupWebApp, type TestPage, text, type WebApp } from "./support.ts";
+import { PHONE, saveScreenshot, setupWebApp, type TestPage, text, type WebApp } from "./support.ts";
 
 /** The server's clock runs this far ahead of the real one: the test moves it to the notifications instant. */
 const clock = { aheadMs: 0 };
@@ -91,11 +90,9 @@ beforeAll(async () => {
   await signInAsNewAdmin(server, pages.admin.context, { name: "Ida Admin", email: "ida@example.org", password: PASSWORD }, OPEN_TERM.program);
 });
 
-const SCREENSHOTS = path.resolve(import.meta.dirname, "../../.tmp/screenshots");
-
 /** No serious axe violation on the page as it is: light, dark, and at a phone's width; a screenshot of it for people to look at. */
 async function expectAccessible(page: Page, what: string): Promise<void> {
-  await page.screenshot({ path: path.join(SCREENSHOTS, `selection-flow-${what.replace(/\W+/g, "-")}.png`), fullPage: true });
+  await saveScreenshot(page, `selection-flow-${what.replace(/\W+/g, "-")}`);
   expect(await seriousAxeViolations(page), `${what}, light`).toEqual([]);
   await page.emulateMedia({ colorScheme: "dark" });
   expect(await seriousAxeViolations(page, "colours"), `${what}, dark`).toEqual([]);

@@ -1,9 +1,7 @@
-import fs from "node:fs";
-import path from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { startTestOidcProvider, type TestOidcProvider } from "../helpers/oidc-provider.ts";
 import { signedInName } from "./accounts.ts";
-import { DESKTOP, expectSoundPage, PHONE, setupWebApp, text } from "./support.ts";
+import { DESKTOP, expectSoundPage, PHONE, saveScreenshot, setupWebApp, text } from "./support.ts";
 
 const PROVIDER_NAME = "Test Foundation account";
 let provider: TestOidcProvider | undefined;
@@ -87,8 +85,6 @@ describe("sign in with the OpenID Connect provider", () => {
   });
 
   test("screenshots of the sign-in page with the provider's button, at 1280 and 390 px, light and dark", async () => {
-    const out = path.resolve(import.meta.dirname, "../../.tmp/screenshots");
-    fs.mkdirSync(out, { recursive: true });
     for (const colorScheme of ["light", "dark"] as const) {
       for (const viewport of [DESKTOP, PHONE]) {
         const shown = await app.newPage({ viewport, colorScheme });
@@ -96,7 +92,7 @@ describe("sign in with the OpenID Connect provider", () => {
         await open("/sign-in?error=denied");
         await page.getByRole("link", { name: `Sign in with ${PROVIDER_NAME}` }).waitFor();
         await page.getByRole("alert").waitFor();
-        await page.screenshot({ path: path.join(out, `account-sign-in-with-provider-${viewport.width}-${colorScheme}.png`), fullPage: true });
+        await saveScreenshot(page, `account-sign-in-with-provider-${viewport.width}-${colorScheme}`);
         await expectSoundPage(shown, `sign-in with the provider at ${viewport.width} px, ${colorScheme}`);
       }
     }

@@ -1,3 +1,5 @@
+import fs from "node:fs";
+import path from "node:path";
 import type { Browser, BrowserContext, Locator, Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, expect, vi } from "vitest";
 import { connectBrowser } from "../helpers/browser.ts";
@@ -21,6 +23,20 @@ export function text(locator: Locator): Promise<string> {
 /** How much wider than its viewport the page is, in CSS pixels: 0 or less when nothing scrolls sideways. */
 export function horizontalOverflow(page: Page): Promise<number> {
   return page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+}
+
+/** Where screenshots go, for people to look at. */
+const SCREENSHOTS = path.resolve(import.meta.dirname, "../../.tmp/screenshots");
+
+/**
+ * Saves a full-page screenshot as .tmp/screenshots/<name>.png when the run asks for them
+ * (COHORT_TEST_SCREENSHOTS=1): they are for a person to look at, and each costs about as much
+ * as the checks of its page, so the everyday run skips them.
+ */
+export async function saveScreenshot(page: Page, name: string): Promise<void> {
+  if (process.env.COHORT_TEST_SCREENSHOTS !== "1") return;
+  fs.mkdirSync(SCREENSHOTS, { recursive: true });
+  await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true });
 }
 
 /**
