@@ -26,7 +26,9 @@ export default defineConfig({
   test: {
     include: ["src/**/*.test.ts", "test/**/*.test.ts", "bin/**/*.test.ts", "web/src/**/*.test.ts"],
     globalSetup: ["./test/global-setup.ts"],
-    testTimeout: 20_000,
+    // Many tests start real processes (servers, the CLI, PostgreSQL clients): on a loaded 2-core
+    // machine one start can take 15 s, so a bound that only a hung test reaches.
+    testTimeout: 60_000,
     hookTimeout: 60_000,
     pool: "forks",
     // Vitest takes one core less than the machine has: one file at a time on a 2-core machine,
