@@ -649,8 +649,9 @@ if (!fs.existsSync("/proc/self/stat")) {
   process.exit(2);
 }
 
-const postgres = await startPostgres();
+// The sink first: it lives in this process, while PostgreSQL is stopped by the cleanup below.
 const smtp = await startSmtpSink();
+const postgres = await startPostgres();
 const cleanup: Array<() => Promise<void>> = [];
 const cohort: CohortSetup[] = [];
 const bare: Setup[] = [];
