@@ -32,9 +32,10 @@ export async function dumpPostgres(url: string, file: string): Promise<DatabaseC
       .setAccessMode("read only")
       .execute(async (trx) => {
         // The snapshot stays exported while this transaction is open, that is until pg_dump is done.
-        const { rows } = await sql<{ snapshot: string }>`select pg_export_snapshot() as snapshot`.execute(trx);
+        const snapshot = (await sql<{ snapshot: string }>`select pg_export_snapshot() as snapshot`.execute(trx)).rows[0]?.snapshot;
+        if (!snapshot) throw new AppError("INTERNAL", "PostgreSQL exported no snapshot to dump");
         const counted = await readDatabaseContents(trx);
-        await runTool("pg_dump", ["--format=custom", `--snapshot=${rows[0]?.snapshot ?? ""}`, "--file", partial, address], env, url);
+        await runTool("pg_dump", ["--format=custom", `--snapshot=${snapshot}`, "--file", partial, address], env, url);
         return counted;
       });
     fs.renameSync(partial, file);
