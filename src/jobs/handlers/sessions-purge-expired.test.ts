@@ -4,6 +4,7 @@ import { loadConfig } from "../../config/config.ts";
 import { startServer } from "../../server/start.ts";
 import type { DatabaseHandle } from "../../storage/database.ts";
 import { consumeAccountToken, insertAccount, insertAccountToken } from "../../storage/repos/account-repo.ts";
+import { findIdempotentAnswer, recordIdempotentAnswer } from "../../storage/repos/idempotency-repo.ts";
 import { insertOidcLogin, takeOidcLogin } from "../../storage/repos/oidc-login-repo.ts";
 import { findJobByKey } from "../../storage/repos/scheduled-job-repo.ts";
 import { findLiveSession, insertSession } from "../../storage/repos/session-repo.ts";
@@ -52,6 +53,10 @@ describe.each(testDialects())("the daily purge of expired sessions and tokens on
     await token("live-token", at(HOUR));
     await oidcLogin("expired-login", at(-1));
     await oidcLogin("live-login", at(HOUR));
+    const answer = (key: string, answeredAt: Date) =>
+      recordIdempotentAnswer(database.db, { personId: person.id, key, requestHash: "h", statusCode: 201, response: "{}", at: answeredAt });
+    await answer("answered-eight-days-ago", at(-8 * DAY));
+    await answer("answered-six-days-ago", at(-6 * DAY));
 
     let clock = T0;
     // This job alone: the other daily jobs have tests of their own.
@@ -66,6 +71,9 @@ describe.each(testDialects())("the daily purge of expired sessions and tokens on
     expect(await consumeAccountToken(database.db, { tokenHash: "live-token", purpose: "reset_password", at: T0 })).toBe(person.id);
     expect(await takeOidcLogin(database.db, "expired-login")).toBeUndefined();
     expect(await takeOidcLogin(database.db, "live-login")).toBeDefined();
+    // A week of retries is kept.
+    expect(await findIdempotentAnswer(database.db, person.id, "answered-eight-days-ago")).toBeUndefined();
+    expect(await findIdempotentAnswer(database.db, person.id, "answered-six-days-ago")).toBeDefined();
 
     // One job for the kind, pending again for the next day.
     expect(await findJobByKey(database.db, "sessions.purge-expired")).toMatchObject({

@@ -5,9 +5,9 @@ import { defineJobHandler } from "./job-handler.ts";
 const DAY_MS = 24 * 60 * 60_000;
 
 /**
- * Daily housekeeping: removes expired sessions, spent account tokens and abandoned OpenID
- * Connect sign-ins, then plans its next run a day later. Its first run comes soon after the
- * first start of a server.
+ * Daily housekeeping: removes expired sessions, spent account tokens, abandoned OpenID Connect
+ * sign-ins, ended rate-limit windows and week-old Idempotency-Key answers, then plans its next
+ * run a day later. Its first run comes soon after the first start of a server.
  */
 export const sessionsPurgeExpired = defineJobHandler({
   kind: "sessions.purge-expired",

@@ -18,6 +18,12 @@ export function findIdempotentAnswer(db: Db, personId: number, key: string): Pro
     .executeTakeFirst();
 }
 
+/** Forgets the answers remembered before `before`; how many. */
+export async function deleteIdempotentAnswersBefore(db: Db, before: Date): Promise<number> {
+  const result = await db.deleteFrom("idempotencyKeys").where("createdAt", "<", before.toISOString()).executeTakeFirst();
+  return Number(result.numDeletedRows);
+}
+
 /**
  * Remembers the answer to a person's key, inside the transaction of the change it answers, so
  * the change and its answer commit together or not at all. The key taken twice is a CONFLICT.
