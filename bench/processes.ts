@@ -18,9 +18,13 @@
  * the same sequence of requests.
  *
  * Both set-ups run side by side and take turns, in slices of about five seconds of load (1, 2,
- * 2, 1, ...), so that whatever else the machine does weighs on both alike; a slice is measured
+ * 2, 1, ...), so that whatever else the machine does weighs on both alike. The warm-up goes as
+ * fast as each set-up answers, and its second half gives the throughput; the measured slices go
+ * to both at one fixed rate, 0.6 of the slower one's throughput (--load), so that the CPU per
+ * request compares the servers' own work at one load rather than how a saturated machine shares
+ * its two cores among two servers, the load generator and PostgreSQL. A slice is measured
  * from its first request until the outbox is empty again, so its CPU covers the emails its
- * requests caused. A warm-up of the same mix, taking turns too, comes first, unmeasured. Then
+ * requests caused. Then
  * each set-up is started again alone and watched idle, to show what the worker loops' polling
  * costs. Last, the baseline: a bare Fastify route reading a term with three queries
  * (processes-target.ts), one process against two in the same way, shows what a second Node.js
@@ -30,7 +34,7 @@
  * Target (issue "Operations"): the CPU per request of two processes at most 1.10× that of one.
  * The last line reads `processes: CPU per request, 2 processes vs 1: <x>×`.
  *
- * Usage: npm run bench:processes [-- --requests N | --seconds N] [--connections N] [--cpu-prof]
+ * Usage: npm run bench:processes [-- --requests N | --seconds N] [--connections N] [--load SHARE] [--cpu-prof]
  * (20,000 requests per set-up by default; --seconds N measures about N seconds of load per set-up)
  */
 import { type ChildProcess, execFileSync, spawn } from "node:child_process";
@@ -66,8 +70,16 @@ const measuredCap = requestCount ?? Math.round((seconds ?? 0) * 1000);
  * its caches and its pool.
  */
 const warmupCount = 2 * Math.min(4000, Math.max(1000, Math.round((requestCount ?? 10_000) / 10)));
-/** About how long one slice of measured load lasts, from the warm-up's rate. */
+/** About how long one slice of measured load lasts. */
 const SLICE_SECONDS = 5;
+/**
+ * The measured load, as a share of the slower set-up's throughput, sent at that fixed rate to
+ * both. CPU per request is compared at one load below saturation: a saturated server answers many
+ * requests per turn of its event loop and so spends less per request, and on a 2-core machine two
+ * saturated processes, the load generator and PostgreSQL take turns on the cores; both would be
+ * measured instead of the servers' own work.
+ */
+const LOAD_SHARE = Number(option("--load") ?? 0.6);
 /** How long the idle processes are watched after the load. */
 const IDLE_SECONDS = 10;
 /** The share of submissions in the mix: 2 of every 20 requests. */
@@ -432,8 +444,11 @@ interface LoadResult {
 type RawResult = autocannon.Result & { totalCompletedRequests: number; errors: number; timeouts: number; non2xx: number };
 const aggregate = (autocannon as unknown as { aggregateResult(results: RawResult[], options: object): autocannon.Result }).aggregateResult;
 
-/** Sends `amount` requests of the mix to the servers at once, the connections split evenly among them. */
-async function load(urls: string[], next: () => OneRequest, amount: number): Promise<LoadResult> {
+/**
+ * Sends `amount` requests of the mix to the servers at once, the connections split evenly among
+ * them: as fast as they answer, or at `rate` requests per second in all when it is given.
+ */
+async function load(urls: string[], next: () => OneRequest, amount: number, rate?: number): Promise<LoadResult> {
   const statuses: Record<string, number> = {};
   const started = performance.now();
   const raw = await Promise.all(
@@ -443,6 +458,7 @@ async function load(urls: string[], next: () => OneRequest, amount: number): Pro
           url,
           connections: Math.floor(connections / urls.length) + (index < connections % urls.length ? 1 : 0),
           amount: Math.floor(amount / urls.length) + (index < amount % urls.length ? 1 : 0),
+          ...(rate === undefined ? {} : { overallRate: rate / urls.length }),
           timeout: 60,
           skipAggregateResult: true,
           requests: [
@@ -477,6 +493,9 @@ interface Setup {
   measured: () => OneRequest;
   /** Waits until the work the requests caused is done (Cohort: the outbox is empty again); the seconds waited. */
   settle: () => Promise<number>;
+  /** The warm-up's second half, sent as fast as the set-up answers: its throughput. */
+  saturated: LoadResult[];
+  /** The measured slices, sent at one fixed rate to every set-up: its CPU per request. */
   loads: LoadResult[];
   settleSeconds: number;
   serverCpu: number;
@@ -505,6 +524,7 @@ function newSetup(
     servers,
     urls: servers.map((server) => server.url),
     ...requests,
+    saturated: [],
     loads: [],
     settleSeconds: 0,
     serverCpu: 0,
@@ -551,26 +571,35 @@ async function prepareCohort(postgres: Postgres, smtp: SmtpSink, processes: numb
   return { ...newSetup(`Cohort, ${processesLabel(processes)}`, processes, servers, requests, postgres.postmaster), databaseUrl, termSlugs };
 }
 
-/** Sends each set-up the same warm-up in turns, in slices of 500, so that no pool sits idle long; the slowest set-up's rate at the end. */
+/**
+ * Sends each set-up the same warm-up in turns, as fast as it answers, in slices of 500 so that
+ * no pool sits idle long; the second half's slices are its throughput. Returns the slowest
+ * set-up's throughput.
+ */
 async function warmInTurns(setups: Setup[], count: number): Promise<number> {
   const slices = Math.max(2, Math.round(count / 500));
-  let rate = Number.POSITIVE_INFINITY;
   for (let slice = 0; slice < slices; slice += 1) {
     for (const setup of setups) {
       const warm = await load(setup.urls, setup.warmup, Math.round(count / slices));
       const failed = Object.entries(warm.statuses).filter(([status]) => !status.startsWith("2"));
       if (failed.length > 0) throw new Error(`${setup.label}: the warm-up was answered ${JSON.stringify(warm.statuses)}`);
-      if (slice === slices - 1) rate = Math.min(rate, completedOf([warm]) / warm.seconds);
+      if (slice >= slices / 2) setup.saturated.push(warm);
     }
   }
   for (const setup of setups) await setup.settle();
   // A tick of every worker loop after the warm-up's emails, so that each loop is back to polling.
   await sleep(2500);
-  return rate;
+  return Math.min(...setups.map((setup) => rateOf(setup.saturated)));
+}
+
+/** Requests answered per second of load. */
+function rateOf(loads: LoadResult[]): number {
+  return completedOf(loads) / loads.reduce((sum, one) => sum + one.seconds, 0);
 }
 
 /**
- * Sends each set-up `total` requests in slices of about SLICE_SECONDS at `rate`, taking turns
+ * Sends each set-up `total` requests at `rate` requests per second, in slices of about
+ * SLICE_SECONDS, taking turns
  * (1, 2, 2, 1, ...), so that whatever else the machine does weighs on both alike and the
  * set-up waiting its turn keeps its pools' connections (closed after 10 s idle). A slice counts
  * the CPU of the set-up's servers and of PostgreSQL from its first request until it settled.
@@ -583,7 +612,7 @@ async function measureInTurns(setups: Setup[], postmaster: number | null, total:
     const amount = Math.floor(total / slices) + (slice < total % slices ? 1 : 0);
     for (const setup of slice % 2 === 0 ? setups : [...setups].reverse()) {
       const before = cpuNow(setup.servers, postmaster);
-      setup.loads.push(await load(setup.urls, setup.measured, amount));
+      setup.loads.push(await load(setup.urls, setup.measured, amount, rate));
       setup.settleSeconds += await setup.settle();
       const after = cpuNow(setup.servers, postmaster);
       setup.serverCpu += after.servers - before.servers;
@@ -624,8 +653,9 @@ function report(setup: Setup): void {
   const errors = raw.reduce((sum, result) => sum + result.errors + result.timeouts, 0);
   const postgres = setup.postgresCpu;
   console.log(`\n${setup.label}:`);
+  console.log(`  throughput, as fast as it answers (the warm-up's second half): ${rateOf(setup.saturated).toFixed(0)} req/s`);
   console.log(
-    `  ${completed} requests at ${connections} connections in ${seconds.toFixed(1)} s of load: ${(completed / seconds).toFixed(0)} req/s, p50 ${latency.p50} ms, p99 ${latency.p99} ms (${statusText}; errors ${errors})`,
+    `  measured: ${completed} requests at ${connections} connections in ${seconds.toFixed(1)} s of load: ${(completed / seconds).toFixed(0)} req/s, p50 ${latency.p50} ms, p99 ${latency.p99} ms (${statusText}; errors ${errors})`,
   );
   console.log(
     `  CPU: servers ${setup.serverCpu.toFixed(2)} s, PostgreSQL ${postgres === null ? "not measured (not on this machine)" : `${postgres.toFixed(2)} s`}; per request ${ms(cpuPerRequest(setup))} ms (servers ${ms(setup.serverCpu / completed)}, PostgreSQL ${postgres === null ? "-" : ms(postgres / completed)})${setup.settleSeconds > 0 ? `; ${setup.settleSeconds.toFixed(1)} s of waiting for the outbox to empty after the slices counted in` : ""}`,
@@ -638,6 +668,10 @@ if (seconds !== undefined && !(seconds > 0)) {
 }
 if (requestCount !== undefined && !(Number.isInteger(requestCount) && requestCount > 0)) {
   console.error("--requests takes a positive whole number.");
+  process.exit(2);
+}
+if (!(LOAD_SHARE > 0 && LOAD_SHARE <= 1)) {
+  console.error("--load takes a share of the throughput above 0 and at most 1, e.g. 0.6.");
   process.exit(2);
 }
 if (!(Number.isInteger(connections) && connections >= 2)) {
@@ -660,10 +694,12 @@ let total = 0;
 try {
   if (postgres.postmaster === null) console.log("PostgreSQL runs elsewhere: its CPU is not measured, only the servers'.");
   for (const processes of [1, 2]) cohort.push(await prepareCohort(postgres, smtp, processes, cleanup));
-  const rate = await warmInTurns(cohort, warmupCount);
+  const rate = LOAD_SHARE * (await warmInTurns(cohort, warmupCount));
   total = requestCount ?? Math.min(measuredCap, Math.round(rate * (seconds ?? 0)));
   const slices = await measureInTurns(cohort, postgres.postmaster, total, rate);
-  console.log(`\nmeasured ${total} requests per set-up in ${slices} slices each, taking turns (1, 2, 2, 1, ...)`);
+  console.log(
+    `\nmeasured ${total} requests per set-up at ${rate.toFixed(0)} req/s (${LOAD_SHARE} of the slower set-up's throughput) in ${slices} slices each, taking turns (1, 2, 2, 1, ...)`,
+  );
 
   // Idle: each set-up alone, its servers started again, once their worker loops have ticked twice.
   for (const setup of cohort) await Promise.all(setup.servers.map(stop));
@@ -684,7 +720,7 @@ try {
       newSetup(`bare route, ${processesLabel(processes)}`, processes, servers, { warmup: next, measured: next, settle: async () => 0 }, postgres.postmaster),
     );
   }
-  const bareRate = await warmInTurns(bare, warmupCount);
+  const bareRate = LOAD_SHARE * (await warmInTurns(bare, warmupCount));
   await measureInTurns(bare, postgres.postmaster, Math.max(total, Math.round(bareRate * 20)), bareRate);
 } finally {
   for (const undo of cleanup.reverse()) await undo().catch((error: unknown) => console.error(`cleaning up: ${(error as Error).message}`));
@@ -706,9 +742,9 @@ const [one, two] = cohort as [CohortSetup, CohortSetup];
 const ratio = cpuPerRequest(two) / cpuPerRequest(one);
 const [bareOne, bareTwo] = bare as [Setup, Setup];
 const bareRatio = cpuPerRequest(bareTwo) / cpuPerRequest(bareOne);
-const rate = (setup: Setup) => completedOf(setup.loads) / setup.loads.reduce((sum, slice) => sum + slice.seconds, 0);
+const throughput = (setup: Setup) => rateOf(setup.saturated);
 console.log(
-  `\nthroughput with 2 processes: Cohort ${(rate(two) / rate(one)).toFixed(2)}× that of 1, the bare route ${(rate(bareTwo) / rate(bareOne)).toFixed(2)}×`,
+  `\nthroughput with 2 processes: Cohort ${(throughput(two) / throughput(one)).toFixed(2)}× that of 1, the bare route ${(throughput(bareTwo) / throughput(bareOne)).toFixed(2)}×`,
 );
 console.log(
   `CPU per request, 2 processes vs 1: the bare route ${bareRatio.toFixed(2)}× (what a second Node.js process costs on this machine, whatever it runs); Cohort ${ratio.toFixed(2)}×, ${(ratio / bareRatio).toFixed(2)}× the bare route's ratio`,
