@@ -62,10 +62,11 @@ export const ConfigSchema = z.object({
   COHORT_OIDC_NAME: z.string().trim().min(1).max(80, "must be at most 80 characters").default(DEFAULT_OIDC_NAME),
   COHORT_TRUST_PROXY: z
     .string()
-    .trim()
+    .transform((value) => value.split(",").map((entry) => entry.trim()))
     .refine(isProxyList, {
       message: "must list the reverse proxies' addresses, comma-separated: IP addresses, CIDR ranges (10.0.0.0/8) or loopback, linklocal, uniquelocal",
     })
+    .transform((entries) => entries.join(","))
     .optional(),
   COHORT_METRICS_TOKEN: z
     .string()
@@ -131,9 +132,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     mailFrom: value.COHORT_MAIL_FROM,
     oidc: oidcConfig(value),
     metricsToken: value.COHORT_METRICS_TOKEN,
-    trustProxy: value.COHORT_TRUST_PROXY?.split(",")
-      .map((entry) => entry.trim())
-      .join(","),
+    trustProxy: value.COHORT_TRUST_PROXY,
   };
 }
 
@@ -167,10 +166,9 @@ function isIssuerUrl(value: string): boolean {
 /** The names proxy-addr knows for address ranges, as Fastify's trustProxy takes them. */
 const PROXY_RANGE_NAMES = new Set(["loopback", "linklocal", "uniquelocal"]);
 
-/** A comma-separated list of proxy addresses: IPs, CIDR ranges or named ranges. */
-function isProxyList(value: string): boolean {
-  return value.split(",").every((raw) => {
-    const entry = raw.trim();
+/** Proxy addresses: IPs, CIDR ranges or named ranges. */
+function isProxyList(entries: string[]): boolean {
+  return entries.every((entry) => {
     if (PROXY_RANGE_NAMES.has(entry)) return true;
     const [address = "", bits, ...rest] = entry.split("/");
     const version = isIP(address);
