@@ -7,6 +7,7 @@ import { sendJson } from "../../api/send-json.ts";
 import { useApi } from "../../api/use-api.ts";
 import { Chip } from "../../components/chip.tsx";
 import { type Column, DataTable } from "../../components/data-table.tsx";
+import { FilterSelect, organizationOptions, stateOptions } from "../../components/filter-select.tsx";
 import { ErrorPanel, Loading } from "../../components/load-states.tsx";
 import { useUrlParams } from "../../components/use-url-params.ts";
 import { FormError, Notice } from "../../forms/form-error.tsx";
@@ -82,39 +83,20 @@ function BoardFilters({ board }: { board: ProposalBoardResponse }) {
   const state = params.get("state");
   return (
     <form className="filter-bar board-filters" aria-label="Filter proposals" onSubmit={(event) => event.preventDefault()}>
-      <div className="field">
-        <label htmlFor="filter-organization">Organization</label>
-        <select
-          id="filter-organization"
-          className="input"
-          value={params.get("organization") ?? ""}
-          onChange={(event) => setParams({ organization: event.target.value, decide: null })}
-        >
-          <option value="">All organizations</option>
-          {board.organizations.map((organization) => (
-            <option key={organization.slug} value={organization.slug}>
-              {organization.name}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div className="field">
-        <label htmlFor="filter-state">State</label>
-        <select
-          id="filter-state"
-          className="input"
-          value={isStateFilter(state) ? state : ""}
-          onChange={(event) => setParams({ state: event.target.value, decide: null })}
-        >
-          <option value="">Every state but drafts</option>
-          <option value="all">Every state, drafts too</option>
-          {PROPOSAL_STATES.map((value) => (
-            <option key={value} value={value}>
-              {PROPOSAL_STATE_LABEL[value]} ({board.states[value] ?? 0})
-            </option>
-          ))}
-        </select>
-      </div>
+      <FilterSelect
+        id="filter-organization"
+        label="Organization"
+        value={params.get("organization") ?? ""}
+        options={organizationOptions(board.organizations)}
+        onChange={(organization) => setParams({ organization, decide: null })}
+      />
+      <FilterSelect
+        id="filter-state"
+        label="State"
+        value={isStateFilter(state) ? state : ""}
+        options={stateOptions(PROPOSAL_STATES, PROPOSAL_STATE_LABEL, board.states)}
+        onChange={(value) => setParams({ state: value, decide: null })}
+      />
       <div className="check-row">
         <input
           type="checkbox"

@@ -6,6 +6,7 @@ import { pagePaths } from "../../api/paths.ts";
 import { useApi } from "../../api/use-api.ts";
 import { Pager } from "../../catalog/pager.tsx";
 import { type Column, DataTable } from "../../components/data-table.tsx";
+import { FilterSelect, organizationOptions, stateOptions } from "../../components/filter-select.tsx";
 import { ErrorPanel, Loading } from "../../components/load-states.tsx";
 import { useUrlParams } from "../../components/use-url-params.ts";
 import { formatDateTime } from "../../time/format-date.ts";
@@ -52,55 +53,27 @@ function Filters({ data }: { data: TermApplicationsResponse }) {
       <button type="submit" className="button">
         Search
       </button>
-      <div className="field">
-        <label htmlFor="filter-state">State</label>
-        <select
-          id="filter-state"
-          className="input"
-          value={params.get("state") ?? ""}
-          onChange={(event) => setParams({ state: event.target.value, page: null })}
-        >
-          <option value="">Every state but drafts</option>
-          <option value="all">Every state, drafts too</option>
-          {APPLICATION_STATES.map((state) => (
-            <option key={state} value={state}>
-              {APPLICATION_STATE_LABELS[state]} ({data.states[state] ?? 0})
-            </option>
-          ))}
-        </select>
-      </div>
-      <div className="field">
-        <label htmlFor="filter-organization">Organization</label>
-        <select
-          id="filter-organization"
-          className="input"
-          value={params.get("organization") ?? ""}
-          onChange={(event) => setParams({ organization: event.target.value, page: null })}
-        >
-          <option value="">All organizations</option>
-          {data.organizations.map((organization) => (
-            <option key={organization.slug} value={organization.slug}>
-              {organization.name}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div className="field">
-        <label htmlFor="filter-eligibility">Eligibility</label>
-        <select
-          id="filter-eligibility"
-          className="input"
-          value={params.get("eligibility") ?? ""}
-          onChange={(event) => setParams({ eligibility: event.target.value, page: null })}
-        >
-          <option value="">Any</option>
-          {Object.entries(ELIGIBILITY_LABELS).map(([value, label]) => (
-            <option key={value} value={value}>
-              {label}
-            </option>
-          ))}
-        </select>
-      </div>
+      <FilterSelect
+        id="filter-state"
+        label="State"
+        value={params.get("state") ?? ""}
+        options={stateOptions(APPLICATION_STATES, APPLICATION_STATE_LABELS, data.states)}
+        onChange={(state) => setParams({ state, page: null })}
+      />
+      <FilterSelect
+        id="filter-organization"
+        label="Organization"
+        value={params.get("organization") ?? ""}
+        options={organizationOptions(data.organizations)}
+        onChange={(organization) => setParams({ organization, page: null })}
+      />
+      <FilterSelect
+        id="filter-eligibility"
+        label="Eligibility"
+        value={params.get("eligibility") ?? ""}
+        options={[{ value: "", label: "Any" }, ...Object.entries(ELIGIBILITY_LABELS).map(([value, label]) => ({ value, label }))]}
+        onChange={(eligibility) => setParams({ eligibility, page: null })}
+      />
     </form>
   );
 }

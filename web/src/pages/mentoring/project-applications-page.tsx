@@ -6,6 +6,7 @@ import { pagePaths } from "../../api/paths.ts";
 import { useApi } from "../../api/use-api.ts";
 import { Chip } from "../../components/chip.tsx";
 import { type Column, DataTable } from "../../components/data-table.tsx";
+import { FilterSelect } from "../../components/filter-select.tsx";
 import { ErrorPanel, Loading } from "../../components/load-states.tsx";
 import { useDocumentTitle } from "../../components/use-document-title.ts";
 import { useUrlParams } from "../../components/use-url-params.ts";
@@ -32,21 +33,13 @@ function QueueFilters({ filter, words, onChange }: { filter: QueueFilter; words:
         onChange({ q: typed.trim() || null });
       }}
     >
-      <div className="field">
-        <label htmlFor="queue-show">Show</label>
-        <select
-          id="queue-show"
-          className="input"
-          value={filter}
-          onChange={(event) => onChange({ show: event.target.value === "all" ? null : event.target.value })}
-        >
-          {Object.entries(QUEUE_FILTERS).map(([value, label]) => (
-            <option key={value} value={value}>
-              {label}
-            </option>
-          ))}
-        </select>
-      </div>
+      <FilterSelect
+        id="queue-show"
+        label="Show"
+        value={filter}
+        options={Object.entries(QUEUE_FILTERS).map(([value, label]) => ({ value, label }))}
+        onChange={(show) => onChange({ show: show === "all" ? null : show })}
+      />
       <div className="field">
         <label htmlFor="queue-q">Applicant</label>
         <input
