@@ -13,19 +13,19 @@
  * 2 application submissions with a session cookie, its CSRF token and an Idempotency-Key, each
  * by an applicant of their own. No sign-up: hashing passwords would dominate the CPU. Each
  * submission enqueues a confirmation email, which the servers' outbox workers deliver to an SMTP
- * sink in this process. With two processes the connections are split between their two
- * addresses (two load generators at once, half the connections each), with the same total and
- * the same sequence of requests.
+ * sink in this process. Both set-ups get the same sequence of requests; with two processes they
+ * alternate between the two addresses.
  *
  * Both set-ups run side by side and take turns, in slices of about five seconds of load (1, 2,
  * 2, 1, ...), so that whatever else the machine does weighs on both alike. The warm-up goes as
- * fast as each set-up answers, and its second half gives the throughput; the measured slices go
- * to both at one fixed rate, 0.6 of the slower one's throughput (--load), so that the CPU per
- * request compares the servers' own work at one load rather than how a saturated machine shares
- * its two cores among two servers, the load generator and PostgreSQL. A slice is measured
- * from its first request until the outbox is empty again, so its CPU covers the emails its
- * requests caused. Then
- * each set-up is started again alone and watched idle, to show what the worker loops' polling
+ * fast as each set-up answers (autocannon at --connections, split between the addresses), and
+ * its second half gives the throughput. The measured slices are paced: each request is sent at its
+ * planned instant, at one rate for both set-ups, 0.6 of the slower one's throughput (--load), so
+ * that the CPU per request compares the servers' own work at one load rather than how a
+ * saturated machine shares its two cores among two servers, the load generator and PostgreSQL.
+ * A slice is measured from its first request until the outbox is empty again, so its CPU covers
+ * the emails its requests caused. Then each set-up is started again alone and watched idle, to
+ * show what the worker loops' polling
  * costs. Last, the baseline: a bare Fastify route reading a term with three queries
  * (processes-target.ts), one process against two in the same way, shows what a second Node.js
  * process costs per request on this machine whatever it runs; on a small machine, where the
@@ -435,20 +435,24 @@ function mix(paths: PublicPaths, writers: SurgeApplicant[], readers: SurgeApplic
   };
 }
 
+/** What one slice of load got: its answers by status, their latencies, and how long it lasted. */
 interface LoadResult {
-  raw: RawResult[];
+  completed: number;
   seconds: number;
   statuses: Record<string, number>;
+  /** Requests that got no answer: a connection error or a timeout. */
+  errors: number;
+  /** Each answer's latency in milliseconds (paced slices only). */
+  latencies: number[];
 }
 
-type RawResult = autocannon.Result & { totalCompletedRequests: number; errors: number; timeouts: number; non2xx: number };
-const aggregate = (autocannon as unknown as { aggregateResult(results: RawResult[], options: object): autocannon.Result }).aggregateResult;
+type RawResult = autocannon.Result & { totalCompletedRequests: number; errors: number; timeouts: number };
 
 /**
- * Sends `amount` requests of the mix to the servers at once, the connections split evenly among
- * them: as fast as they answer, or at `rate` requests per second in all when it is given.
+ * Sends `amount` requests of the mix as fast as the servers answer them, at `connections`
+ * connections split evenly among them (one load generator each, at once).
  */
-async function load(urls: string[], next: () => OneRequest, amount: number, rate?: number): Promise<LoadResult> {
+async function saturate(urls: string[], next: () => OneRequest, amount: number): Promise<LoadResult> {
   const statuses: Record<string, number> = {};
   const started = performance.now();
   const raw = await Promise.all(
@@ -458,7 +462,6 @@ async function load(urls: string[], next: () => OneRequest, amount: number, rate
           url,
           connections: Math.floor(connections / urls.length) + (index < connections % urls.length ? 1 : 0),
           amount: Math.floor(amount / urls.length) + (index < amount % urls.length ? 1 : 0),
-          ...(rate === undefined ? {} : { overallRate: rate / urls.length }),
           timeout: 60,
           skipAggregateResult: true,
           requests: [
@@ -475,10 +478,54 @@ async function load(urls: string[], next: () => OneRequest, amount: number, rate
         }) as Promise<RawResult>,
     ),
   );
-  return { raw, seconds: (performance.now() - started) / 1000, statuses };
+  return {
+    completed: raw.reduce((sum, result) => sum + result.totalCompletedRequests, 0),
+    seconds: (performance.now() - started) / 1000,
+    statuses,
+    errors: raw.reduce((sum, result) => sum + result.errors + result.timeouts, 0),
+    latencies: [],
+  };
 }
 
-const completedOf = (loads: LoadResult[]) => loads.flatMap((one) => one.raw).reduce((sum, result) => sum + result.totalCompletedRequests, 0);
+/**
+ * Sends `amount` requests of the mix at `rate` requests per second, each at its planned instant
+ * whether or not earlier ones were answered (an open loop, as visitors arrive), to the servers in
+ * turn. autocannon paces per connection and per whole second, in bursts, so the pacing is done
+ * here.
+ */
+async function paced(urls: string[], next: () => OneRequest, amount: number, rate: number): Promise<LoadResult> {
+  const result: LoadResult = { completed: 0, seconds: 0, statuses: {}, errors: 0, latencies: [] };
+  const inFlight = new Set<Promise<void>>();
+  const started = performance.now();
+  for (let index = 0; index < amount; index += 1) {
+    const wait = started + (index * 1000) / rate - performance.now();
+    if (wait >= 1) await sleep(wait);
+    const one = next();
+    const sent = performance.now();
+    const answered = fetch(`${urls[index % urls.length]}${one.path}`, {
+      method: one.method,
+      headers: one.headers ?? {},
+      body: one.body,
+      signal: AbortSignal.timeout(60_000),
+    })
+      .then(async (response) => {
+        await response.arrayBuffer();
+        result.completed += 1;
+        result.statuses[response.status] = (result.statuses[response.status] ?? 0) + 1;
+        result.latencies.push(performance.now() - sent);
+      })
+      .catch(() => {
+        result.errors += 1;
+      })
+      .finally(() => inFlight.delete(answered));
+    inFlight.add(answered);
+  }
+  await Promise.all(inFlight);
+  result.seconds = (performance.now() - started) / 1000;
+  return result;
+}
+
+const completedOf = (loads: LoadResult[]) => loads.reduce((sum, one) => sum + one.completed, 0);
 
 // ---------------------------------------------------------------------------------------------
 // Set-ups, measured in turns
@@ -580,7 +627,7 @@ async function warmInTurns(setups: Setup[], count: number): Promise<number> {
   const slices = Math.max(2, Math.round(count / 500));
   for (let slice = 0; slice < slices; slice += 1) {
     for (const setup of setups) {
-      const warm = await load(setup.urls, setup.warmup, Math.round(count / slices));
+      const warm = await saturate(setup.urls, setup.warmup, Math.round(count / slices));
       const failed = Object.entries(warm.statuses).filter(([status]) => !status.startsWith("2"));
       if (failed.length > 0) throw new Error(`${setup.label}: the warm-up was answered ${JSON.stringify(warm.statuses)}`);
       if (slice >= slices / 2) setup.saturated.push(warm);
@@ -612,7 +659,7 @@ async function measureInTurns(setups: Setup[], postmaster: number | null, total:
     const amount = Math.floor(total / slices) + (slice < total % slices ? 1 : 0);
     for (const setup of slice % 2 === 0 ? setups : [...setups].reverse()) {
       const before = cpuNow(setup.servers, postmaster);
-      setup.loads.push(await load(setup.urls, setup.measured, amount, rate));
+      setup.loads.push(await paced(setup.urls, setup.measured, amount, rate));
       setup.settleSeconds += await setup.settle();
       const after = cpuNow(setup.servers, postmaster);
       setup.serverCpu += after.servers - before.servers;
@@ -641,8 +688,8 @@ const ms = (seconds: number) => (seconds * 1000).toFixed(3);
 
 function report(setup: Setup): void {
   const completed = completedOf(setup.loads);
-  const raw = setup.loads.flatMap((one) => one.raw);
-  const latency = aggregate(raw, { url: setup.urls[0], connections }).latency;
+  const latencies = setup.loads.flatMap((one) => one.latencies).sort((a, b) => a - b);
+  const percentile = (share: number) => (latencies[Math.min(latencies.length - 1, Math.floor(share * latencies.length))] ?? 0).toFixed(0);
   const seconds = setup.loads.reduce((sum, one) => sum + one.seconds, 0);
   const statuses: Record<string, number> = {};
   for (const one of setup.loads) for (const [status, count] of Object.entries(one.statuses)) statuses[status] = (statuses[status] ?? 0) + count;
@@ -650,12 +697,12 @@ function report(setup: Setup): void {
     .sort(([a], [b]) => a.localeCompare(b))
     .map(([status, count]) => `${count}× ${status}`)
     .join(", ");
-  const errors = raw.reduce((sum, result) => sum + result.errors + result.timeouts, 0);
+  const errors = setup.loads.reduce((sum, one) => sum + one.errors, 0);
   const postgres = setup.postgresCpu;
   console.log(`\n${setup.label}:`);
   console.log(`  throughput, as fast as it answers (the warm-up's second half): ${rateOf(setup.saturated).toFixed(0)} req/s`);
   console.log(
-    `  measured: ${completed} requests at ${connections} connections in ${seconds.toFixed(1)} s of load: ${(completed / seconds).toFixed(0)} req/s, p50 ${latency.p50} ms, p99 ${latency.p99} ms (${statusText}; errors ${errors})`,
+    `  measured: ${completed} requests, paced, in ${seconds.toFixed(1)} s of load: ${(completed / seconds).toFixed(0)} req/s, p50 ${percentile(0.5)} ms, p99 ${percentile(0.99)} ms (${statusText}; errors ${errors})`,
   );
   console.log(
     `  CPU: servers ${setup.serverCpu.toFixed(2)} s, PostgreSQL ${postgres === null ? "not measured (not on this machine)" : `${postgres.toFixed(2)} s`}; per request ${ms(cpuPerRequest(setup))} ms (servers ${ms(setup.serverCpu / completed)}, PostgreSQL ${postgres === null ? "-" : ms(postgres / completed)})${setup.settleSeconds > 0 ? `; ${setup.settleSeconds.toFixed(1)} s of waiting for the outbox to empty after the slices counted in` : ""}`,
