@@ -16,18 +16,34 @@ export interface PublicProject extends PublicTerm {
   similar: SimilarProjectRow[];
 }
 
+/** Reads the applicant standings of a term's accepted projects; the caller may remember them for a moment. */
+export type StandingsReader = (termId: number) => Promise<ReadonlyMap<number, ApplicantStanding>>;
+
+/**
+ * The standings straight from the database: one query that counts the whole term's
+ * applications, which grows with the term. Busy callers remember its answer briefly.
+ */
+export function readApplicantStandings(database: DatabaseHandle): StandingsReader {
+  return (termId) => listApplicantStandings(database.db, termId);
+}
+
 /**
  * An accepted project with its term, program and the term's timeline, its submitted
  * applications and soft cap, and up to three similar projects with fewer applicants; proposed,
  * rejected and withdrawn projects are NOT_FOUND, and so is every project of a draft term but for its admins.
  */
-export async function getPublicProject(database: DatabaseHandle, projectSlug: string, actor: Actor): Promise<PublicProject> {
+export async function getPublicProject(
+  database: DatabaseHandle,
+  projectSlug: string,
+  actor: Actor,
+  readStandings: StandingsReader = readApplicantStandings(database),
+): Promise<PublicProject> {
   const project = await findProjectWithDetails(database.db, projectSlug);
   if (project?.state !== "accepted") throw new AppError("NOT_FOUND", `There is no project "${projectSlug}".`);
   const term = await findTermById(database.db, project.termId);
   if (!term) throw new AppError("INTERNAL", `Project ${projectSlug} has no term.`);
   if (!canSeeTerm(actor, term)) throw new AppError("NOT_FOUND", `There is no project "${projectSlug}".`);
-  const [publicTerm, standings] = await Promise.all([withProgramAndTimeline(database, term), listApplicantStandings(database.db, term.id)]);
+  const [publicTerm, standings] = await Promise.all([withProgramAndTimeline(database, term), readStandings(term.id)]);
   const similar = await findSimilarProjects(database.db, project, standings);
   return { ...publicTerm, project, standing: standings.get(project.id) ?? { submitted: 0, applicationCap: project.applicationCap }, similar };
 }

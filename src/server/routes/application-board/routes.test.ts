@@ -311,4 +311,15 @@ describe.each(testDialects())("the mentors' and admins' side of applications on 
     expect(zoe).toContain(",Zoë =Ünal,zoe@example.org,zoe-u,she/her,");
     expect(zoe).toContain(`/applications/`);
   });
+
+  // Last, as it adds applicants the tests above count.
+  it("shows new applicants on project pages within a second: the band moves, and the project is no longer suggested as less crowded", async () => {
+    const before = (await get(`/api/projects/${EBPF}`)).json() as ProjectDetail;
+    expect(before.similar.map((similar) => similar.slug)).toContain(IPV6);
+    await apply(IPV6, 25, "submitted");
+    await settle();
+    expect(((await get(`/api/projects/${IPV6}`)).json() as ProjectDetail).applicants).toEqual({ band: "over_20", label: "Over 20 applicants" });
+    const after = (await get(`/api/projects/${EBPF}`)).json() as ProjectDetail;
+    expect(after.similar.map((similar) => similar.slug)).not.toContain(IPV6);
+  });
 });
