@@ -16,8 +16,11 @@ export interface PublicProject extends PublicTerm {
   similar: SimilarProjectRow[];
 }
 
+/** The applicant standings of a term's accepted projects, by project id. */
+export type ApplicantStandings = ReadonlyMap<number, ApplicantStanding>;
+
 /** Reads the applicant standings of a term's accepted projects; the caller may remember them for a moment. */
-export type StandingsReader = (termId: number) => Promise<ReadonlyMap<number, ApplicantStanding>>;
+export type StandingsReader = (termId: number) => Promise<ApplicantStandings>;
 
 /**
  * The standings straight from the database: one query that counts the whole term's

@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
-import { getPublicProject, readApplicantStandings, type StandingsReader } from "../../../commands/catalog/get-public-project.ts";
+import { type ApplicantStandings, getPublicProject, readApplicantStandings, type StandingsReader } from "../../../commands/catalog/get-public-project.ts";
 import { presentProjectDetail } from "../../../presenters/project-presenter.ts";
 import { ProjectDetail } from "../../../schemas/catalog.ts";
 import type { AppContext } from "../../context.ts";
@@ -15,7 +15,7 @@ import { ProjectParams } from "./schema.ts";
 const STANDINGS_TTL_MS = 1000;
 
 /** Each term's applicant standings, read at most once a TTL per process. */
-const standings = timedMemo<Awaited<ReturnType<StandingsReader>>>();
+const standings = timedMemo<ApplicantStandings>();
 
 /** Public route for one accepted project. */
 export const projectRoutes: FastifyPluginAsyncZod<{ context: AppContext }> = async (app, { context }) => {
